@@ -1,0 +1,136 @@
+/**
+ * The contract of the one core that every face (HTTP API, web pages, CLI, MCP) calls.
+ * Faces hold no logic of their own: they validate input, call `PlanAssistant`, and render.
+ */
+import type {
+  CorpusDocument,
+  ExpectedDocumentStatus,
+  Reference,
+  Section,
+  TaskRole,
+  Timeline,
+  TimelineKind,
+  Unit,
+  UnitLevel,
+} from '../../ingest/types.js';
+
+export interface Citation {
+  documentId: string;
+  documentTitle: string;
+  /** An address that exists in the document ("II.4"). */
+  section: string;
+  /** A verbatim substring of the document's normalized text. */
+  quote: string;
+}
+
+export type AnswerMode = 'extractive' | 'llm';
+
+export interface AskRequest {
+  question: string;
+  conversationId?: string;
+}
+
+export interface AskResponse {
+  answer: string;
+  citations: Citation[];
+  abstained: boolean;
+  conversationId: string;
+  mode: AnswerMode;
+  /** Detected intent, for diagnostics and the eval ("lead", "coordinating", "deadline", …). */
+  intent?: string;
+  /** Set when an LLM was configured but the answer fell back to extractive: why, in Vietnamese. */
+  notice?: string;
+}
+
+/** Events of a streamed answer, in order: citations, then text deltas, then the whole response. */
+export type AskEvent =
+  | { type: 'citations'; citations: Citation[] }
+  | { type: 'delta'; text: string }
+  | { type: 'done'; response: AskResponse };
+
+export interface SearchHit {
+  documentId: string;
+  documentTitle: string;
+  address: string;
+  text: string;
+  score: number;
+}
+
+export interface UnitView {
+  name: string;
+  aliases: string[];
+  level: UnitLevel;
+}
+
+export interface TaskView {
+  documentId: string;
+  address: string;
+  number: number;
+  title: string;
+  lead: UnitView[];
+  coordinating: UnitView[];
+  timeline: Timeline;
+}
+
+/** A task with the verbatim source of each field. */
+export interface TaskDetail extends TaskView {
+  text: string;
+  assignments: Array<{ unit: UnitView; role: TaskRole; duty: string; quote: string; section: string }>;
+  sources: {
+    title: { section: string; quote: string };
+    lead: { section: string; quote: string } | null;
+    coordinating: { section: string; quote: string } | null;
+    timeline: { section: string; quote: string } | null;
+  };
+  footnotes: Array<{ section: string; text: string }>;
+}
+
+export interface TaskFilter {
+  /** Any alias of a unit, with or without diacritics ("so noi vu", "SNV"). */
+  unit?: string;
+  role?: TaskRole | 'any';
+  /** ISO dates, inclusive. */
+  dueBefore?: string;
+  dueAfter?: string;
+  kind?: TimelineKind;
+  documentId?: string;
+}
+
+export interface DocumentSummary {
+  id: string;
+  type: CorpusDocument['type'];
+  title: string;
+  number: string | null;
+  issuer: string | null;
+  issuedDate: string | null;
+  file: string;
+  sections: number;
+}
+
+export interface IndexStats {
+  documents: number;
+  sections: number;
+  tasks: number;
+  chunks: number;
+  builtAt: string;
+  embedder: string;
+}
+
+/** The use-case layer. Implemented in `server/core/assistant.ts`. */
+export interface PlanAssistant {
+  ask(request: AskRequest, options?: { signal?: AbortSignal }): Promise<AskResponse>;
+  /** The same answer as a stream of events; the last event is `done`. */
+  askStream(request: AskRequest, options?: { signal?: AbortSignal }): AsyncIterable<AskEvent>;
+  search(query: string, options?: { k?: number; documentId?: string }): Promise<SearchHit[]>;
+  listTasks(filter?: TaskFilter): TaskView[];
+  /** By address ("II.4") or number ("4"); throws `NotFoundError`. */
+  getTask(addressOrNumber: string, documentId?: string): TaskDetail;
+  listUnits(): Unit[];
+  listDocuments(): { documents: DocumentSummary[]; expected: ExpectedDocumentStatus[] };
+  /** Throws `NotFoundError`. */
+  getDocument(id: string): CorpusDocument;
+  /** Throws `NotFoundError`. */
+  getSection(documentId: string, address: string): Section;
+  listReferences(): Reference[];
+  stats(): IndexStats;
+}
