@@ -275,3 +275,28 @@ export interface IndexManifest {
   files: Array<{ file: string; hash: string; documentId: string | null }>;
   counts: { documents: number; sections: number; tasks: number; references: number; chunks: number; missing: number };
 }
+
+/** A hit from one of the two indexes, before fusion. Higher score is better. */
+export interface IndexHit {
+  chunkId: string;
+  score: number;
+}
+
+/**
+ * An index loaded in memory (built by `ingest/store/index-reader.ts`): the registry, the chunks,
+ * and the two searchers. The answer core depends on this and nothing lower.
+ */
+export interface LoadedIndex {
+  manifest: IndexManifest;
+  registry: Registry;
+  chunks: Chunk[];
+  chunkById: Map<string, Chunk>;
+  /** BM25+ over folded syllables and syllable pairs. */
+  searchLexical(query: string, k: number, documentId?: string): IndexHit[];
+  /** HNSWLib nearest neighbours of the query's embedding; score is cosine similarity. */
+  searchVector(query: string, k: number, documentId?: string): Promise<IndexHit[]>;
+  /** The LangChain vector store, for a LangChain retriever. */
+  vectorStore: import('@langchain/community/vectorstores/hnswlib').HNSWLib;
+  /** The embedder the index was built with. */
+  embeddings: import('@langchain/core/embeddings').Embeddings;
+}
