@@ -9,7 +9,7 @@
 const INVISIBLE = /[\uFEFF\u200B-\u200D\u2060]/g;
 // No-break and narrow spaces become plain spaces so that "Sở\u00A0Nội vụ" matches "Sở Nội vụ".
 const ODD_SPACES = /[\u00A0\u2007\u202F]/g;
-const LINE_BREAKS = /\r\n?|[\u2028\u2029\u0085]/g;
+const LINE_BREAKS = /\r\n?|[\u2028\u2029]/g;
 // pdftotext marks a page end with a form feed: a page break is a paragraph break.
 const FORM_FEED = /\f/g;
 const TRAILING_SPACE = /[^\S\n]+$/gm;
@@ -87,11 +87,14 @@ function cleanWhitespace(raw: string): string {
 export function normalizeDocumentText(raw: string): string {
   const cleaned = cleanWhitespace(raw).replace(/^\n+|\n+$/g, '');
   if (cleaned === '') return '';
-  const paragraphs = cleaned.split(PARAGRAPH_BREAK);
-  const body: string[] = [];
   const footnotes: string[] = [];
-  for (const paragraph of paragraphs) {
-    (isFootnoteParagraph(paragraph) ? footnotes : body).push(paragraph);
+  let body = cleaned.split(PARAGRAPH_BREAK);
+  // A join can form a new footnote paragraph ("²" + "a" → "² a"); lift and rejoin until stable.
+  for (;;) {
+    const kept = body.filter((paragraph) => !isFootnoteParagraph(paragraph));
+    footnotes.push(...body.filter(isFootnoteParagraph));
+    body = rejoinParagraphs(kept);
+    if (!body.some(isFootnoteParagraph)) break;
   }
-  return [...rejoinParagraphs(body), ...footnotes].join('\n\n');
+  return [...body, ...footnotes].join('\n\n');
 }
