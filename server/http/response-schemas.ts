@@ -1,0 +1,76 @@
+/**
+ * Zod descriptions of the main responses, for the OpenAPI document only (responses come from
+ * the typed core and are not re-validated). They mirror `server/core/types.ts`.
+ */
+import { z } from 'zod';
+import { timelineKinds } from './schemas.js';
+
+export const errorResponseSchema = z
+  .object({
+    error: z.object({
+      code: z.string().describe('Mã lỗi tiếng Anh cho chương trình: not_found, invalid_request, payload_too_large…'),
+      message: z.string().describe('Thông báo tiếng Việt cho người dùng.'),
+    }),
+  })
+  .describe('Lỗi.');
+
+export const citationSchema = z.object({
+  documentId: z.string(),
+  documentTitle: z.string(),
+  section: z.string().describe('Địa chỉ mục trong văn bản ("II.4").'),
+  quote: z.string().describe('Trích nguyên văn từ văn bản.'),
+});
+
+export const askResponseSchema = z.object({
+  answer: z.string().describe('Câu trả lời, đánh dấu nguồn [1], [2]…'),
+  citations: z.array(citationSchema),
+  abstained: z.boolean().describe('true khi văn bản không trả lời được câu hỏi.'),
+  conversationId: z.string(),
+  mode: z.enum(['extractive', 'llm']),
+  intent: z.string().optional(),
+  notice: z.string().optional(),
+});
+
+const unitViewSchema = z.object({
+  name: z.string(),
+  aliases: z.array(z.string()),
+  level: z.enum(['trung ương', 'tỉnh', 'xã']),
+});
+
+export const taskViewSchema = z.object({
+  documentId: z.string(),
+  address: z.string(),
+  number: z.number().int(),
+  title: z.string(),
+  lead: z.array(unitViewSchema),
+  coordinating: z.array(unitViewSchema),
+  timeline: z.object({
+    text: z.string(),
+    kind: z.enum(timelineKinds),
+    due: z.string().optional().describe('YYYY-MM-DD'),
+    frequency: z.enum(['yearly', 'monthly', 'quarterly', 'continuous']).optional(),
+    trigger: z.string().optional(),
+  }),
+});
+
+export const taskListSchema = z.object({ tasks: z.array(taskViewSchema) });
+
+export const healthSchema = z.object({
+  status: z.literal('ok'),
+  documents: z.number().int(),
+  sections: z.number().int(),
+  tasks: z.number().int(),
+});
+
+export const searchResponseSchema = z.object({
+  query: z.string(),
+  hits: z.array(
+    z.object({
+      documentId: z.string(),
+      documentTitle: z.string(),
+      address: z.string(),
+      text: z.string(),
+      score: z.number(),
+    }),
+  ),
+});

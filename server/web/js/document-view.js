@@ -1,0 +1,80 @@
+/**
+ * Renders a document with its structure: every section becomes an element whose id is its
+ * address ("II.4"), nested by span containment, with the text shown verbatim and the cited
+ * range wrapped in <mark class="hl">.
+ */
+import { el } from './dom.js';
+import { splitByMark } from './highlight.js';
+
+/**
+ * Nests sections by their spans (not by the `parent` field: a footnote's parent is the item
+ * that cites it, but its text stands at the end of the document).
+ * @returns {{ children: Map<string | null, object[]> }}
+ */
+export function nestSections(sections) {
+  const ordered = [...sections].sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end);
+  const children = new Map([[null, []]]);
+  const stack = [];
+  for (const section of ordered) {
+    while (stack.length > 0 && !(section.span.start >= stack.at(-1).span.start && section.span.end <= stack.at(-1).span.end)) {
+      stack.pop();
+    }
+    const parent = stack.at(-1)?.address ?? null;
+    if (!children.has(parent)) children.set(parent, []);
+    children.get(parent).push(section);
+    children.set(section.address, children.get(section.address) ?? []);
+    stack.push(section);
+  }
+  return { children };
+}
+
+function textBlock(text, start, end, mark) {
+  // Leading/trailing line breaks belong to the layout, not to the passage: drop them.
+  while (start < end && text[start] === '\n') start += 1;
+  while (end > start && /\s/.test(text[end - 1])) end -= 1;
+  if (start >= end) return null;
+  const block = el('div', { className: 'text' });
+  for (const piece of splitByMark(start, end, mark)) {
+    const slice = text.slice(piece.start, piece.end);
+    block.append(piece.marked ? el('mark', { className: 'hl', tabindex: '-1', text: slice }) : slice);
+  }
+  return block;
+}
+
+function renderChildren(doc, nested, parentAddress, span, mark, container) {
+  let cursor = span.start;
+  for (const child of nested.children.get(parentAddress) ?? []) {
+    if (child.span.start < cursor) {
+      // Overlapping spans: the text is already shown; keep the address reachable anyway.
+      container.append(el('span', { id: child.address, className: 'anchor-only' }));
+      continue;
+    }
+    const gap = textBlock(doc.text, cursor, child.span.start, mark);
+    if (gap) container.append(gap);
+    container.append(renderSection(doc, nested, child, mark));
+    cursor = child.span.end;
+  }
+  const tail = textBlock(doc.text, cursor, span.end, mark);
+  if (tail) container.append(tail);
+}
+
+function renderSection(doc, nested, section, mark) {
+  const node = el('section', {
+    id: section.address,
+    className: `sec sec--${section.kind}`,
+    'aria-label': `Mục ${section.address}`,
+  });
+  node.append(
+    el('a', { className: 'addr', href: `#${section.address}`, title: `Liên kết tới mục ${section.address}`, text: section.address }),
+  );
+  renderChildren(doc, nested, section.address, section.span, mark, node);
+  return node;
+}
+
+/** Fills `container` with the document's text, structured, with `mark` highlighted. */
+export function renderDocumentBody(container, doc, mark) {
+  const nested = nestSections(doc.sections);
+  const body = el('div', { className: 'document__body' });
+  renderChildren(doc, nested, null, { start: 0, end: doc.text.length }, mark, body);
+  container.append(body);
+}

@@ -1,0 +1,136 @@
+/**
+ * The task page: filters (unit in any spelling — the API resolves it —, role, timeline kind),
+ * the table (cards on a phone), days left or overdue against today, and CSV / ICS export of
+ * exactly what is filtered.
+ */
+import { downloadWithKey, getJson, hasStoredKey } from './api.js';
+import { describeDue, formatVietnameseDate, localIsoDate } from './dates.js';
+import { documentLink, el, showStatus } from './dom.js';
+
+const KIND_LABELS = {
+  deadline: 'Có hạn',
+  recurring: 'Thường xuyên',
+  conditional: 'Theo điều kiện',
+  'per-authority': 'Theo cấp có thẩm quyền',
+  unspecified: 'Không ghi',
+};
+const FILTER_NAMES = ['unit', 'role', 'kind'];
+
+const form = document.getElementById('filters');
+const rows = document.getElementById('task-rows');
+const count = document.getElementById('count');
+const errorBox = document.getElementById('error');
+const exportLinks = [
+  { link: document.getElementById('export-csv'), path: '/api/tasks.csv', file: 'nhiem-vu.csv' },
+  { link: document.getElementById('export-ics'), path: '/api/tasks.ics', file: 'nhiem-vu.ics' },
+];
+
+/** The filters in the form, as a query string (empty values left out). */
+function currentQuery() {
+  const params = new URLSearchParams();
+  for (const name of FILTER_NAMES) {
+    const value = form.elements[name].value.trim();
+    if (value) params.set(name, value);
+  }
+  return params.toString();
+}
+
+function withQuery(path, query) {
+  return query ? `${path}?${query}` : path;
+}
+
+function unitList(units) {
+  if (units.length === 0) return el('span', { className: 'muted', text: '—' });
+  return el('ul', { className: 'unit-list' }, units.map((unit) => el('li', { text: unit.name })));
+}
+
+function timelineCell(timeline, today) {
+  const cell = el('div', { className: 'timeline' }, [el('span', { text: timeline.text })]);
+  if (timeline.kind === 'deadline' && timeline.due) {
+    const due = describeDue(timeline.due, today);
+    cell.append(
+      el('span', { className: `due due--${due.state}` }, [
+        el('span', { text: `Hạn ${formatVietnameseDate(timeline.due)}` }),
+        el('strong', { text: due.text }),
+      ]),
+    );
+  } else {
+    cell.append(el('span', { className: `kind kind--${timeline.kind}`, text: KIND_LABELS[timeline.kind] ?? timeline.kind }));
+  }
+  return cell;
+}
+
+function taskRow(task, today) {
+  return el('tr', { dataset: { address: task.address } }, [
+    el('td', { className: 'tasks__address', dataset: { label: 'Mục' } }, [
+      el('a', { href: documentLink(task.documentId, task.address), text: task.address, 'aria-label': `Mục ${task.address} trong văn bản` }),
+    ]),
+    el('td', { className: 'tasks__title', dataset: { label: 'Nhiệm vụ' }, text: task.title }),
+    el('td', { dataset: { label: 'Chủ trì' } }, [unitList(task.lead)]),
+    el('td', { dataset: { label: 'Phối hợp' } }, [unitList(task.coordinating)]),
+    el('td', { dataset: { label: 'Thời hạn' } }, [timelineCell(task.timeline, today)]),
+  ]);
+}
+
+async function loadTasks() {
+  const query = currentQuery();
+  history.replaceState(null, '', withQuery(location.pathname, query));
+  for (const { link, path } of exportLinks) link.href = withQuery(path, query);
+  rows.setAttribute('aria-busy', 'true');
+  try {
+    const { tasks } = await getJson(withQuery('/api/tasks', query));
+    const today = localIsoDate(new Date());
+    rows.replaceChildren(...tasks.map((task) => taskRow(task, today)));
+    if (tasks.length === 0) {
+      rows.append(el('tr', {}, [el('td', { colspan: '5', className: 'muted', text: 'Không có nhiệm vụ nào khớp bộ lọc.' })]));
+    }
+    count.textContent = `${tasks.length} nhiệm vụ${query ? ' theo bộ lọc' : ''}`;
+    showStatus(errorBox, '');
+  } catch (error) {
+    rows.replaceChildren();
+    count.textContent = '';
+    showStatus(errorBox, error.message, 'error');
+  } finally {
+    rows.removeAttribute('aria-busy');
+  }
+}
+
+async function loadUnitOptions() {
+  try {
+    const { units } = await getJson('/api/units');
+    document.getElementById('unit-options').replaceChildren(...units.map((unit) => el('option', { value: unit.name })));
+  } catch {
+    // Suggestions are a convenience; the filter still works with typed names.
+  }
+}
+
+function restoreFilters() {
+  const params = new URLSearchParams(location.search);
+  for (const name of FILTER_NAMES) form.elements[name].value = params.get(name) ?? '';
+}
+
+let typingTimer = null;
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  clearTimeout(typingTimer);
+  loadTasks();
+});
+form.addEventListener('reset', () => setTimeout(loadTasks, 0));
+form.elements.role.addEventListener('change', loadTasks);
+form.elements.kind.addEventListener('change', loadTasks);
+form.elements.unit.addEventListener('input', () => {
+  clearTimeout(typingTimer);
+  typingTimer = setTimeout(loadTasks, 400);
+});
+
+for (const { link, file } of exportLinks) {
+  link.addEventListener('click', (event) => {
+    if (!hasStoredKey()) return; // a plain link downloads it; with a key the header must be sent
+    event.preventDefault();
+    downloadWithKey(link.href, file).catch((error) => showStatus(errorBox, error.message, 'error'));
+  });
+}
+
+restoreFilters();
+loadUnitOptions();
+loadTasks();
