@@ -68,8 +68,11 @@ export interface FakeAssistantOptions {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Builds the fake. Clearly not the product: answers are canned. */
-export function createFakeAssistant(options: FakeAssistantOptions = {}): PlanAssistant & { asked: string[] } {
+export function createFakeAssistant(
+  options: FakeAssistantOptions = {},
+): PlanAssistant & { asked: string[]; progress: { deltas: number; finished: number } } {
   const asked: string[] = [];
+  const progress = { deltas: 0, finished: 0 };
   const guard = () => {
     if (options.failWith) throw options.failWith;
   };
@@ -82,6 +85,7 @@ export function createFakeAssistant(options: FakeAssistantOptions = {}): PlanAss
   });
   return {
     asked,
+    progress,
     async ask(request) {
       guard();
       asked.push(request.question);
@@ -95,9 +99,11 @@ export function createFakeAssistant(options: FakeAssistantOptions = {}): PlanAss
       for (const word of response.answer.split(/(?<= )/)) {
         if (options.streamDelayMs) await sleep(options.streamDelayMs);
         if (streamOptions?.signal?.aborted) return;
+        progress.deltas += 1;
         yield { type: 'delta', text: word };
         if (options.failMidStream) throw options.failMidStream;
       }
+      progress.finished += 1;
       yield { type: 'done', response };
     },
     async search(query) {
