@@ -9,7 +9,7 @@
  *   "¬" for ơ, a soft hyphen for ư, "®" for đ, "·" for ã, "¹" for ạ. A hit is such a symbol inside
  *   a word (next to a letter: "nh©n", "x·"), never a free-standing "©" or "«". VNI writes a base
  *   vowel followed by a mark byte; a hit is a pair no Vietnamese syllable contains ("aâ", "eá",
- *   "oø", "uù", "yù"). The Latin-1 letters both encodings also produce (ñ, ö, ü, ä …) are left
+ *   "oø", "uù", "yù", "ôø"). The Latin-1 letters both encodings also produce (ñ, ö, ü, ä …) are left
  *   out on purpose: they are ordinary letters in French or German text.
  * - proper letters: Vietnamese letters outside Latin-1 (ă, đ, ơ, ư, ạ, ế, ử …), which a legacy
  *   text read as windows-1252 can never contain.
@@ -35,9 +35,10 @@ const TCVN3_IN_WORD = new RegExp(`(?<=\\p{L})${TCVN3_SYMBOL}|${TCVN3_SYMBOL}(?=\
 
 /**
  * A base vowel followed by a VNI mark byte, a pair no Vietnamese syllable contains ("hoàn",
- * "quá", "tuân", "tiên" are legitimate and deliberately not matched).
+ * "quá", "tuân", "tiên" are legitimate and deliberately not matched); "ô"/"ö" are VNI's ơ/ư,
+ * so a tone byte after them ("ngöôøi") is a pair too.
  */
-const VNI_PAIRS = /[aeAE][âáàåãäêéèúüëùøûõïÂÁÀÅÃÄÊÉÈÚÜËÙØÛÕÏ]|[oO][âùøûõïÂÙØÛÕÏ]|[uU][ùøûõïÙØÛÕÏ]|[yY][ùøûõÙØÛÕ]/g;
+const VNI_PAIRS = /[aeAE][âáàåãäêéèúüëùøûõïÂÁÀÅÃÄÊÉÈÚÜËÙØÛÕÏ]|[oO][âùøûõïÂÙØÛÕÏ]|[uU][ùøûõïÙØÛÕÏ]|[yY][ùøûõÙØÛÕ]|[ôöÔÖ][ùøûõïÙØÛÕÏ]/g;
 
 /** Vietnamese letters outside Latin-1: Ă ă Đ đ Ĩ ĩ Ũ ũ Ơ ơ Ư ư and the block U+1EA0–U+1EF9. */
 const PROPER_VIETNAMESE = /[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]/g;
