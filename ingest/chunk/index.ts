@@ -46,6 +46,8 @@ export function chunkDocument(doc: CorpusDocument, options: ChunkOptions = {}): 
     const length = section.span.end - section.span.start;
     if (kids.length === 0 || WHOLE_KINDS.has(section.kind) || (WHOLE_IF_FITS_KINDS.has(section.kind) && length <= maxChars)) {
       pushParts(chunks, doc, section, splitSpan(doc.text, section.span, maxChars));
+      // Children that live elsewhere in the text (an item's footnotes, lifted to the end) still need chunks.
+      for (const kid of kids) if (!within(kid.span, section.span)) visit(kid);
       return;
     }
     const residue = uncoveredSpans(doc.text, section, kids).flatMap((gap) => splitSpan(doc.text, gap, maxChars));
@@ -87,6 +89,10 @@ function uncoveredSpans(text: string, section: Section, kids: Section[]): Span[]
     .map((gap) => trimSpan(text, gap))
     .filter((gap): gap is Span => gap !== null)
     .filter((gap) => !(gap.start === firstNonBlank(text, section.span) && !text.slice(gap.start, gap.end).includes('\n')));
+}
+
+function within(inner: Span, outer: Span): boolean {
+  return inner.start >= outer.start && inner.end <= outer.end;
 }
 
 function firstNonBlank(text: string, span: Span): number {
