@@ -61,3 +61,44 @@ export async function residentSetSize(pid: number): Promise<number | null> {
     return null;
   }
 }
+
+/** A server running in a child process. */
+export interface ChildServer {
+  url: string;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+/**
+ * Spawns a server probe that prints `{ "url": … }` on its first stdout line once it listens,
+ * and resolves when it does. `stop()` sends SIGTERM to that child (by its pid) and waits for it.
+ */
+export function spawnServerProbe(script: string, args: string[], env: Record<string, string> = {}): Promise<ChildServer> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [...tsxNodeArgs(script), ...args], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, LOG_LEVEL: 'silent', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    const exited = new Promise<void>((done) => child.once('exit', () => done()));
+    child.stderr.setEncoding('utf8').on('data', (data: string) => (stderr += data));
+    child.stdout.setEncoding('utf8').on('data', (data: string) => {
+      stdout += data;
+      const line = stdout.split('\n').find((candidate) => candidate.trim().startsWith('{'));
+      if (!line) return;
+      const { url } = JSON.parse(line) as { url: string };
+      resolve({
+        url,
+        pid: child.pid ?? -1,
+        stop: async () => {
+          if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+          await exited;
+        },
+      });
+    });
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`${script} exited with ${code} before listening:\n${stderr.slice(-4000)}`)));
+  });
+}
