@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { foldVietnamese, isFootnoteParagraph, normalizeDocumentText } from '../../ingest/normalize/index.js';
+import { parseDocument } from '../../ingest/parse/index.js';
 
 /** Pieces that exercise the repairs: words, cases, punctuation, breaks, footnote markers, debris. */
 const PIECES = [
@@ -66,6 +67,38 @@ describe('foldVietnamese properties', () => {
         expect(foldVietnamese(nfc).length).toBe(nfc.length);
       }),
       { numRuns: 2000 },
+    );
+  });
+});
+
+/** Lines that open structure, so that random documents exercise every parser path. */
+const STRUCTURE = [
+  'I. MỤC ĐÍCH', 'II. NHIỆM VỤ', '1. Việc', '2. Việc', '1.1. Con', 'a) Điểm', 'đ) Điểm', '- Gạch', '+ Cộng', 'Điều 1. Tên',
+  'Điều 2.', 'Chương I', 'QUY ĐỊNH', 'Mục 1. Tên', '| a | b |', '|---|---|', '| x |', 'Nơi nhận:', 'TM. ỦY BAN NHÂN DÂN',
+  'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH', 'Nguyễn Văn An', 'KẾ HOẠCH', 'Số: 12/KH-UBND', 'Hà Nội, ngày 1 tháng 2 năm 2026',
+  'xong./.', 'câu¹ tiếp', '¹ Chú thích', '[2] Ghi chú', 'văn bản', '(Đã ký)',
+];
+const structured = fc
+  .array(fc.tuple(fc.constantFrom(...STRUCTURE, ...PIECES), fc.constantFrom('\n', '\n\n', ' ', '')), { maxLength: 40 })
+  .map((parts) => parts.map(([piece, gap]) => piece + gap).join(''));
+
+describe('parseDocument properties', () => {
+  it('never throws; sections are exact slices with unique addresses and known parents; re-parse is stable', () => {
+    fc.assert(
+      fc.property(fc.oneof(structured, anyText), (raw) => {
+        const doc = parseDocument({ file: 'x.txt', format: 'txt', text: raw, hash: 'h' });
+        expect(doc.text).toBe(normalizeDocumentText(raw));
+        const addresses = new Set<string>();
+        for (const section of doc.sections) {
+          expect(section.text).toBe(doc.text.slice(section.span.start, section.span.end));
+          expect(addresses.has(section.address)).toBe(false);
+          addresses.add(section.address);
+        }
+        for (const section of doc.sections) if (section.parent) expect(addresses.has(section.parent)).toBe(true);
+        const again = parseDocument({ file: 'x.txt', format: 'txt', text: doc.text, hash: 'h' });
+        expect(again.sections).toEqual(doc.sections);
+      }),
+      { numRuns: 1500 },
     );
   });
 });

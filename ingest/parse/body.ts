@@ -1,0 +1,206 @@
+/**
+ * The body between header and end matter: parts, items and sub-items of a plan; Chương, Mục,
+ * Điều, khoản, điểm of a legal text; tables; the preamble before the first of them; and, in a
+ * text with no structure at all, plain paragraphs `p.1`, `p.2` …
+ */
+import { classifyLine, numeralValue, type LineMarker } from './classify.js';
+import type { Line } from './lines.js';
+import { enumerationLetter, SectionTree, type Node, type NodeType } from './nodes.js';
+import { parseTableRow, isSeparatorRow } from './tables.js';
+
+const PATH_LABEL_MAX = 100;
+const FIRST_SENTENCE = /^.*?[.!?…](?=\s+[\p{Lu}"“(]|$)/u;
+const DOCUMENT_END = /\/\.$/;
+
+/** The first sentence of a text, or the whole text when it has no sentence end. */
+export function firstSentence(text: string): string {
+  return FIRST_SENTENCE.exec(text)?.[0] ?? text;
+}
+
+function shorten(text: string): string {
+  if (text.length <= PATH_LABEL_MAX) return text;
+  const cut = text.lastIndexOf(' ', PATH_LABEL_MAX);
+  return `${text.slice(0, cut > 20 ? cut : PATH_LABEL_MAX)} …`;
+}
+
+/** "4." + "Rà soát …" → "4. Rà soát …", the marker as written. */
+function itemLabel(clean: string, marker: LineMarker): string {
+  const written = clean.slice(0, clean.length - marker.rest.length).trim();
+  return `${written} ${shorten(firstSentence(marker.rest))}`;
+}
+
+interface Outline {
+  hasParts: boolean;
+  hasArticles: boolean;
+  hasStructure: boolean;
+  /** Line indexes of part headings whose part holds numbered items. */
+  partsWithItems: Set<number>;
+  /** Line index of the paragraph closing the body ("… ./."), or -1. */
+  closingLine: number;
+}
+
+function outline(lines: readonly Line[], markers: readonly LineMarker[], from: number, to: number): Outline {
+  const partsWithItems = new Set<number>();
+  let currentPart = -1;
+  let hasParts = false;
+  let hasArticles = false;
+  let hasStructure = false;
+  let lastParagraphStart = -1;
+  for (let i = from; i < to; i += 1) {
+    const kind = markers[i].kind;
+    if (lines[i].opensParagraph) lastParagraphStart = i;
+    if (kind === 'part') [hasParts, currentPart] = [true, i];
+    if (kind === 'chapter') currentPart = -1;
+    if (kind === 'article') hasArticles = true;
+    if (kind === 'numbered' && currentPart >= 0) partsWithItems.add(currentPart);
+    if (kind === 'part' || kind === 'chapter' || kind === 'article' || kind === 'numbered') hasStructure = true;
+  }
+  const closes =
+    hasStructure && lastParagraphStart >= from && markers[lastParagraphStart].kind === 'plain' &&
+    DOCUMENT_END.test(lines[to - 1].clean);
+  return { hasParts, hasArticles, hasStructure, partsWithItems, closingLine: closes ? lastParagraphStart : -1 };
+}
+
+/** Builds the body's nodes from lines `from` (inclusive) to `to` (exclusive). */
+export function buildBody(lines: readonly Line[], from: number, to: number): Node[] {
+  const tree = new SectionTree();
+  const markers = lines.map((line) => classifyLine(line.clean));
+  const plan = outline(lines, markers, from, to);
+  let loose: Node | null = null; // the preamble, or the current p.N of an unstructured text
+  let paragraphs = 0;
+  let tables = 0;
+
+  const attach = (i: number) => {
+    const top = tree.top();
+    if (top) return tree.extend(top, i);
+    if (!plan.hasStructure && lines[i].opensParagraph) loose = null;
+    if (!loose) {
+      const address = plan.hasStructure ? 'preamble' : `p.${++paragraphs}`;
+      const type: NodeType = plan.hasStructure ? 'preamble' : 'paragraph';
+      loose = tree.add({ address, type, heading: null, label: null, first: i, parent: null }, false);
+    }
+    tree.extend(loose, i);
+  };
+  const open = (type: NodeType, address: string, i: number, parent: Node | null, heading: string | null, label: string | null) => {
+    if (parent) tree.closeInside(parent);
+    else tree.stack.length = 0;
+    return tree.add({ address, type, heading, label, first: i, parent }, true);
+  };
+  // Generated addresses: "-" paragraphs of a part count 1, 2, 3; "+" bullets of an item take letters.
+  const child = (parent: Node, type: NodeType, i: number, heading: string | null) => {
+    const index = parent.numbered++;
+    const suffix = type === 'part-paragraph' ? String(index + 1) : enumerationLetter(index);
+    return open(type, `${parent.address}.${suffix}`, i, parent, heading, null);
+  };
+
+  for (let i = from; i < to; i += 1) {
+    const line = lines[i];
+    const marker = markers[i];
+    const top = tree.top();
+    const itemlessPart = top && ((top.type === 'part' && !plan.partsWithItems.has(top.first)) || top.type === 'part-paragraph');
+    // In a legal text a "./." paragraph right under an Điều is that Điều's own body.
+    if (i === plan.closingLine && !(plan.hasArticles && top?.type === 'article')) {
+      const part = tree.innermost('part') ?? null;
+      open('closing', part ? `${part.address}.closing` : 'closing', i, part, null, null);
+      continue;
+    }
+    switch (marker.kind) {
+      case 'part':
+        open('part', marker.label, i, null, marker.rest, line.clean);
+        break;
+      case 'chapter':
+        open('chapter', `chuong.${numeralValue(marker.label)}`, i, null, marker.rest || null, line.clean);
+        break;
+      case 'section': {
+        const chapter = tree.innermost('chapter') ?? null;
+        open('section', `muc.${numeralValue(marker.label)}`, i, chapter, marker.rest || null, line.clean);
+        break;
+      }
+      case 'article': {
+        const parent = tree.innermost('section', 'chapter') ?? null;
+        open('article', `dieu.${marker.label}`, i, parent, marker.rest || null, shorten(line.clean));
+        break;
+      }
+      case 'numbered': {
+        const article = tree.innermost('article');
+        const part = tree.innermost('part');
+        const heading = firstSentence(marker.rest);
+        if (article) open('clause', `${article.address}.khoan.${marker.label}`, i, article, heading, itemLabel(line.clean, marker));
+        else if (part) open('item', `${part.address}.${marker.label}`, i, part, heading, itemLabel(line.clean, marker));
+        else if (!plan.hasParts && !plan.hasArticles) {
+          const container = tree.innermost('section', 'chapter') ?? null;
+          open('item', container ? `${container.address}.${marker.label}` : marker.label, i, container, heading, itemLabel(line.clean, marker));
+        } else attach(i);
+        break;
+      }
+      case 'subnumbered': {
+        const item = tree.innermost('item');
+        const sub = marker.label.split('.')[1];
+        if (item && marker.label.split('.')[0] === item.address.split('.').pop()) {
+          open('subnumbered', `${item.address}.${sub}`, i, item, firstSentence(marker.rest), itemLabel(line.clean, marker));
+        } else attach(i);
+        break;
+      }
+      case 'lettered': {
+        const container = tree.innermost('clause', 'article', 'subnumbered', 'item');
+        const heading = firstSentence(marker.rest);
+        if (container?.type === 'clause' || container?.type === 'article') {
+          open('point', `${container.address}.diem.${marker.label}`, i, container, heading, null);
+        } else if (container) {
+          open('lettered', `${container.address}.${marker.label}`, i, container, heading, null);
+        } else attach(i);
+        break;
+      }
+      case 'plus': {
+        const container = tree.innermost('subnumbered', 'item');
+        const plain = top?.type === 'lettered' || top?.type === 'point' || !container;
+        if (plain || !container || (top !== container && top?.type !== 'plus')) attach(i);
+        else child(container, 'plus', i, firstSentence(marker.rest));
+        break;
+      }
+      case 'dash':
+        if (itemlessPart) child(tree.innermost('part')!, 'part-paragraph', i, null);
+        else {
+          if (top?.type === 'plus') tree.closeInside(top.parent!);
+          attach(i);
+        }
+        break;
+      case 'table-row': {
+        let last = i;
+        while (last + 1 < to && markers[last + 1].kind === 'table-row') last += 1;
+        let parent: Node | null = top ?? null;
+        if (!top && plan.hasStructure) {
+          // A table before the first part belongs to the preamble.
+          attach(i);
+          tree.extend(loose, last);
+          parent = loose;
+        } else if (!top) loose = null;
+        addTable(tree, lines, i, last, ++tables, parent);
+        i = last;
+        break;
+      }
+      default:
+        if (top && (top.type === 'chapter' || top.type === 'section') && !top.heading && top.last === i - 1 && !/\p{Ll}/u.test(line.clean)) {
+          top.heading = line.clean;
+          top.label = `${top.label}. ${line.clean}`;
+          tree.extend(top, i);
+        } else if (itemlessPart && line.opensParagraph) child(tree.innermost('part')!, 'part-paragraph', i, null);
+        else attach(i);
+    }
+  }
+  return tree.nodes;
+}
+
+/** Adds `table.N` over lines `first`..`last` and a `table.N.row.M` per data row. */
+function addTable(tree: SectionTree, lines: readonly Line[], first: number, last: number, n: number, parent: Node | null): void {
+  const header = parseTableRow(lines[first].clean);
+  const table = tree.add({ address: `table.${n}`, type: 'table', heading: null, label: null, first, parent }, false);
+  tree.extend(table, last);
+  let row = 0;
+  for (let i = first + 1; i <= last; i += 1) {
+    if (isSeparatorRow(lines[i].clean)) continue;
+    const node = tree.add({ address: `table.${n}.row.${++row}`, type: 'table-row', heading: null, label: null, first: i, parent: table }, false);
+    node.tableHeader = header;
+    node.cells = parseTableRow(lines[i].clean);
+  }
+}

@@ -1,0 +1,187 @@
+/**
+ * The header of an administrative document (Nghị định 30/2020/NĐ-CP, Phụ lục I): issuer lines,
+ * national motto, "Số: …", "<place>, ngày … tháng … năm …", the type line ("KẾ HOẠCH") and the
+ * title. The header section runs from the top through the title.
+ */
+import type { DocumentHeader, DocumentType, ExpectedDocument } from '../types.js';
+import { foldForMatch } from '../normalize/index.js';
+import { classifyLine } from './classify.js';
+import type { Line } from './lines.js';
+import { organizationCase } from './text-case.js';
+
+/** Type lines, folded, and the document type each names. */
+const TYPE_WORDS: ReadonlyMap<string, DocumentType> = new Map([
+  ['ke hoach', 'ke-hoach'],
+  ['chi thi', 'chi-thi'],
+  ['nghi quyet', 'nghi-quyet'],
+  ['quyet dinh', 'quyet-dinh'],
+  ['thong tu', 'thong-tu'],
+  ['nghi dinh', 'nghi-dinh'],
+  ['khung nang luc', 'khung-nang-luc'],
+  ['thong bao', 'other'],
+  ['bao cao', 'other'],
+  ['huong dan', 'other'],
+  ['de an', 'other'],
+  ['chuong trinh', 'other'],
+  ['quy dinh', 'other'],
+  ['ket luan', 'other'],
+  ['to trinh', 'other'],
+  ['cong van', 'other'],
+]);
+
+const NUMBER_LINE = /^số\s*(?::|(?=\s*[\d/]))\s*(.*)$/iu;
+const DATE_LINE = /^(?:(.{1,40}?),\s*)?ngày\s*(\d{1,2})?\s*tháng\s*(\d{1,2})?\s*năm\s*(\d{4})/iu;
+const SEPARATOR = /^[-_=*•.~\s]{3,}$/u;
+const MOTTO = /cong hoa xa hoi chu nghia viet nam|doc lap\s*-\s*tu do\s*-\s*hanh phuc|dang cong san viet nam/;
+const FIXTURE = /synthetic test fixture|tai lieu gia lap/;
+/** Openers of body text: a paragraph starting so is not part of a title. */
+const BODY_OPENER = /^(can cu|trien khai|thuc hien|theo|xet|de |nham|qua |tren co so|sau khi|hien nay|ngay )/;
+/** How far down the type line may stand. */
+const HEADER_WINDOW = 30;
+
+/** Whether a line is the fixture marker that synthetic test documents carry first. */
+export function isFixtureLine(line: Line | undefined): boolean {
+  return line !== undefined && FIXTURE.test(foldForMatch(line.clean));
+}
+
+function isUppercase(text: string): boolean {
+  return /\p{L}/u.test(text) && !/\p{Ll}/u.test(text);
+}
+
+/** The document type named by a type line, or undefined when the line is not one. */
+export function typeOfLine(clean: string): DocumentType | undefined {
+  if (!isUppercase(clean)) return undefined;
+  return TYPE_WORDS.get(foldForMatch(clean).replace(/[:.]$/, '').replace(/\s+/g, ' ').trim());
+}
+
+function isStructural(clean: string): boolean {
+  const kind = classifyLine(clean).kind;
+  return kind !== 'plain' && kind !== 'dash';
+}
+
+function isHeaderish(line: Line): boolean {
+  const folded = foldForMatch(line.clean);
+  return (
+    NUMBER_LINE.test(line.clean) ||
+    DATE_LINE.test(line.clean) ||
+    SEPARATOR.test(line.clean) ||
+    MOTTO.test(folded) ||
+    FIXTURE.test(folded) ||
+    (isUppercase(line.clean) && line.clean.length <= 80 && !isStructural(line.clean))
+  );
+}
+
+export interface HeaderReading {
+  /** Index of the first line after the header (0 when there is no header). */
+  endLine: number;
+  header: DocumentHeader;
+  /** The type named by the type line, when there is one. */
+  type?: DocumentType;
+}
+
+/** Where the type line stands, or -1. */
+function findTypeLine(lines: readonly Line[], limit: number): number {
+  for (let i = 0; i < Math.min(limit, HEADER_WINDOW); i += 1) {
+    const clean = lines[i].clean;
+    if (typeOfLine(clean) !== undefined) return i;
+    if (isStructural(clean)) return -1;
+  }
+  return -1;
+}
+
+/** The title lines after the type line: the rest of its paragraph, else the next paragraph. */
+function titleLines(lines: readonly Line[], typeLine: number, limit: number): number[] {
+  const taken: number[] = [];
+  let i = typeLine + 1;
+  while (i < limit && lines[i].paragraph === lines[typeLine].paragraph) taken.push(i++);
+  if (taken.length === 0 && i < limit) {
+    const first = lines[i];
+    const looksLikeBody =
+      isStructural(first.clean) || BODY_OPENER.test(foldForMatch(first.clean)) || first.clean.length > 600;
+    if (!looksLikeBody) {
+      const paragraph = first.paragraph;
+      while (i < limit && lines[i].paragraph === paragraph) taken.push(i++);
+    }
+  }
+  return taken;
+}
+
+function emptyHeader(): DocumentHeader {
+  return {
+    issuer: null,
+    number: null,
+    numberText: null,
+    place: null,
+    issuedDate: null,
+    dateText: null,
+    year: null,
+    typeText: null,
+    title: null,
+  };
+}
+
+function isoDate(year: number, month: number, day: number): string | null {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+  return date.toISOString().slice(0, 10);
+}
+
+/** Fills number, date and issuer fields from the lines above the type line. */
+function readFields(lines: readonly Line[], header: DocumentHeader, expected?: ExpectedDocument): void {
+  const issuerParts: string[] = [];
+  let numberSeen = false;
+  for (const line of lines) {
+    const folded = foldForMatch(line.clean);
+    const number = NUMBER_LINE.exec(line.clean);
+    const date = DATE_LINE.exec(line.clean);
+    if (number && header.numberText === null) {
+      header.numberText = line.clean;
+      const value = number[1].trim();
+      header.number = /^\d/.test(value) ? value.split(/\s/)[0] : null;
+      numberSeen = true;
+    } else if (date && header.dateText === null) {
+      header.dateText = line.clean;
+      header.place = date[1]?.trim() || null;
+      header.year = Number(date[4]);
+      header.issuedDate = date[2] && date[3] ? isoDate(header.year, Number(date[3]), Number(date[2])) : null;
+    } else if (!numberSeen && isUppercase(line.clean) && !MOTTO.test(folded) && !FIXTURE.test(folded) && !SEPARATOR.test(line.clean)) {
+      issuerParts.push(line.clean);
+    }
+  }
+  if (issuerParts.length > 0) {
+    const written = issuerParts.join(' ');
+    const sameAsExpected = expected?.issuer && foldForMatch(expected.issuer) === foldForMatch(written);
+    header.issuer = sameAsExpected ? (expected.issuer as string) : organizationCase(written);
+  }
+}
+
+/**
+ * Reads the header from the top of the document. Lines at and after `limit` (the tail and the
+ * footnotes) are never part of it. Without a type line, the header is the run of header-like
+ * lines at the top, when it holds a number or a date line.
+ */
+export function readHeader(lines: readonly Line[], limit: number, expected?: ExpectedDocument): HeaderReading {
+  const header = emptyHeader();
+  const typeLine = findTypeLine(lines, limit);
+  let endLine = 0;
+  let type: DocumentType | undefined;
+  if (typeLine >= 0) {
+    readFields(lines.slice(0, typeLine), header, expected);
+    header.typeText = lines[typeLine].clean.replace(/[:.]$/, '');
+    type = typeOfLine(lines[typeLine].clean);
+    const title = titleLines(lines, typeLine, limit);
+    header.title = title.length > 0 ? title.map((i) => lines[i].clean).join(' ') : null;
+    endLine = (title.length > 0 ? title[title.length - 1] : typeLine) + 1;
+    while (endLine < limit && SEPARATOR.test(lines[endLine].clean)) endLine += 1;
+  } else {
+    while (endLine < Math.min(limit, HEADER_WINDOW) && isHeaderish(lines[endLine])) endLine += 1;
+    const zone = lines.slice(0, endLine);
+    if (zone.some((line) => NUMBER_LINE.test(line.clean) || DATE_LINE.test(line.clean))) {
+      readFields(zone, header, expected);
+    } else {
+      endLine = 0;
+    }
+  }
+  header.issuer ??= expected?.issuer ?? null;
+  return { endLine, header, type };
+}
