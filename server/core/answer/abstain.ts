@@ -1,0 +1,40 @@
+/**
+ * The abstention decision for answers found by retrieval (a task found by its description, a
+ * general question). Answers read from the registry by task number, unit or date are
+ * supported by construction and never pass through here. Thresholds were calibrated on the
+ * dev and project eval sets (test/eval): in-corpus questions cover ≥ 0.6 of their topic with
+ * few foreign words; off-corpus ones ("phụ cấp", "giá vé Tràng An", "dân số") fall below.
+ */
+import type { Lexicon } from '../query/lexicon.js';
+import type { ParsedQuery } from '../query/understand.js';
+import { querySignals } from '../retrieval/support.js';
+
+/** Least topic coverage of the best passage or task. */
+export const MIN_COVERAGE = 0.6;
+/** Largest share of topic weight in words the corpus never uses. */
+export const MAX_UNKNOWN_SHARE = 0.25;
+/** Least share of adjacent topic pairs the corpus also writes side by side (with ≥ 2 pairs). */
+export const MIN_PAIR_FIT = 0.4;
+
+/** Questions asking who a person is, or for an amount: the plan names no such people and gives no such figures. */
+const PERSON_QUESTION = /\b(?:la ai|ai la|ten la gi|who is|who are)\b/;
+const AMOUNT_QUESTION = /\b(?:bao nhieu|may phan tram|muc (?:luong|phu cap)|how much|how many|ty le)\b/;
+
+/** Why an answer found by retrieval is not supported, or null when it is. */
+export function unsupportedReason(query: ParsedQuery, coverage: number, lexicon: Lexicon): string | null {
+  const signals = querySignals(query, lexicon);
+  if (signals.unknownShare > MAX_UNKNOWN_SHARE) return 'unknown-words';
+  if (signals.pairCount >= 2 && signals.pairFit < MIN_PAIR_FIT) return 'foreign-pairs';
+  if (coverage < MIN_COVERAGE) return 'low-coverage';
+  return null;
+}
+
+/**
+ * Extra checks for general questions: a question for a person or an amount is answered only
+ * when the passage holds a figure (amounts) — the plan names no office holders beyond its signer.
+ */
+export function unanswerableShape(query: ParsedQuery, passage: string): string | null {
+  if (PERSON_QUESTION.test(query.key)) return 'person';
+  if (AMOUNT_QUESTION.test(query.key) && !/\d/.test(passage)) return 'amount';
+  return null;
+}

@@ -1,0 +1,64 @@
+/**
+ * Answers to general questions: the sentences of the retrieved passages that cover the
+ * question's topic best, quoted with the address they stand at. Also the wording of an
+ * abstention, which names what the corpus does cover.
+ */
+import type { Chunk, Registry } from '../../../ingest/types.js';
+import type { Lexicon } from '../query/lexicon.js';
+import type { ParsedQuery } from '../query/understand.js';
+import { passageTerms, topicCoverage } from '../retrieval/support.js';
+import { documentLabel, placeLabel, shortTitle } from './format.js';
+import { splitSentences, type Sentence } from './sentences.js';
+import type { ComposeContext } from './task-answers.js';
+
+/** A sentence of a passage with how much of the topic it covers. */
+export interface ScoredSentence {
+  chunk: Chunk;
+  sentence: Sentence;
+  coverage: number;
+}
+
+/** Best sentences first: coverage, then passage rank, then position. */
+export function rankSentences(query: ParsedQuery, chunks: readonly Chunk[], lexicon: Lexicon): ScoredSentence[] {
+  const scored: Array<ScoredSentence & { rank: number }> = [];
+  chunks.forEach((chunk, rank) => {
+    for (const sentence of splitSentences(chunk.text, chunk.span.start)) {
+      const coverage = topicCoverage(query.terms, query.topicPairs, passageTerms(sentence.text), lexicon);
+      scored.push({ chunk, sentence, coverage, rank });
+    }
+  });
+  return scored.sort((a, b) => b.coverage - a.coverage || a.rank - b.rank || a.sentence.start - b.sentence.start);
+}
+
+/**
+ * The best sentence, and a second one when it adds topic words the first lacks (a question
+ * spanning two clauses of one item).
+ */
+export function composeContentAnswer(context: ComposeContext, query: ParsedQuery, ranked: readonly ScoredSentence[], lexicon: Lexicon): string {
+  const [best, ...rest] = ranked;
+  if (!best) return '';
+  const chosen = [best];
+  const second = rest.find((item) => item.chunk.id === best.chunk.id && item.coverage >= best.coverage * 0.6);
+  if (second) {
+    const both = passageTerms(`${best.sentence.text} ${second.sentence.text}`);
+    if (topicCoverage(query.terms, query.topicPairs, both, lexicon) > best.coverage + 0.05) chosen.push(second);
+  }
+  chosen.sort((a, b) => a.sentence.start - b.sentence.start);
+  const document = context.registry.documents.find((doc) => doc.id === best.chunk.documentId);
+  const label = document ? documentLabel(document) : 'văn bản';
+  const task = context.registry.tasks.find((item) => item.documentId === best.chunk.documentId && (best.chunk.address === item.address || best.chunk.address.startsWith(`${item.address}.`)));
+  const where = task ? `${placeLabel(best.chunk.address)} (nhiệm vụ “${shortTitle(task, 10)}”)` : placeLabel(best.chunk.address);
+  const quotes = chosen.map((item) => `“${item.sentence.text}” ${context.citations.cite(item.chunk.documentId, item.chunk.address, item.sentence.text)}`);
+  return `Theo ${label}, ${where}: ${quotes.join(' ')}`;
+}
+
+/** The abstention: the corpus does not say, and what it does cover. */
+export function abstentionAnswer(registry: Registry): string {
+  const plan = registry.documents.find((doc) => doc.type === 'ke-hoach') ?? registry.documents[0];
+  const name = plan ? `${documentLabel(plan)} “${plan.header.title ?? plan.title}”` : 'các văn bản đã nạp';
+  return (
+    'Các văn bản đã nạp không đề cập đến nội dung này, nên trợ lý không trả lời để tránh đưa thông tin không có căn cứ. ' +
+    `Trợ lý trả lời dựa trên ${name}: các nhiệm vụ, đơn vị chủ trì, đơn vị phối hợp, thời hạn thực hiện và các văn bản được dẫn chiếu. ` +
+    'Ví dụ: “Ai chủ trì nhiệm vụ 4?”, “Những nhiệm vụ nào có hạn trong tháng 6/2026?”, “Sở Tài chính làm gì trong Kế hoạch?”.'
+  );
+}

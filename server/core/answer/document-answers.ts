@@ -1,0 +1,120 @@
+/**
+ * Facts of a document (issuer, province, signer, date, number, recipients, bases, title,
+ * type, overview), read from the parsed header and quoted from the lines that state them.
+ * When the text leaves a fact blank (the plan's day and number), the answer says so and
+ * quotes the blank line.
+ */
+import type { CorpusDocument } from '../../../ingest/types.js';
+import type { DocumentFact } from '../intent/types.js';
+import { findSection } from './citations.js';
+import { documentLabel, formatDate, joinVi, placeLabel } from './format.js';
+import { sentenceMatching } from './sentences.js';
+import type { ComposeContext } from './task-answers.js';
+
+/** Composes one sentence (or a short list) per fact asked. */
+export function composeDocumentFacts(context: ComposeContext, document: CorpusDocument, facts: readonly DocumentFact[]): string {
+  return facts.map((fact) => factSentence(context, document, fact)).filter(Boolean).join('\n');
+}
+
+function factSentence(context: ComposeContext, document: CorpusDocument, fact: DocumentFact): string {
+  const label = documentLabel(document);
+  const cite = (address: string, quote: string | null | undefined): string =>
+    quote ? context.citations.cite(document.id, address, quote) : context.citations.cite(document.id, address, findSection(document, address)?.text ?? '');
+  const { header } = document;
+  switch (fact) {
+    case 'signer': {
+      const signer = document.signer;
+      if (!signer) return `${label} không có khối chữ ký trong văn bản đã nạp.`;
+      const role = signer.role ? sentenceCase(signer.role) : 'người có thẩm quyền';
+      const authority = signer.authority.length > 0 ? ` (${signer.authority.join(', ')})` : '';
+      const who = signer.name ? `${signer.name}, ${role}` : role;
+      return `Người ký ${label} là ${who}${authority} ${cite('signature', null)}.`;
+    }
+    case 'issuer':
+      return `${label} do ${header.issuer ?? 'cơ quan ghi trong phần chữ ký'} ban hành ${cite(issuerQuote(document).address, issuerQuote(document).quote)}.`;
+    case 'province': {
+      const province = provinceOf(document);
+      return province
+        ? `${label} là của tỉnh ${province}${header.issuer ? ` (cơ quan ban hành: ${header.issuer})` : ''} ${cite('header', header.dateText)}.`
+        : `${label} không ghi rõ địa phương ${cite('header', null)}.`;
+    }
+    case 'date':
+      if (header.issuedDate) return `${label} ban hành ngày ${formatDate(header.issuedDate)} ${cite('header', header.dateText)}.`;
+      return `${label} để trống ngày, tháng ban hành: dòng ngày tháng ghi “${header.dateText ?? ''}” ${cite('header', header.dateText)}${header.year ? `, nên chỉ biết văn bản ban hành năm ${header.year}` : ''}.`;
+    case 'number':
+      if (header.number) return `Số hiệu của ${label} là ${header.number} ${cite('header', header.numberText)}.`;
+      return `${label} để trống số: dòng số hiệu ghi “${header.numberText ?? ''}” ${cite('header', header.numberText)}, tức là chưa có số văn bản.`;
+    case 'recipients': {
+      const section = findSection(document, 'recipients');
+      if (!section || document.recipients.length === 0) return `${label} không có phần Nơi nhận trong văn bản đã nạp.`;
+      return `${label} được gửi đến: ${joinVi(document.recipients.map((item) => item.replace(/[;.]$/, '')))} ${cite('recipients', section.text)}.`;
+    }
+    case 'bases':
+    case 'references':
+      return referencesSentence(context, document, fact === 'bases');
+    case 'title':
+      return `Tên của ${label}: “${header.title ?? document.title}” ${cite('header', header.title)}.`;
+    case 'type':
+      return `Văn bản thuộc loại ${(header.typeText ?? label).toLowerCase()} ${cite('header', header.typeText)}.`;
+    case 'overview':
+      return overviewSentences(context, document);
+  }
+}
+
+/** The references a document cites: in its preamble only (bases), or all. */
+function referencesSentence(context: ComposeContext, document: CorpusDocument, basesOnly: boolean): string {
+  const references = context.registry.references.filter((reference) =>
+    reference.citedIn.some((place) => place.documentId === document.id && (!basesOnly || place.address === 'preamble')),
+  );
+  if (references.length === 0) return `${documentLabel(document)} không dẫn chiếu văn bản nào.`;
+  const lines = references.map((reference) => {
+    const place = reference.citedIn.find((item) => item.documentId === document.id && (!basesOnly || item.address === 'preamble')) ?? reference.citedIn[0];
+    const marker = context.citations.cite(place.documentId, place.address, place.quote);
+    const date = reference.date ? ` ngày ${formatDate(reference.date)}` : '';
+    const issuer = reference.issuer ? ` của ${reference.issuer}` : '';
+    return `- ${reference.typeText} số ${reference.number}${date}${issuer}${reference.subject ? ` ${reference.subject}` : ''} (${placeLabel(place.address)}) ${marker}`;
+  });
+  const heading = basesOnly
+    ? `${documentLabel(document)} được ban hành để triển khai các văn bản sau:`
+    : `${documentLabel(document)} dẫn chiếu ${references.length} văn bản:`;
+  return [heading, ...lines].join('\n');
+}
+
+/** Title, purpose and the number of tasks. */
+function overviewSentences(context: ComposeContext, document: CorpusDocument): string {
+  const label = documentLabel(document);
+  const title = document.header.title ?? document.title;
+  const parts = [`${label} có tên “${title}” ${context.citations.cite(document.id, 'header', title)}.`];
+  const tasks = context.registry.tasks.filter((task) => task.documentId === document.id);
+  const purpose = document.sections.find((section) => section.kind === 'part');
+  if (purpose) {
+    const first = sentenceMatching(purpose.text.slice(purpose.text.indexOf('\n') + 1), /\p{L}{3,}/u);
+    if (first) parts.push(`Mục đích: ${first.text} ${context.citations.cite(document.id, purpose.address, first.text)}`);
+  }
+  if (tasks.length > 0) parts.push(`${label} đề ra ${tasks.length} nhiệm vụ, giải pháp (mục ${tasks[0].address} đến ${tasks[tasks.length - 1].address}).`);
+  return parts.join(' ');
+}
+
+/** The line that names the issuer: the preamble's "… ban hành …", else the signature. */
+function issuerQuote(document: CorpusDocument): { address: string; quote: string | null } {
+  const preamble = findSection(document, 'preamble');
+  const sentence = preamble ? sentenceMatching(preamble.text, /ban hành/i) : null;
+  if (sentence) {
+    const at = sentence.text.search(/[^;]*ban hành[^;]*$/i);
+    return { address: 'preamble', quote: at > 0 ? sentence.text.slice(at).trim() : sentence.text };
+  }
+  return { address: 'signature', quote: null };
+}
+
+/** "Ninh Bình" from the issuer ("Ủy ban nhân dân tỉnh Ninh Bình") or the place line. */
+function provinceOf(document: CorpusDocument): string | null {
+  const fromIssuer = /tỉnh\s+(.+)$/i.exec(document.header.issuer ?? '');
+  return fromIssuer ? fromIssuer[1].trim() : document.header.place;
+}
+
+/** "PHÓ CHỦ TỊCH" → "Phó Chủ tịch". */
+function sentenceCase(text: string): string {
+  if (text !== text.toUpperCase()) return text;
+  const lower = text.toLowerCase();
+  return lower.replace(/(^|\s)(phó|chủ)(?=\s|$)/g, (_match, space: string, word: string) => space + word.charAt(0).toUpperCase() + word.slice(1));
+}

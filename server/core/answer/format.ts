@@ -1,0 +1,93 @@
+/**
+ * Vietnamese wording shared by the answer composers: dates, lists, unit names, how a
+ * document and a place in it are named ("Theo Kế hoạch, mục II.4, …").
+ */
+import type { CorpusDocument, Registry, Task, Timeline } from '../../../ingest/types.js';
+
+/** "2026-05-08" → "08/5/2026": the way the documents write dates (two-digit day, bare month). */
+export function formatDate(iso: string): string {
+  const [year, month, day] = iso.split('-').map(Number);
+  return `${String(day).padStart(2, '0')}/${month}/${year}`;
+}
+
+/** "A", "A và B", "A, B và C". */
+export function joinVi(items: readonly string[]): string {
+  if (items.length <= 1) return items[0] ?? '';
+  return `${items.slice(0, -1).join(', ')} và ${items[items.length - 1]}`;
+}
+
+/** Canonical names of unit ids, in order; an unknown id is shown as is. */
+export function unitNames(registry: Registry, ids: readonly string[]): string[] {
+  return ids.map((id) => registry.units.find((unit) => unit.id === id)?.name ?? id);
+}
+
+/** How a document is named in a sentence: "Kế hoạch", "Chỉ thị 18/CT-TTg" … */
+export function documentLabel(document: CorpusDocument): string {
+  const kind = (document.header.typeText ?? '').trim();
+  const typeWord = kind ? kind.charAt(0).toUpperCase() + kind.slice(1).toLowerCase() : typeWords[document.type];
+  return document.header.number ? `${typeWord} số ${document.header.number}` : typeWord;
+}
+
+const typeWords: Record<CorpusDocument['type'], string> = {
+  'ke-hoach': 'Kế hoạch',
+  'chi-thi': 'Chỉ thị',
+  'nghi-quyet': 'Nghị quyết',
+  'quyet-dinh': 'Quyết định',
+  'thong-tu': 'Thông tư',
+  'nghi-dinh': 'Nghị định',
+  'khung-nang-luc': 'Khung năng lực',
+  other: 'Văn bản',
+};
+
+/** "mục II.4" for items, "phần I" for parts, and readable names for the other addresses. */
+export function placeLabel(address: string): string {
+  if (address === 'header') return 'phần đầu văn bản';
+  if (address === 'preamble') return 'phần mở đầu (căn cứ)';
+  if (address === 'recipients') return 'phần Nơi nhận';
+  if (address === 'signature') return 'phần chữ ký';
+  const footnote = /^footnote\.(\d+)$/.exec(address);
+  if (footnote) return `chú thích ${footnote[1]}`;
+  if (/^[IVX]+$/.test(address)) return `phần ${address}`;
+  if (/^[IVX]+\.closing$/.test(address)) return `đoạn kết phần ${address.split('.')[0]}`;
+  return `mục ${address}`;
+}
+
+/** The first words of a task's title, for lists ("Rà soát hoàn thiện tiêu chuẩn, tiêu chí …"). */
+export function shortTitle(task: Task, words = 14): string {
+  const clean = task.title.replace(/\s+/g, ' ').trim().replace(/[.;:]$/, '');
+  const parts = clean.split(' ');
+  return parts.length <= words ? clean : `${parts.slice(0, words).join(' ')} …`;
+}
+
+/** The timeline as written plus, for a dated deadline, the due date: "Hoàn thành trong tháng 6/2026 (hạn 30/6/2026)". */
+export function timelineWords(timeline: Timeline): string {
+  const text = timeline.text.trim().replace(/\.$/, '');
+  if (timeline.kind === 'deadline' && timeline.due) return `${text} (hạn ${formatDate(timeline.due)})`;
+  return text;
+}
+
+/** A sentence explaining a timeline's kind, or '' when the text says it all. */
+export function timelineNote(timeline: Timeline): string {
+  switch (timeline.kind) {
+    case 'recurring':
+      return 'Đây là nhiệm vụ thực hiện thường xuyên, không có một hạn hoàn thành cố định.';
+    case 'conditional':
+      return 'Kế hoạch không ghi ngày cụ thể: nhiệm vụ bắt đầu khi điều kiện nêu trên xảy ra.';
+    case 'per-authority':
+      return 'Kế hoạch không ghi ngày cụ thể: thời gian do cấp có thẩm quyền quy định.';
+    default:
+      return '';
+  }
+}
+
+/** Uppercase first letter (for a sentence that starts with a field's value). */
+export function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** Text after the label of a field line ("- Đơn vị chủ trì thực hiện: Sở Nội vụ." → "Sở Nội vụ"). */
+export function fieldValue(line: string): string {
+  const colon = line.indexOf(':');
+  const value = colon >= 0 ? line.slice(colon + 1) : line;
+  return value.trim().replace(/^[-+]\s*/, '').replace(/[.;]$/, '').trim();
+}

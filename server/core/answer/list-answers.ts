@@ -1,0 +1,86 @@
+/**
+ * List answers: the tasks matching a filter, and what one unit is asked to do across the plan.
+ * Every task listed is cited, by the line that makes it match (the unit's field, the timeline).
+ */
+import type { Section, Task, TaskAssignment } from '../../../ingest/types.js';
+import type { TaskListFilter } from '../intent/types.js';
+import { formatDate, joinVi, placeLabel, shortTitle, timelineWords, unitNames, fieldValue } from './format.js';
+import type { ComposeContext } from './task-answers.js';
+
+/** The tasks of a filter as a bulleted list with a heading sentence. */
+export function composeTaskList(context: ComposeContext, tasks: readonly Task[], filter: TaskListFilter): string {
+  const criteria = describeFilter(context, filter);
+  if (tasks.length === 0) return `Không có nhiệm vụ nào ${criteria} trong các văn bản đã nạp.`;
+  const lines = tasks.map((task) => `- ${capitalizeFirst(placeLabel(task.address))}: ${shortTitle(task)} — ${detail(context, task, filter)}`);
+  return [`Có ${tasks.length} nhiệm vụ ${criteria}:`, ...lines].join('\n');
+}
+
+function capitalizeFirst(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** "do Sở Nội vụ chủ trì", "có hạn từ 1/6/2026 đến 30/6/2026", "thực hiện thường xuyên" … */
+function describeFilter(context: ComposeContext, filter: TaskListFilter): string {
+  const parts: string[] = [];
+  if (filter.unitId) {
+    const [name] = unitNames(context.registry, [filter.unitId]);
+    parts.push(filter.role === 'lead' ? `do ${name} chủ trì` : filter.role === 'coordinating' ? `có ${name} phối hợp` : `có ${name} tham gia (chủ trì hoặc phối hợp)`);
+  }
+  if (filter.dueAfter && filter.dueBefore) parts.push(`có hạn hoàn thành từ ${formatDate(filter.dueAfter)} đến ${formatDate(filter.dueBefore)}`);
+  else if (filter.dueBefore) parts.push(`có hạn hoàn thành đến ${formatDate(filter.dueBefore)}`);
+  else if (filter.dueAfter) parts.push(`có hạn hoàn thành từ ${formatDate(filter.dueAfter)}`);
+  if (filter.kind === 'recurring') parts.push('thực hiện thường xuyên');
+  if (filter.kind === 'conditional') parts.push('thực hiện sau một sự kiện (“sau khi …”)');
+  if (filter.kind === 'per-authority') parts.push('có thời gian theo quy định của cấp có thẩm quyền');
+  if (filter.kind === 'deadline' && !filter.dueAfter && !filter.dueBefore) parts.push('có hạn hoàn thành cụ thể');
+  return parts.length > 0 ? parts.join(', ') : 'trong Kế hoạch';
+}
+
+/** The words after a listed task, with the citation of the line that qualifies it. */
+function detail(context: ComposeContext, task: Task, filter: TaskListFilter): string {
+  const parts: string[] = [];
+  if (filter.unitId) {
+    const assignment = task.assignments.find((item) => item.unitId === filter.unitId && (filter.role === 'any' || item.role === filter.role));
+    const role = assignment?.role ?? (task.lead.includes(filter.unitId) ? 'lead' : 'coordinating');
+    const source = assignment?.source ?? (role === 'lead' ? task.sources.lead : task.sources.coordinating) ?? task.sources.title;
+    parts.push(`${role === 'lead' ? 'chủ trì' : 'phối hợp'} ${context.citations.cite(task.documentId, source.address, source.text)}`);
+  }
+  const timeline = task.sources.timeline;
+  if (filter.dueAfter || filter.dueBefore || filter.kind || !filter.unitId) {
+    const leads = filter.unitId ? '' : `chủ trì: ${joinVi(unitNames(context.registry, task.lead))}; `;
+    const marker = timeline ? context.citations.cite(task.documentId, timeline.address, timeline.text) : '';
+    parts.push(`${leads}thời gian: ${timelineWords(task.timeline)} ${marker}`.trim());
+  }
+  if (parts.length === 0) parts.push(context.citations.cite(task.documentId, task.sources.title.address, task.sources.title.text));
+  return parts.join('; ');
+}
+
+/** One thing a unit is asked to do: a task assignment or a section of "Tổ chức thực hiện" named after the unit. */
+export type UnitDuty = { kind: 'assignment'; task: Task; assignment: TaskAssignment } | { kind: 'section'; documentId: string; section: Section };
+
+/** What a unit is asked to do, one bullet per duty, each cited. */
+export function composeUnitDuties(context: ComposeContext, unitId: string, duties: readonly UnitDuty[]): string {
+  const [name] = unitNames(context.registry, [unitId]);
+  if (duties.length === 0) return `Các văn bản đã nạp không giao nhiệm vụ nào cho ${name}.`;
+  const lines = duties.map((duty) => {
+    if (duty.kind === 'section') {
+      const body = sectionBody(duty.section);
+      const marker = context.citations.cite(duty.documentId, duty.section.address, body);
+      return `- ${capitalizeFirst(placeLabel(duty.section.address))} (${duty.section.path[0] ?? 'tổ chức thực hiện'}): “${body}” ${marker}`;
+    }
+    const { task, assignment } = duty;
+    const role = assignment.role === 'lead' ? 'chủ trì' : 'phối hợp';
+    const marker = context.citations.cite(task.documentId, assignment.source.address, assignment.source.text);
+    return `- ${capitalizeFirst(placeLabel(task.address))} (${role}) — ${shortTitle(task, 10)}: “${fieldValue(assignment.duty)}” ${marker}`;
+  });
+  return [`Theo Kế hoạch, ${name} được giao ${duties.length} việc:`, ...lines].join('\n');
+}
+
+/** A section's text without its heading line ("2. Sở Nội vụ"): a verbatim slice of it. */
+export function sectionBody(section: Section): string {
+  const text = section.text.trim();
+  const firstBreak = text.indexOf('\n');
+  if (!section.heading || firstBreak < 0) return text;
+  const body = text.slice(firstBreak + 1).trim();
+  return body === '' ? text : body;
+}

@@ -1,0 +1,96 @@
+/**
+ * Answers about documents the corpus cites or expects: number, date, issuer, subject, where
+ * they are cited, and whether their text is loaded. Of a document whose text is not loaded the
+ * assistant says only what the citing document says, and a question about its content is
+ * declined (the caller marks the answer abstained).
+ */
+import type { Registry } from '../../../ingest/types.js';
+import type { KnownDocument } from '../query/document-mentions.js';
+import { foldedTokens } from '../query/text-key.js';
+import { formatDate, joinVi, placeLabel } from './format.js';
+import { splitSentences } from './sentences.js';
+import type { ComposeContext } from './task-answers.js';
+
+/** "Chỉ thị số 18/CT-TTg ngày 08/5/2026 của Thủ tướng Chính phủ" — the identity line of a known document. */
+export function identityOf(document: KnownDocument): string {
+  const reference = document.reference;
+  const expected = document.expected;
+  const number = reference?.number ?? expected?.number ?? null;
+  const typeText = reference?.typeText ?? null;
+  const head = number ? `${typeText ?? typeFromTitle(expected?.title) ?? 'Văn bản'} số ${number}` : (expected?.title ?? reference?.subject ?? 'Văn bản');
+  const date = reference?.date ?? expected?.date ?? null;
+  const issuer = reference?.issuer ?? expected?.issuer ?? null;
+  return `${head}${date ? ` ngày ${formatDate(date)}` : ''}${issuer ? ` của ${issuer}` : ''}`;
+}
+
+function typeFromTitle(title: string | undefined): string | null {
+  const match = title ? /^(Chỉ thị|Nghị quyết|Quyết định|Thông báo|Thông tư|Nghị định|Kế hoạch)/.exec(title) : null;
+  return match ? match[1] : null;
+}
+
+/** What the corpus knows of each document: identity, subject, where cited (quoted), loaded or not. */
+export function composeReferences(context: ComposeContext, documents: readonly KnownDocument[]): string {
+  return documents.map((document) => referenceParagraph(context, document)).join('\n\n');
+}
+
+function referenceParagraph(context: ComposeContext, document: KnownDocument): string {
+  const places = citedPlaces(context.registry, document);
+  const subject = document.reference?.subject ?? subjectFromTitle(document);
+  const markers = places.map((place) => context.citations.cite(place.documentId, place.address, place.quote));
+  const sentences = [`${identityOf(document)}${subject ? ` ${subject}` : ''} ${markers[0] ?? ''}`.trim() + '.'];
+  if (places.length > 0) {
+    const where = joinVi(places.map((place, index) => `${placeLabel(place.address)} ${markers[index]}`));
+    sentences.push(`Kế hoạch nhắc đến văn bản này tại ${where}.`);
+  }
+  sentences.push(
+    document.loadedAs
+      ? `Toàn văn văn bản này đã được nạp vào hệ thống.`
+      : `Toàn văn văn bản này chưa được nạp vào hệ thống, nên chỉ nêu được những gì Kế hoạch viết về nó.`,
+  );
+  return sentences.join(' ');
+}
+
+/** "về nâng cao chất lượng …" from an expected document's title, when no reference gives a subject. */
+function subjectFromTitle(document: KnownDocument): string | null {
+  const title = document.expected?.title ?? '';
+  const at = title.indexOf(' về ');
+  return at >= 0 ? title.slice(at + 1) : null;
+}
+
+/**
+ * Where the corpus cites a document: the reference's places, or — for an expected document
+ * without a number ("khung năng lực") — the sentences that name it by one of its aliases.
+ */
+export function citedPlaces(registry: Registry, document: KnownDocument): Array<{ documentId: string; address: string; quote: string }> {
+  if (document.reference && document.reference.citedIn.length > 0) {
+    return document.reference.citedIn.map((place) => ({ documentId: place.documentId, address: place.address, quote: place.quote }));
+  }
+  const aliases = [document.expected?.title ?? '', ...(document.expected?.aliases ?? [])]
+    .map((alias) => foldedTokens(alias).join(' '))
+    .filter((alias) => alias.split(' ').length >= 2);
+  const places: Array<{ documentId: string; address: string; quote: string }> = [];
+  for (const corpusDocument of registry.documents) {
+    for (const section of corpusDocument.sections) {
+      if (section.kind !== 'item' && section.kind !== 'subitem' && section.kind !== 'paragraph' && section.kind !== 'preamble') continue;
+      const sentence = splitSentences(section.text).find((candidate) => {
+        const folded = ` ${foldedTokens(candidate.text).join(' ')} `;
+        return aliases.some((alias) => folded.includes(` ${alias} `));
+      });
+      if (sentence) places.push({ documentId: corpusDocument.id, address: section.address, quote: sentence.text });
+    }
+  }
+  return places.slice(0, 3);
+}
+
+/** The answer to a question about the content of a document whose text is not loaded. */
+export function unloadedContentAnswer(documents: readonly KnownDocument[]): string {
+  const names = documents.filter((document) => !document.loadedAs).map((document) => {
+    const subject = document.reference?.subject ?? subjectFromTitle(document);
+    return `${identityOf(document)}${subject ? ` (${subject})` : ''}`;
+  });
+  return (
+    `Các văn bản đã nạp không chứa toàn văn ${joinVi(names)}, nên không thể trả lời về nội dung của văn bản này. ` +
+    `Kế hoạch chỉ dẫn chiếu văn bản (số hiệu, ngày, cơ quan ban hành, trích yếu) mà không nêu nội dung đó. ` +
+    `Bạn có thể hỏi Kế hoạch dẫn chiếu văn bản này ở đâu, hoặc về các nhiệm vụ, đơn vị chủ trì, phối hợp và thời hạn trong Kế hoạch.`
+  );
+}

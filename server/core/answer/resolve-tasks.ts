@@ -1,0 +1,69 @@
+/**
+ * Which tasks a task question is about: the ones it names ("nhiệm vụ 4", "II.4"), else the
+ * one its words describe (retrieval over task items, checked for support), else the tasks of
+ * the previous turn ("Ai chủ trì?" after "Nhiệm vụ số 6 nói về gì?").
+ */
+import type { Task } from '../../../ingest/types.js';
+import type { AnswerEnvironment } from '../environment.js';
+import { CUES } from '../intent/detect.js';
+import type { Intent } from '../intent/types.js';
+import type { ParsedQuery } from '../query/understand.js';
+import { findTasksByTopic } from '../retrieval/task-finder.js';
+import { unsupportedReason } from './abstain.js';
+import type { TurnMemory } from './respond.js';
+
+export type Resolution =
+  | { kind: 'tasks'; tasks: Task[] }
+  /** A task was named that does not exist; the message says which do. */
+  | { kind: 'missing'; message: string }
+  /** The description matches no task well enough. */
+  | { kind: 'unsupported' }
+  /** Nothing names or describes a task, and there is no previous turn. */
+  | { kind: 'none' };
+
+/** Topics this short may be a follow-up's leftover ("thực hiện việc này"), not a new description. */
+const FOLLOW_UP_TOPIC_WORDS = 2;
+
+/** Resolves the tasks of a task intent. */
+export async function resolveTasks(environment: AnswerEnvironment, query: ParsedQuery, _intent: Extract<Intent, { kind: 'task' }>, previous: TurnMemory | null): Promise<Resolution> {
+  const named = namedTasks(environment, query);
+  if (named) return named;
+  const remembered = previous ? previousTasks(environment, previous) : [];
+  if (query.topic.length === 0) return remembered.length > 0 ? { kind: 'tasks', tasks: remembered } : { kind: 'none' };
+  const candidates = await findTasksByTopic(environment, query);
+  const best = candidates[0];
+  const reason = best ? unsupportedReason(query, best.coverage, environment.query.lexicon) : 'no-candidate';
+  if (reason === null) {
+    if (!query.cues.has(CUES.whichTasks)) return { kind: 'tasks', tasks: [best.task] };
+    const close = candidates.filter((candidate) => candidate.coverage >= best.coverage - 0.05 && candidate.coverage >= 0.6);
+    return { kind: 'tasks', tasks: sortByAddress(close.map((candidate) => candidate.task)) };
+  }
+  if ((reason === 'low-coverage' || reason === 'no-candidate') && remembered.length > 0 && query.topic.length <= FOLLOW_UP_TOPIC_WORDS) {
+    return { kind: 'tasks', tasks: remembered };
+  }
+  return { kind: 'unsupported' };
+}
+
+/** Tasks named by number or address, or a `missing` answer naming the tasks that exist. */
+function namedTasks(environment: AnswerEnvironment, query: ParsedQuery): Resolution | null {
+  const { numbers, addresses } = query.taskRefs;
+  if (numbers.length === 0 && addresses.length === 0) return null;
+  const pool = environment.registry.tasks.filter((task) => !environment.defaultDocumentId || task.documentId === environment.defaultDocumentId);
+  const all = pool.length > 0 ? pool : environment.registry.tasks;
+  const found = all.filter((task) => numbers.includes(task.number) || addresses.includes(task.address));
+  if (found.length > 0) return { kind: 'tasks', tasks: sortByAddress(found) };
+  const first = all[0];
+  const last = all[all.length - 1];
+  const asked = [...numbers.map(String), ...addresses].join(', ');
+  const range = first ? ` Kế hoạch có ${all.length} nhiệm vụ, từ mục ${first.address} đến mục ${last.address}.` : '';
+  return { kind: 'missing', message: `Các văn bản đã nạp không có nhiệm vụ ${asked}.${range}` };
+}
+
+function previousTasks(environment: AnswerEnvironment, previous: TurnMemory): Task[] {
+  const keys = new Set(previous.taskKeys);
+  return environment.registry.tasks.filter((task) => keys.has(`${task.documentId}#${task.address}`));
+}
+
+function sortByAddress(tasks: Task[]): Task[] {
+  return [...tasks].sort((a, b) => a.documentId.localeCompare(b.documentId) || a.number - b.number);
+}

@@ -1,0 +1,159 @@
+/**
+ * From a question to an extractive answer: understand, detect the intent, resolve what it is
+ * about (tasks, a unit, a document), compose with citations, or abstain. The model path and
+ * streaming build on the `Reply` this returns.
+ */
+import type { Task } from '../../../ingest/types.js';
+import type { AnswerEnvironment } from '../environment.js';
+import { detectIntent, type PreviousTurn } from '../intent/detect.js';
+import type { Intent } from '../intent/types.js';
+import { understandQuery, type ParsedQuery } from '../query/understand.js';
+import { hybridSearch } from '../retrieval/hybrid.js';
+import { topicCoverage } from '../retrieval/support.js';
+import { selectTasks } from '../catalog/task-filter.js';
+import type { Citation } from '../types.js';
+import { unanswerableShape, unsupportedReason } from './abstain.js';
+import { CitationList } from './citations.js';
+import { abstentionAnswer, composeContentAnswer, rankSentences } from './content-answer.js';
+import { composeDocumentFacts } from './document-answers.js';
+import { composeTaskList, composeUnitDuties } from './list-answers.js';
+import { composeReferences, unloadedContentAnswer } from './reference-answers.js';
+import { resolveTasks } from './resolve-tasks.js';
+import { composeTaskAnswer, type ComposeContext } from './task-answers.js';
+import { dutiesForTopic, unitDuties } from './unit-duties.js';
+import { foldedTokens } from '../query/text-key.js';
+
+/** What the conversation remembers of a turn. */
+export interface TurnMemory {
+  intent: Intent;
+  /** `${documentId}#${address}` of the tasks the answer was about. */
+  taskKeys: string[];
+  unitId: string | null;
+}
+
+export interface Reply {
+  answer: string;
+  citations: Citation[];
+  abstained: boolean;
+  intent: Intent;
+  /** What the next turn may refer back to. */
+  memory: TurnMemory;
+  /** The parsed question, for the model path. */
+  query: ParsedQuery;
+}
+
+/** Answers a question extractively; `previous` is the conversation's last turn, if any. */
+export async function respond(environment: AnswerEnvironment, question: string, previous: TurnMemory | null): Promise<Reply> {
+  const query = understandQuery(question, environment.query);
+  const previousTurn: PreviousTurn | null = previous ? { intent: previous.intent, unitId: previous.unitId } : null;
+  const intent = detectIntent(query, previousTurn);
+  const citations = new CitationList(environment.registry);
+  const context: ComposeContext = { registry: environment.registry, citations };
+  const done = (answer: string, tasks: readonly Task[], unitId: string | null, abstained = false): Reply => ({
+    answer,
+    citations: abstained ? [] : citations.toArray(),
+    abstained,
+    intent,
+    memory: { intent, taskKeys: tasks.map(taskKey), unitId },
+    query,
+  });
+  const abstain = (answer = abstentionAnswer(environment.registry)): Reply => done(answer, [], null, true);
+
+  switch (intent.kind) {
+    case 'reference': {
+      const documents =
+        intent.documents.length > 0
+          ? intent.documents
+          : environment.query.documents.filter((document) => issuedBy(environment, document.reference?.issuer ?? document.expected?.issuer ?? null, intent.issuerUnitId));
+      if (documents.length === 0) return abstain();
+      if (intent.content) return abstain(unloadedContentAnswer(documents));
+      return done(composeReferences(context, documents), [], null);
+    }
+    case 'document-fact': {
+      const document = environment.registry.documents.find((doc) => doc.id === environment.defaultDocumentId);
+      if (!document) return abstain();
+      return done(composeDocumentFacts(context, document, intent.facts), [], null);
+    }
+    case 'task-list': {
+      const tasks = selectTasks(environment.registry.tasks, intent.filter);
+      return done(composeTaskList(context, tasks, intent.filter), tasks, intent.filter.unitId);
+    }
+    case 'unit-duties': {
+      const duties = unitDuties(environment, intent.unitId);
+      const tasks = duties.flatMap((duty) => (duty.kind === 'assignment' ? [duty.task] : []));
+      return done(composeUnitDuties(context, intent.unitId, duties), tasks, intent.unitId);
+    }
+    case 'task':
+      return answerTask(environment, query, intent, previous, context, done, abstain);
+    case 'content':
+      return answerContent(environment, query, context, done, abstain);
+  }
+}
+
+type Done = (answer: string, tasks: readonly Task[], unitId: string | null, abstained?: boolean) => Reply;
+type Abstain = (answer?: string) => Reply;
+
+async function answerTask(
+  environment: AnswerEnvironment,
+  query: ParsedQuery,
+  intent: Extract<Intent, { kind: 'task' }>,
+  previous: TurnMemory | null,
+  context: ComposeContext,
+  done: Done,
+  abstain: Abstain,
+): Promise<Reply> {
+  const hasRef = query.taskRefs.numbers.length > 0 || query.taskRefs.addresses.length > 0;
+  if (intent.unitId && intent.aspects.includes('unit-duty') && !hasRef && query.topic.length > 0) {
+    const { duties, coverage } = dutiesForTopic(environment, query, unitDuties(environment, intent.unitId));
+    if (unsupportedReason(query, coverage, environment.query.lexicon)) return abstain();
+    const tasks = duties.flatMap((duty) => (duty.kind === 'assignment' ? [duty.task] : []));
+    return done(composeUnitDuties(context, intent.unitId, duties), tasks, intent.unitId);
+  }
+  const resolved = await resolveTasks(environment, query, intent, previous);
+  if (resolved.kind === 'missing') return abstain(resolved.message);
+  if (resolved.kind === 'unsupported') return abstain();
+  if (resolved.kind === 'none') {
+    // "Ai chủ trì?" with nothing to refer to: the whole table answers it.
+    const filter = { unitId: null, role: 'any' as const, dueAfter: null, dueBefore: null, kind: null };
+    return done(composeTaskList(context, environment.registry.tasks, filter), environment.registry.tasks, null);
+  }
+  const unitId = intent.unitId ?? (intent.aspects.includes('unit-duty') ? (previous?.unitId ?? null) : null);
+  return done(composeTaskAnswer(context, resolved.tasks, intent.aspects, unitId), resolved.tasks, unitId);
+}
+
+async function answerContent(environment: AnswerEnvironment, query: ParsedQuery, context: ComposeContext, done: Done, abstain: Abstain): Promise<Reply> {
+  if (query.topic.length === 0) return abstain();
+  const hits = await hybridSearch(environment.index, query.terms.join(' '), { k: 6 });
+  if (hits.length === 0) return abstain();
+  const ranked = rankSentences(query, hits.map((hit) => hit.chunk), environment.query.lexicon);
+  const best = ranked[0];
+  if (!best) return abstain();
+  const passageCoverage = Math.max(
+    ...hits.slice(0, 3).map((hit) => coverageOf(environment, query, hit.chunk.id)),
+  );
+  if (unsupportedReason(query, Math.max(passageCoverage, best.coverage), environment.query.lexicon)) return abstain();
+  if (unanswerableShape(query, best.sentence.text)) return abstain();
+  const task = environment.taskByChunkId.get(best.chunk.id);
+  return done(composeContentAnswer(context, query, ranked, environment.query.lexicon), task ? [task] : [], null);
+}
+
+function coverageOf(environment: AnswerEnvironment, query: ParsedQuery, chunkId: string): number {
+  return topicCoverage(query.topic, query.topicPairs, environment.chunkTerms(chunkId), environment.query.lexicon);
+}
+
+/** Whether a document's issuer names the unit (folded comparison). */
+function issuedBy(environment: AnswerEnvironment, issuer: string | null, unitId: string | null): boolean {
+  if (!issuer || !unitId) return false;
+  const unit = environment.registry.units.find((item) => item.id === unitId);
+  if (!unit) return false;
+  const folded = ` ${foldedTokens(issuer).join(' ')} `;
+  return [unit.name, ...unit.aliases].some((name) => {
+    const key = foldedTokens(name).join(' ');
+    return key.length > 0 && folded.includes(` ${key} `);
+  });
+}
+
+/** The key a conversation stores a task under. */
+export function taskKey(task: Task): string {
+  return `${task.documentId}#${task.address}`;
+}

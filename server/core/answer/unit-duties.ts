@@ -1,0 +1,59 @@
+/**
+ * What a unit is asked to do across the corpus: its task assignments, and the sections of
+ * "Tổ chức thực hiện" headed with its name ("2. Sở Nội vụ"). With a topic, only the duties
+ * whose text covers it best are kept ("UBND xã làm gì trong việc đào tạo" → II.6).
+ */
+import type { Section } from '../../../ingest/types.js';
+import type { AnswerEnvironment } from '../environment.js';
+import { foldedTokens } from '../query/text-key.js';
+import type { ParsedQuery } from '../query/understand.js';
+import { topicCoverage } from '../retrieval/support.js';
+import type { UnitDuty } from './list-answers.js';
+
+/** Least coverage for a topic to narrow the duties; below it, all duties are shown. */
+const NARROWING_COVERAGE = 0.3;
+
+/** Every duty of a unit, sections first (they state its overall role), then assignments in task order. */
+export function unitDuties(environment: AnswerEnvironment, unitId: string): UnitDuty[] {
+  const { registry } = environment;
+  const unit = registry.units.find((item) => item.id === unitId);
+  const duties: UnitDuty[] = [];
+  if (unit) {
+    const names = new Set([unit.name, ...unit.aliases].map((name) => foldedTokens(name).join(' ')));
+    for (const document of registry.documents) {
+      const taskAddresses = new Set(registry.tasks.filter((task) => task.documentId === document.id).map((task) => task.address));
+      for (const section of document.sections) {
+        if (section.kind !== 'item' || taskAddresses.has(section.address) || !headedByUnit(section, names)) continue;
+        duties.push({ kind: 'section', documentId: document.id, section });
+      }
+    }
+  }
+  for (const task of registry.tasks) {
+    for (const assignment of task.assignments) {
+      if (assignment.unitId === unitId) duties.push({ kind: 'assignment', task, assignment });
+    }
+  }
+  return duties;
+}
+
+/** Whether a section's heading is the unit's name ("1. Ủy ban nhân dân các xã, phường"). */
+function headedByUnit(section: Section, names: ReadonlySet<string>): boolean {
+  const heading = foldedTokens((section.heading ?? section.text.split('\n')[0]).replace(/^\s*\d+\.\s*/, '')).join(' ');
+  return names.has(heading);
+}
+
+/** The duties whose text covers the question's topic best (all of them without a topic), with the best coverage. */
+export function dutiesForTopic(environment: AnswerEnvironment, query: ParsedQuery, duties: readonly UnitDuty[]): { duties: UnitDuty[]; coverage: number } {
+  if (query.topic.length === 0 || duties.length === 0) return { duties: [...duties], coverage: 1 };
+  const scored = duties.map((duty) => ({ duty, coverage: topicCoverage(query.terms, query.topicPairs, dutyTerms(environment, duty), environment.query.lexicon) }));
+  const best = Math.max(...scored.map((item) => item.coverage));
+  if (best < NARROWING_COVERAGE) return { duties: [...duties], coverage: best };
+  return { duties: scored.filter((item) => item.coverage >= best - 0.01).map((item) => item.duty), coverage: best };
+}
+
+function dutyTerms(environment: AnswerEnvironment, duty: UnitDuty) {
+  if (duty.kind === 'section') {
+    return environment.textTerms(`section:${duty.documentId}#${duty.section.address}`, () => `${duty.section.path.join('\n')}\n${duty.section.text}`);
+  }
+  return environment.textTerms(`task:${duty.task.documentId}#${duty.task.address}`, () => duty.task.text);
+}

@@ -1,0 +1,104 @@
+/**
+ * The plan assistant: the one core every face calls. Built over one loaded index; holds no
+ * global state. Conversations live in a `ConversationStore` that may be passed in, so a
+ * server that swaps indexes keeps them (a new index = a new assistant, same store).
+ */
+import type { LoadedIndex } from '../../ingest/types.js';
+import type { AppConfig } from '../config.js';
+import type { ChatModel } from '../llm/chat-model.js';
+import { createOpenAIChatModel } from '../llm/openai-chat-model.js';
+import { loadPromptTemplates, type PromptTemplates } from '../llm/prompts.js';
+import { enforceCitations } from './answer/citations.js';
+import { respond, type Reply } from './answer/respond.js';
+import { extractiveResponse } from './response.js';
+import * as catalog from './catalog/catalog.js';
+import { ConversationStore } from './conversation.js';
+import { buildEnvironment } from './environment.js';
+import { InvalidInputError } from './errors.js';
+import { answerWithModel, modelSources, type ModelPath } from './model-path.js';
+import type { QueryVocabulary } from './query/vocabulary.js';
+import { hybridSearch } from './retrieval/hybrid.js';
+import { streamAnswer } from './stream.js';
+import type { AskRequest, PlanAssistant, SearchHit } from './types.js';
+
+export interface PlanAssistantDeps {
+  index: LoadedIndex;
+  config: AppConfig;
+  /** A language model; by default one is made from the configuration when `config.llmEnabled`. */
+  llm?: ChatModel;
+  /** Clock for conversation expiry. */
+  now?: () => Date;
+  /** Conversation memory shared across index swaps; by default a new store bounded by the configuration. */
+  conversations?: ConversationStore;
+  /** Query vocabulary; by default the shipped `ingest/vocabulary/query-synonyms.json`. */
+  vocabulary?: QueryVocabulary;
+  /** Prompt templates; by default the shipped `prompts/`. */
+  prompts?: PromptTemplates;
+}
+
+/** Longest question accepted, in characters. */
+export const MAX_QUESTION_CHARS = 2000;
+
+/** Creates the assistant over an index. */
+export function createPlanAssistant(deps: PlanAssistantDeps): PlanAssistant & { close(): void } {
+  const environment = buildEnvironment(deps.index, deps.vocabulary);
+  const conversations =
+    deps.conversations ??
+    new ConversationStore({ maxConversations: deps.config.CONVERSATION_MAX, ttlMinutes: deps.config.CONVERSATION_TTL_MINUTES, now: deps.now });
+  const model = deps.llm ?? (deps.config.llmEnabled ? createOpenAIChatModel(deps.config) : undefined);
+  const modelPath: ModelPath | null = model ? { model, templates: deps.prompts ?? loadPromptTemplates() } : null;
+
+  /** The extractive reply and the conversation id, with the conversation updated. */
+  async function extract(request: AskRequest): Promise<{ reply: Reply; conversationId: string }> {
+    const question = validQuestion(request.question);
+    const conversationId = request.conversationId?.trim() || conversations.newId();
+    const previous = conversations.get(conversationId);
+    const reply = await respond(environment, question, previous);
+    // An abstention says nothing about a task: the conversation keeps pointing where it was.
+    if (!reply.abstained || !previous) conversations.set(conversationId, reply.memory);
+    return { reply, conversationId };
+  }
+
+  return {
+    async ask(request, options = {}) {
+      const { reply, conversationId } = await extract(request);
+      const response = extractiveResponse(environment, reply, conversationId);
+      if (!modelPath || reply.abstained || reply.citations.length === 0) return response;
+      const sources = await modelSources(environment, reply);
+      const outcome = await answerWithModel(modelPath, request.question, reply, sources, options.signal);
+      if (!outcome.ok) return { ...response, notice: outcome.notice };
+      return { ...response, ...enforceCitations(environment.registry, outcome.answer, outcome.citations), mode: 'llm' };
+    },
+    askStream(request, options = {}) {
+      return streamAnswer({ environment, modelPath, extract: () => extract(request), question: request.question, signal: options.signal });
+    },
+    async search(query, options = {}) {
+      const k = Math.min(Math.max(1, Math.floor(options.k ?? 5)), 50);
+      const hits = await hybridSearch(environment.index, query, { k, documentId: options.documentId });
+      return hits.map((hit): SearchHit => ({
+        documentId: hit.chunk.documentId,
+        documentTitle: environment.registry.documents.find((doc) => doc.id === hit.chunk.documentId)?.title ?? hit.chunk.documentId,
+        address: hit.chunk.address,
+        text: hit.chunk.text,
+        score: Number(hit.score.toFixed(6)),
+      }));
+    },
+    listTasks: (filter) => catalog.listTasks(environment, filter),
+    getTask: (addressOrNumber, documentId) => catalog.getTask(environment, addressOrNumber, documentId),
+    listUnits: () => environment.registry.units.map((unit) => ({ ...unit, aliases: [...unit.aliases] })),
+    listDocuments: () => catalog.listDocuments(environment),
+    getDocument: (id) => catalog.getDocument(environment, id),
+    getSection: (documentId, address) => catalog.getSection(environment, documentId, address),
+    listReferences: () => catalog.listReferences(environment),
+    stats: () => catalog.stats(environment),
+    close() {
+      // Nothing to release: the index belongs to the caller, the store outlives the assistant.
+    },
+  };
+}
+
+function validQuestion(question: unknown): string {
+  if (typeof question !== 'string' || question.trim() === '') throw new InvalidInputError('Câu hỏi không được để trống.');
+  if (question.length > MAX_QUESTION_CHARS) throw new InvalidInputError(`Câu hỏi dài quá ${MAX_QUESTION_CHARS} ký tự.`);
+  return question.trim();
+}

@@ -1,0 +1,84 @@
+/**
+ * Everything the answer core derives from one index, built once when an assistant is created:
+ * the query vocabulary compiled against the index's units and documents, the corpus lexicon,
+ * and lookup tables. A new index gets a new environment; nothing here is global.
+ */
+import type { LoadedIndex, Registry, Task } from '../../ingest/types.js';
+import { compileKnownDocuments } from './query/document-mentions.js';
+import { buildLexicon } from './query/lexicon.js';
+import { STOP_WORDS } from './query/stopwords.js';
+import type { QueryContext } from './query/understand.js';
+import { compileUnitMatcher } from './query/unit-mentions.js';
+import { loadQueryVocabulary, type QueryVocabulary } from './query/vocabulary.js';
+import { passageTerms, type PassageTerms } from './retrieval/support.js';
+
+export interface AnswerEnvironment {
+  index: LoadedIndex;
+  registry: Registry;
+  query: QueryContext;
+  /** Task of each chunk that lies in a task item. */
+  taskByChunkId: Map<string, Task>;
+  /** The document general questions are about by default: the first plan, else the first document. */
+  defaultDocumentId: string | null;
+  /** Syllables and pairs of a chunk (text and heading context), computed on first use. */
+  chunkTerms(chunkId: string): PassageTerms;
+  /** Syllables and pairs of any text, cached by the caller's key (a task, a section). */
+  textTerms(key: string, text: () => string): PassageTerms;
+}
+
+/** Builds the environment of an index; `vocabulary` defaults to the shipped query vocabulary. */
+export function buildEnvironment(index: LoadedIndex, vocabulary: QueryVocabulary = loadQueryVocabulary()): AnswerEnvironment {
+  const { registry } = index;
+  const lexicon = buildLexicon(index.chunks);
+  const knownWords = new Set<string>([...vocabulary.words, ...STOP_WORDS]);
+  const query: QueryContext = {
+    vocabulary,
+    lexicon,
+    units: compileUnitMatcher(registry.units, vocabulary),
+    documents: compileKnownDocuments(registry, vocabulary),
+    knownWords,
+  };
+  const taskByChunkId = new Map<string, Task>();
+  const taskByKey = new Map(registry.tasks.map((task) => [`${task.documentId}#${task.address}`, task]));
+  for (const chunk of index.chunks) {
+    const task = taskAt(taskByKey, chunk.documentId, chunk.address);
+    if (task) taskByChunkId.set(chunk.id, task);
+  }
+  const plan = registry.documents.find((doc) => doc.type === 'ke-hoach') ?? registry.documents[0];
+  const termsCache = new Map<string, PassageTerms>();
+  const textCache = new Map<string, PassageTerms>();
+  return {
+    index,
+    registry,
+    query,
+    taskByChunkId,
+    defaultDocumentId: plan?.id ?? null,
+    chunkTerms(chunkId) {
+      let terms = termsCache.get(chunkId);
+      if (!terms) {
+        const chunk = index.chunkById.get(chunkId);
+        terms = passageTerms(chunk ? `${chunk.context}\n${chunk.text}` : '');
+        termsCache.set(chunkId, terms);
+      }
+      return terms;
+    },
+    textTerms(key, text) {
+      let terms = textCache.get(key);
+      if (!terms) {
+        terms = passageTerms(text());
+        textCache.set(key, terms);
+      }
+      return terms;
+    },
+  };
+}
+
+/** The task whose address is `address` or one of its ancestors ("II.6.a" → II.6). */
+function taskAt(taskByKey: Map<string, Task>, documentId: string, address: string): Task | undefined {
+  const parts = address.split('.');
+  for (let length = parts.length; length > 0; length -= 1) {
+    const task = taskByKey.get(`${documentId}#${parts.slice(0, length).join('.')}`);
+    if (task) return task;
+  }
+  return undefined;
+}

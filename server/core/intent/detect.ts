@@ -1,0 +1,197 @@
+/**
+ * Intent detection: from the cues, slots and topic of a parsed question (and the previous
+ * turn, for follow-ups) to what the question asks. Pure and synchronous; the order of the
+ * checks is the priority of the intents.
+ */
+import type { TimelineKind, TaskRole } from '../../../ingest/types.js';
+import { hasPhrase, type ParsedQuery } from '../query/understand.js';
+import type { DocumentFact, Intent, TaskAspect, TaskListFilter } from './types.js';
+
+/** Canonical cue phrases of `query-synonyms.json`, folded. */
+export const CUES = {
+  lead: 'chu tri',
+  coordinating: 'phoi hop',
+  deadline: 'thoi han',
+  content: 'noi dung',
+  duty: 'lam gi',
+  list: 'liet ke',
+  whichTasks: 'nhung nhiem vu nao',
+  recurring: 'thuong xuyen',
+  signer: 'nguoi ky',
+  issuer: 'co quan ban hanh',
+  date: 'ngay ban hanh',
+  number: 'so hieu',
+  recipients: 'noi nhan',
+  bases: 'can cu',
+  cited: 'dan chieu',
+  title: 'ten goi',
+  province: 'tinh nao',
+} as const;
+
+/** Words that ask about a cited document's identity (not its content): date, issuer, subject, where cited. */
+const REFERENCE_META_WORDS = new Set(
+  ('ban hanh ngay thang nam van de viec trich yeu chu de linh vuc co quan nguoi ky so hieu nap toan van he thong ' +
+    'o dau phan dan chieu can cu nhac trich cap noi dung gia tri hieu luc tai lieu loai ten goi tinh trang hien ' +
+    'chi thi nghi quyet thong bao quyet dinh what who when where which date issued issuer subject about title loaded text cited status')
+    .split(' '),
+);
+
+/** What the previous turn of a conversation asked, for follow-ups. */
+export interface PreviousTurn {
+  intent: Intent;
+  unitId: string | null;
+}
+
+/** Detects the intent of a parsed question; `previous` lets "Thế còn Sở Tài chính?" reuse the last question's shape. */
+export function detectIntent(query: ParsedQuery, previous: PreviousTurn | null): Intent {
+  const has = (cue: string): boolean => query.cues.has(cue);
+  const hasTaskRef = query.taskRefs.numbers.length > 0 || query.taskRefs.addresses.length > 0;
+  const aspects = taskAspects(query);
+  const listCue = has(CUES.list) || has(CUES.whichTasks);
+  const unitId = query.units[0]?.unit.id ?? null;
+
+  const reference = referenceIntent(query, hasTaskRef, aspects.length > 0 || listCue);
+  if (reference) return reference;
+
+  const facts = documentFacts(query);
+  if (facts.length > 0 && !hasTaskRef && !aspects.some((aspect) => aspect !== 'content' && aspect !== 'deadline')) {
+    return { kind: 'document-fact', facts };
+  }
+
+  const filter = listFilter(query, unitId);
+  const hasFilter = filter.unitId !== null || filter.dueAfter !== null || filter.dueBefore !== null || filter.kind !== null;
+  if (!hasTaskRef && (listCue || filter.dueAfter || filter.dueBefore)) {
+    if (hasFilter || query.topic.length === 0) return { kind: 'task-list', filter };
+    return { kind: 'task', aspects: aspects.length > 0 ? aspects : ['content'], unitId: null };
+  }
+
+  if (unitId && !hasTaskRef && query.topic.length === 0) {
+    if (aspects.includes('unit-duty') || aspects.length === 0) return followUnit(previous, unitId);
+    if (aspects.includes('lead') || aspects.includes('coordinating')) return { kind: 'task-list', filter };
+  }
+  if (aspects.includes('unit-duty') && unitId) return { kind: 'task', aspects: ['unit-duty'], unitId };
+  if (aspects.length > 0) return { kind: 'task', aspects, unitId };
+  if (hasTaskRef) {
+    const again = previous?.intent.kind === 'task' ? previous.intent.aspects : ['content' as const];
+    return { kind: 'task', aspects: again, unitId: again.includes('unit-duty') ? (unitId ?? previous?.unitId ?? null) : unitId };
+  }
+  if (has(CUES.content) && query.topic.length === 0) return { kind: 'document-fact', facts: ['overview'] };
+  return { kind: 'content' };
+}
+
+/**
+ * "ngày nào" asks for the issue date only when the question speaks of issuing or signing, or
+ * of the document itself; otherwise ("phải xong ngày nào?") it asks for a deadline.
+ */
+function asksIssueDate(query: ParsedQuery): boolean {
+  if (!query.cues.has(CUES.date)) return false;
+  const issuing = /\b(?:ban hanh|ky|issued|signed|dated)\b/.test(query.key);
+  return issuing || (query.topic.length === 0 && !query.cues.has(CUES.deadline));
+}
+
+/** The task facts a question asks for, in a stable order. */
+function taskAspects(query: ParsedQuery): TaskAspect[] {
+  const aspects: TaskAspect[] = [];
+  if (query.cues.has(CUES.lead)) aspects.push('lead');
+  if (query.cues.has(CUES.coordinating)) aspects.push('coordinating');
+  if (query.cues.has(CUES.deadline) || (query.cues.has(CUES.date) && !asksIssueDate(query))) aspects.push('deadline');
+  if (query.cues.has(CUES.duty)) aspects.push('unit-duty');
+  if (query.cues.has(CUES.content) && aspects.length === 0) aspects.push('content');
+  return aspects;
+}
+
+/**
+ * A question about a cited or expected document. A number ("17-NQ/TU", "Chỉ thị 18") makes it
+ * one whatever else is asked; an alias alone ("khung năng lực") only when no task cue claims
+ * the question ("Ai chủ trì rà soát khung năng lực?" is about task II.4).
+ */
+function referenceIntent(query: ParsedQuery, hasTaskRef: boolean, taskShaped: boolean): Intent | null {
+  if (hasTaskRef) return null;
+  const numbered = query.documents.filter((mention) => (mention.document.reference?.number ?? mention.document.expected?.number) != null);
+  const chosen = numbered.length > 0 ? numbered : taskShaped ? [] : query.documents;
+  if (chosen.length > 0) {
+    const documents = chosen.map((mention) => mention.document);
+    const unloaded = documents.some((document) => document.loadedAs === null);
+    return { kind: 'reference', documents, content: unloaded && asksForContent(query), issuerUnitId: null };
+  }
+  const citedCue = query.cues.has(CUES.cited) || query.cues.has(CUES.bases);
+  const unitId = query.units[0]?.unit.id ?? null;
+  if (citedCue && unitId && !taskShaped) return { kind: 'reference', documents: [], content: false, issuerUnitId: unitId };
+  return null;
+}
+
+/**
+ * Whether the question asks what a document's text says, beyond its identity: words remain
+ * after removing the document's name, identity words and the plan's name.
+ */
+function asksForContent(query: ParsedQuery): boolean {
+  if (hasPhrase(query, 'ke hoach') && (query.cues.has(CUES.content) || query.cues.has(CUES.cited))) return false;
+  if (query.cues.has(CUES.content) && query.topic.length === 0) return true;
+  return query.topic.some((word) => !REFERENCE_META_WORDS.has(word));
+}
+
+function documentFacts(query: ParsedQuery): DocumentFact[] {
+  const facts: DocumentFact[] = [];
+  const push = (cue: string, fact: DocumentFact): void => {
+    if (query.cues.has(cue)) facts.push(fact);
+  };
+  push(CUES.signer, 'signer');
+  push(CUES.issuer, 'issuer');
+  if (asksIssueDate(query)) facts.push('date');
+  push(CUES.number, 'number');
+  push(CUES.recipients, 'recipients');
+  push(CUES.bases, 'bases');
+  push(CUES.cited, 'references');
+  push(CUES.title, 'title');
+  push(CUES.province, 'province');
+  if (hasPhrase(query, 'loai van ban') || hasPhrase(query, 'hinh thuc van ban') || /\b(?:document type|type of document)\b/.test(query.key)) {
+    facts.push('type');
+  }
+  if (hasPhrase(query, 'chuc vu') && !facts.includes('signer')) facts.push('signer');
+  return facts;
+}
+
+function listFilter(query: ParsedQuery, unitId: string | null): TaskListFilter {
+  const role: TaskRole | 'any' =
+    query.cues.has(CUES.lead) && !query.cues.has(CUES.coordinating) ? 'lead' : query.cues.has(CUES.coordinating) && !query.cues.has(CUES.lead) ? 'coordinating' : 'any';
+  const { months, dueBefore, dueAfter, year } = query.dates;
+  let after = dueAfter;
+  let before = dueBefore;
+  if (months.length > 0) {
+    const ordered = [...months].sort((a, b) => (a.year ?? 0) - (b.year ?? 0) || a.month - b.month);
+    const first = ordered[0];
+    const last = ordered[ordered.length - 1];
+    const firstYear = first.year ?? year ?? 2026;
+    const lastYear = last.year ?? year ?? firstYear;
+    after = after ?? `${firstYear}-${String(first.month).padStart(2, '0')}-01`;
+    before = before ?? lastDay(lastYear, last.month);
+  } else if (year) {
+    after = after ?? `${year}-01-01`;
+    before = before ?? `${year}-12-31`;
+  }
+  return { unitId, role, dueAfter: after, dueBefore: before, kind: timelineKind(query, after !== null || before !== null) };
+}
+
+function lastDay(year: number, month: number): string {
+  return `${year}-${String(month).padStart(2, '0')}-${String(new Date(Date.UTC(year, month, 0)).getUTCDate()).padStart(2, '0')}`;
+}
+
+function timelineKind(query: ParsedQuery, dated: boolean): TimelineKind | null {
+  if (query.cues.has(CUES.recurring)) return 'recurring';
+  if (hasPhrase(query, 'sau khi') || /\b(?:conditional|after approval)\b/.test(query.key)) return 'conditional';
+  if (hasPhrase(query, 'cap co tham quyen') || hasPhrase(query, 'theo quy dinh')) return 'per-authority';
+  if (dated) return 'deadline';
+  if (hasPhrase(query, 'co thoi han') || hasPhrase(query, 'han cu the') || hasPhrase(query, 'thoi han cu the')) return 'deadline';
+  return null;
+}
+
+/** A unit named alone: the previous question's shape with the new unit, else the unit's duties. */
+function followUnit(previous: PreviousTurn | null, unitId: string): Intent {
+  if (previous?.intent.kind === 'task-list' && previous.intent.filter.unitId) {
+    return { kind: 'task-list', filter: { ...previous.intent.filter, unitId } };
+  }
+  if (previous?.intent.kind === 'task' && previous.intent.aspects.includes('unit-duty')) {
+    return { kind: 'task', aspects: ['unit-duty'], unitId };
+  }
+  return { kind: 'unit-duties', unitId };
+}

@@ -1,0 +1,64 @@
+/**
+ * What a question asks, before any task is looked up. Detection is pure (words → intent);
+ * resolving the tasks a question is about (by number, by retrieval, from the conversation)
+ * happens afterwards.
+ */
+import type { TimelineKind, TaskRole } from '../../../ingest/types.js';
+import type { KnownDocument } from '../query/document-mentions.js';
+
+/** The facts of a task a question can ask for. */
+export type TaskAspect = 'lead' | 'coordinating' | 'deadline' | 'content' | 'unit-duty';
+
+/** The facts of a document a question can ask for. */
+export type DocumentFact =
+  | 'issuer'
+  | 'province'
+  | 'signer'
+  | 'date'
+  | 'number'
+  | 'recipients'
+  | 'bases'
+  | 'references'
+  | 'title'
+  | 'type'
+  | 'overview';
+
+export interface TaskListFilter {
+  unitId: string | null;
+  role: TaskRole | 'any';
+  /** Inclusive ISO bounds. */
+  dueAfter: string | null;
+  dueBefore: string | null;
+  kind: TimelineKind | null;
+}
+
+export type Intent =
+  /** Facts of one or more tasks; `unitId` for "what does unit X do in task N". */
+  | { kind: 'task'; aspects: TaskAspect[]; unitId: string | null }
+  /** Tasks matching a filter (unit and role, due dates, timeline kind), or all tasks. */
+  | { kind: 'task-list'; filter: TaskListFilter }
+  /** What a unit is asked to do across the plan (no task named). */
+  | { kind: 'unit-duties'; unitId: string }
+  | { kind: 'document-fact'; facts: DocumentFact[] }
+  /** A cited or expected document: what the corpus says of it. `content` when the question asks what its text says. */
+  | { kind: 'reference'; documents: KnownDocument[]; content: boolean; issuerUnitId: string | null }
+  /** Anything else: retrieval and the best sentences, or abstention. */
+  | { kind: 'content' };
+
+/** Intent names reported in `AskResponse.intent`. */
+export function intentName(intent: Intent): string {
+  switch (intent.kind) {
+    case 'task':
+      return intent.aspects.includes('unit-duty') ? 'unit-duty' : intent.aspects[0] === 'coordinating' ? 'coordinating' : intent.aspects[0];
+    case 'task-list':
+      return 'task-list';
+    case 'unit-duties':
+      return 'unit-duty';
+    case 'document-fact':
+      return 'document-fact';
+    case 'reference':
+      return intent.content ? 'reference-content' : 'reference';
+    case 'content':
+      return 'content';
+  }
+}

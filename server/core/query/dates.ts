@@ -1,0 +1,117 @@
+/**
+ * Dates and months in a question ("hạn trong tháng 6/2026", "trước ngày 30/6/2026",
+ * "in June 2026", "tháng sáu"), read from the folded key.
+ */
+import type { QueryVocabulary } from './vocabulary.js';
+
+/** A month named by the question; `year` is null when the question gives none. */
+export interface MonthSlot {
+  month: number;
+  year: number | null;
+}
+
+export interface DateSlots {
+  months: MonthSlot[];
+  /** Inclusive ISO bounds from "trước …" / "sau ngày …" / "before …" / "after …". */
+  dueBefore: string | null;
+  dueAfter: string | null;
+  /** A year named alone ("trong năm 2026"). */
+  year: number | null;
+}
+
+const FULL_DATE = /\b(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\b/g;
+const MONTH_YEAR = /\b(?:(?:thang|month)\s*(\d{1,2})\s*(?:\/|-|nam|,)?\s*(\d{4})|t?(\d{1,2})\s*[/-]\s*(\d{4}))\b/g;
+const MONTH_ONLY = /\b(?:thang|month)\s+(\d{1,2})\b/g;
+/** Words before a date that make it a bound; `strict` ones exclude the month they name. */
+const BOUND_WORDS: Array<{ pattern: RegExp; side: 'before' | 'after'; strict: boolean }> = [
+  { pattern: /\b(?:truoc|before)\s+(?:ngay\s+)?$/, side: 'before', strict: true },
+  { pattern: /\b(?:cham nhat|den het|den|by|no later than)\s+(?:ngay\s+)?$/, side: 'before', strict: false },
+  { pattern: /\b(?:sau|after)\s+(?:ngay\s+)?$/, side: 'after', strict: true },
+  { pattern: /\b(?:tu|ke tu|since|from)\s+(?:ngay\s+)?$/, side: 'after', strict: false },
+];
+
+/** Zero-padded ISO date. */
+export function isoDate(year: number, month: number, day: number): string {
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** Last day of a month, ISO. */
+export function endOfMonth(year: number, month: number): string {
+  return isoDate(year, month, new Date(Date.UTC(year, month, 0)).getUTCDate());
+}
+
+/** Reads the date slots of a folded question key. */
+export function readDateSlots(key: string, vocabulary: QueryVocabulary): DateSlots {
+  const slots: DateSlots = { months: [], dueBefore: null, dueAfter: null, year: null };
+  let rest = key;
+  rest = rest.replace(FULL_DATE, (match, day: string, month: string, year: string, offset: number) => {
+    const iso = isoDate(Number(year), Number(month), Number(day));
+    if (!bound(slots, key.slice(0, offset), { first: iso, last: iso, previous: iso, next: iso })) {
+      slots.months.push({ month: Number(month), year: Number(year) });
+    }
+    return ' '.repeat(match.length);
+  });
+  rest = rest.replace(MONTH_YEAR, (match, namedMonth?: string, namedYear?: string, month?: string, bareYear?: string, offset = 0) => {
+    const m = Number(namedMonth ?? month);
+    const year = namedYear ?? bareYear ?? '';
+    if (m < 1 || m > 12) return match;
+    if (!bound(slots, key.slice(0, offset), monthRange(Number(year), m))) slots.months.push({ month: m, year: Number(year) });
+    return ' '.repeat(match.length);
+  });
+  rest = rest.replace(MONTH_ONLY, (match, month: string) => {
+    const m = Number(month);
+    if (m >= 1 && m <= 12) slots.months.push({ month: m, year: yearNear(key) });
+    return ' '.repeat(match.length);
+  });
+  for (const month of namedMonths(rest, vocabulary)) slots.months.push({ month, year: yearNear(key) });
+  const year = /\b(?:nam|year|in)\s+(20\d{2})\b/.exec(rest);
+  if (year && slots.months.length === 0 && !slots.dueBefore && !slots.dueAfter) slots.year = Number(year[1]);
+  return slots;
+}
+
+/** A period's own first and last day, and the days just outside it. */
+interface Period {
+  first: string;
+  last: string;
+  /** Last day before the period. */
+  previous: string;
+  /** First day after it. */
+  next: string;
+}
+
+function monthRange(year: number, month: number): Period {
+  const previous = month === 1 ? endOfMonth(year - 1, 12) : endOfMonth(year, month - 1);
+  const next = month === 12 ? isoDate(year + 1, 1, 1) : isoDate(year, month + 1, 1);
+  return { first: isoDate(year, month, 1), last: endOfMonth(year, month), previous, next };
+}
+
+/**
+ * Sets a bound when the words before the period say "before"/"after"; returns whether it did.
+ * "trước tháng 7" ends with June, "chậm nhất tháng 6" includes June; a single day is kept inclusive.
+ */
+function bound(slots: DateSlots, before: string, period: Period): boolean {
+  const rule = BOUND_WORDS.find((candidate) => candidate.pattern.test(before));
+  if (!rule) return false;
+  const singleDay = period.first === period.last;
+  if (rule.side === 'before') slots.dueBefore = rule.strict && !singleDay ? period.previous : period.last;
+  else slots.dueAfter = rule.strict && !singleDay ? period.next : period.first;
+  return true;
+}
+
+/** "tháng sáu", "june": month words right after "thang" (Vietnamese) or anywhere (English names). */
+function namedMonths(key: string, vocabulary: QueryVocabulary): number[] {
+  const months: number[] = [];
+  for (const [words, month] of vocabulary.monthWords) {
+    const english = /^[a-z]{3,9}$/.test(words) && !/^(hai|ba|tu|bon|nam|sau|bay|tam|chin|muoi|mot|gieng|chap)$/.test(words);
+    const pattern = english ? new RegExp(`\\b${words}\\b`) : new RegExp(`\\bthang\\s+${words}\\b(?!\\s+(?:mot|hai)\\b)`);
+    if (pattern.test(key) && !months.includes(month)) months.push(month);
+  }
+  // "tháng mười một" also matches "mười"; keep the longer reading.
+  if (months.includes(11) || months.includes(12)) return months.filter((month) => month !== 10);
+  return months;
+}
+
+function yearNear(key: string): number | null {
+  const year = /\b(20\d{2})\b/.exec(key);
+  return year ? Number(year[1]) : null;
+}

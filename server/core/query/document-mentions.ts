@@ -1,0 +1,126 @@
+/**
+ * Documents named in a question: a cited document by its number ("17-NQ/TU"), by type and
+ * number ("Chỉ thị 18", "NQ 17", "directive 18", "văn bản 4614"), or an expected document by
+ * an alias ("khung năng lực"). References (what the corpus cites) and expected documents
+ * (corpus/registry.json) are merged by number, so either side can answer.
+ */
+import type { ExpectedDocumentStatus, Reference, Registry } from '../../../ingest/types.js';
+import { foldedTokens, wordTokens, matchKey } from './text-key.js';
+import { expandTokens, type QueryVocabulary } from './vocabulary.js';
+
+/** A document the corpus knows of, loaded or not. */
+export interface KnownDocument {
+  /** Reference id, else expected id. */
+  id: string;
+  reference: Reference | null;
+  expected: ExpectedDocumentStatus | null;
+  /** Id of the corpus document holding its text, or null when its text is not loaded. */
+  loadedAs: string | null;
+  /** Token sequences naming it: raw ones (numbers) and expanded ones (type + number, aliases). */
+  rawPhrases: string[][];
+  expandedPhrases: string[][];
+}
+
+export interface DocumentMention {
+  document: KnownDocument;
+  /** Token range in the expanded tokens, when found there. */
+  start: number;
+  end: number;
+}
+
+/** Normalized document number for joining references and expected documents ("18/CT-TTg" → "18cttg"). */
+export function numberKey(number: string | null): string | null {
+  return number ? matchKey(number).replace(/[^a-z0-9]/g, '') : null;
+}
+
+/** Merges references and expected documents into one list of known documents with their names. */
+export function compileKnownDocuments(registry: Registry, vocabulary: QueryVocabulary): KnownDocument[] {
+  const known: KnownDocument[] = [];
+  const byNumber = new Map<string, KnownDocument>();
+  for (const reference of registry.references) {
+    const entry: KnownDocument = { id: reference.id, reference, expected: null, loadedAs: reference.loadedAs, rawPhrases: [], expandedPhrases: [] };
+    known.push(entry);
+    const key = numberKey(reference.number);
+    if (key) byNumber.set(key, entry);
+  }
+  for (const expected of registry.expected) {
+    const key = numberKey(expected.number);
+    const existing = key ? byNumber.get(key) : undefined;
+    if (existing) {
+      existing.expected = expected;
+      continue;
+    }
+    const loadedAs = expected.present ? (registry.documents.find((doc) => doc.file === expected.file)?.id ?? expected.id) : null;
+    known.push({ id: expected.id, reference: null, expected, loadedAs, rawPhrases: [], expandedPhrases: [] });
+  }
+  for (const entry of known) addPhrases(entry, vocabulary);
+  return known;
+}
+
+function addPhrases(entry: KnownDocument, vocabulary: QueryVocabulary): void {
+  const number = entry.reference?.number ?? entry.expected?.number ?? null;
+  const expand = (text: string): string[] => expandTokens(foldedTokens(text), vocabulary).tokens;
+  if (number) {
+    entry.rawPhrases.push(wordTokens(matchKey(number)));
+    const lead = /^\d+/.exec(number)?.[0];
+    const typeText = entry.reference?.typeText ?? typeTextOf(entry.expected);
+    if (lead && typeText) entry.expandedPhrases.push([...expand(typeText), lead]);
+    if (lead && lead.length >= 3) entry.expandedPhrases.push([lead]);
+  }
+  // The plan's own aliases ("Kế hoạch", "KH") name the plan, not a cited document.
+  if (entry.expected && !entry.expected.present) {
+    for (const alias of entry.expected.aliases ?? []) {
+      const tokens = expand(alias);
+      if (tokens.length > 0) entry.expandedPhrases.push(tokens);
+    }
+  }
+}
+
+function typeTextOf(expected: ExpectedDocumentStatus | null): string | null {
+  if (!expected) return null;
+  const words: Record<string, string> = { 'chi-thi': 'Chỉ thị', 'nghi-quyet': 'Nghị quyết', 'quyet-dinh': 'Quyết định', 'thong-tu': 'Thông tư', 'nghi-dinh': 'Nghị định' };
+  return words[expected.type] ?? null;
+}
+
+/**
+ * Known documents named in the question. `rawTokens` are the folded tokens as typed;
+ * `expanded` the tokens after abbreviation and synonym rewriting.
+ */
+export function findDocumentMentions(rawTokens: readonly string[], expanded: readonly string[], known: readonly KnownDocument[]): DocumentMention[] {
+  // "Chỉ thị số 18" names the same document as "Chỉ thị 18".
+  const positions: number[] = [];
+  const compact: string[] = [];
+  expanded.forEach((token, index) => {
+    if (token === 'so' && /^\d/.test(expanded[index + 1] ?? '')) return;
+    positions.push(index);
+    compact.push(token);
+  });
+  const mentions: DocumentMention[] = [];
+  for (const document of known) {
+    const raw = document.rawPhrases.some((phrase) => indexOfPhrase(rawTokens, phrase) >= 0);
+    let range: { start: number; end: number } | null = null;
+    for (const phrase of [...document.expandedPhrases].sort((a, b) => b.length - a.length)) {
+      const at = indexOfPhrase(compact, phrase);
+      if (at >= 0) {
+        range = { start: positions[at], end: positions[at + phrase.length - 1] + 1 };
+        break;
+      }
+    }
+    if (raw || range) mentions.push({ document, start: range?.start ?? -1, end: range?.end ?? -1 });
+  }
+  return mentions;
+}
+
+function indexOfPhrase(tokens: readonly string[], phrase: readonly string[]): number {
+  if (phrase.length === 0) return -1;
+  for (let start = 0; start + phrase.length <= tokens.length; start += 1) {
+    if (phrase.every((word, offset) => sameWord(tokens[start + offset], word))) return start;
+  }
+  return -1;
+}
+
+/** A question token matches a phrase word; a bare number also matches a full number ("17" ~ "17-nq/tu"). */
+function sameWord(token: string, word: string): boolean {
+  if (token === word) return true;
+  return /^\d+$/.test(word) && token.startsWith(word) && !/\d/.test(token.charAt(word.length));
+}

@@ -1,0 +1,59 @@
+/**
+ * What the corpus says, as words: folded syllables with their passage frequency, adjacent
+ * syllable pairs, and the accented syllables. Built once per index and used to repair typos,
+ * to weigh question words, and to notice words the corpus never uses.
+ */
+import type { Chunk } from '../../../ingest/types.js';
+import { syllableClauses, pairTerm } from '../../../ingest/store/lexical-tokenize.js';
+import { accentedKey, wordTokens } from './text-key.js';
+
+export interface Lexicon {
+  /** Folded syllable → number of passages it occurs in. */
+  documentFrequency: Map<string, number>;
+  /** Folded adjacent pairs within a clause ("nang luc"). */
+  pairs: Set<string>;
+  /** Lowercase syllables with their diacritics ("lượng"). */
+  accented: Set<string>;
+  /** Number of passages. */
+  passages: number;
+  /** Folded syllables grouped by length, for typo candidates. */
+  byLength: Map<number, string[]>;
+}
+
+/** Builds the lexicon from the chunks (text and heading context). */
+export function buildLexicon(chunks: readonly Chunk[]): Lexicon {
+  const documentFrequency = new Map<string, number>();
+  const pairs = new Set<string>();
+  const accented = new Set<string>();
+  for (const chunk of chunks) {
+    const seen = new Set<string>();
+    for (const text of [chunk.text, chunk.context]) {
+      for (const clause of syllableClauses(text)) {
+        clause.forEach((syllable, index) => {
+          seen.add(syllable);
+          if (index + 1 < clause.length) pairs.add(pairTerm(syllable, clause[index + 1]));
+        });
+      }
+      for (const word of wordTokens(accentedKey(text))) accented.add(word);
+    }
+    for (const syllable of seen) documentFrequency.set(syllable, (documentFrequency.get(syllable) ?? 0) + 1);
+  }
+  const byLength = new Map<number, string[]>();
+  for (const syllable of documentFrequency.keys()) {
+    const list = byLength.get(syllable.length) ?? [];
+    list.push(syllable);
+    byLength.set(syllable.length, list);
+  }
+  return { documentFrequency, pairs, accented, passages: chunks.length, byLength };
+}
+
+/**
+ * Inverse passage frequency of a folded syllable; a syllable the corpus never uses weighs
+ * more than the rarest one it does, since it is the surest sign of a question off the corpus.
+ */
+export function inverseFrequency(lexicon: Lexicon, syllable: string): number {
+  const frequency = lexicon.documentFrequency.get(syllable) ?? 0;
+  const total = Math.max(1, lexicon.passages);
+  if (frequency === 0) return Math.log(1 + total * 2) + 1;
+  return Math.log(1 + total / frequency);
+}

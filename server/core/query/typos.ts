@@ -1,0 +1,84 @@
+/**
+ * Typo repair against the corpus vocabulary: a folded syllable the corpus and the query
+ * vocabulary do not know is replaced by a known syllable one edit away ("dug" → "dung").
+ * A neighbour decides between candidates: "tuyen dug" becomes "tuyen dung" because the corpus
+ * has that pair. Without a neighbour's support only long syllables are repaired, so a short
+ * word from outside the corpus is not bent into a corpus word.
+ */
+import type { Lexicon } from './lexicon.js';
+
+/** Shortest syllable considered for repair. */
+const MIN_REPAIR_LENGTH = 3;
+/** Shortest syllable repaired without a neighbouring pair to confirm it. */
+const MIN_UNSUPPORTED_LENGTH = 5;
+
+export interface TypoRepair {
+  tokens: string[];
+  /** Indexes of the tokens that were replaced. */
+  repaired: number[];
+}
+
+/**
+ * Repairs `tokens` (folded). `known` holds words that are right although the corpus lacks
+ * them (question words, English cues).
+ */
+export function repairTypos(tokens: readonly string[], lexicon: Lexicon, known: ReadonlySet<string>): TypoRepair {
+  const out = [...tokens];
+  const repaired: number[] = [];
+  out.forEach((token, index) => {
+    if (!needsRepair(token, lexicon, known)) return;
+    const candidates = candidatesFor(token, lexicon);
+    if (candidates.length === 0) return;
+    const left = out[index - 1];
+    const right = tokens[index + 1];
+    const supported = candidates.filter(
+      (candidate) =>
+        (left !== undefined && lexicon.pairs.has(`${left} ${candidate}`)) ||
+        (right !== undefined && lexicon.pairs.has(`${candidate} ${right}`)),
+    );
+    const pool = supported.length > 0 ? supported : token.length >= MIN_UNSUPPORTED_LENGTH ? candidates : [];
+    if (pool.length === 0) return;
+    out[index] = mostFrequent(pool, lexicon);
+    repaired.push(index);
+  });
+  return { tokens: out, repaired };
+}
+
+function needsRepair(token: string, lexicon: Lexicon, known: ReadonlySet<string>): boolean {
+  if (token.length < MIN_REPAIR_LENGTH || /\d/.test(token)) return false;
+  return !lexicon.documentFrequency.has(token) && !known.has(token);
+}
+
+function candidatesFor(token: string, lexicon: Lexicon): string[] {
+  const found: string[] = [];
+  for (let length = token.length - 1; length <= token.length + 1; length += 1) {
+    for (const word of lexicon.byLength.get(length) ?? []) {
+      if (word.length >= MIN_REPAIR_LENGTH && withinOneEdit(token, word)) found.push(word);
+    }
+  }
+  return found;
+}
+
+function mostFrequent(words: string[], lexicon: Lexicon): string {
+  return words.reduce((best, word) =>
+    (lexicon.documentFrequency.get(word) ?? 0) > (lexicon.documentFrequency.get(best) ?? 0) ? word : best,
+  );
+}
+
+/**
+ * Whether `a` and `b` differ by at most one insertion, deletion, substitution or
+ * transposition of adjacent letters (optimal string alignment distance ≤ 1).
+ */
+export function withinOneEdit(a: string, b: string): boolean {
+  if (a === b) return true;
+  const lengthGap = Math.abs(a.length - b.length);
+  if (lengthGap > 1) return false;
+  let start = 0;
+  while (start < a.length && start < b.length && a[start] === b[start]) start += 1;
+  if (a.length === b.length) {
+    if (a.slice(start + 1) === b.slice(start + 1)) return true; // substitution
+    return a[start] === b[start + 1] && a[start + 1] === b[start] && a.slice(start + 2) === b.slice(start + 2);
+  }
+  const [shorter, longer] = a.length < b.length ? [a, b] : [b, a];
+  return shorter.slice(start) === longer.slice(start + 1);
+}

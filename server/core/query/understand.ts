@@ -1,0 +1,109 @@
+/**
+ * Question understanding: the question normalized like the documents, typos repaired against
+ * the corpus, abbreviations and synonyms rewritten, and the slots read (task numbers, dates,
+ * units, cited documents). What is left after removing cues, grammar words and slots is the
+ * topic: the words retrieval and the support score work with.
+ */
+import { readDateSlots, type DateSlots } from './dates.js';
+import { findDocumentMentions, type DocumentMention, type KnownDocument } from './document-mentions.js';
+import type { Lexicon } from './lexicon.js';
+import { GENERIC_WORDS, STOP_WORDS } from './stopwords.js';
+import { readTaskRefs, type TaskRefs } from './task-refs.js';
+import { hasDiacritics, matchKey, wordTokens, accentedKey } from './text-key.js';
+import { repairTypos } from './typos.js';
+import { findUnitMentions, type UnitMatcher, type UnitMention } from './unit-mentions.js';
+import { expandTokens, type QueryVocabulary } from './vocabulary.js';
+
+/** What understanding needs from the index: built once per index. */
+export interface QueryContext {
+  vocabulary: QueryVocabulary;
+  lexicon: Lexicon;
+  units: UnitMatcher;
+  documents: KnownDocument[];
+  /** Words known to be right although the corpus lacks them (question words, English cues). */
+  knownWords: ReadonlySet<string>;
+}
+
+export interface ParsedQuery {
+  question: string;
+  /** Whether the question was typed with diacritics. */
+  accented: boolean;
+  /** Folded key of the question (typos not repaired). */
+  key: string;
+  /** Lowercase tokens with diacritics, aligned with `rawTokens`. */
+  accentedTokens: string[];
+  /** Folded tokens as typed. */
+  rawTokens: string[];
+  /** After typo repair, aligned with `rawTokens`. */
+  tokens: string[];
+  /** Indexes of repaired tokens. */
+  repaired: number[];
+  /** After abbreviation and synonym rewriting. */
+  expanded: string[];
+  /** `expanded` joined by single spaces, padded with a space on each side for phrase tests. */
+  text: string;
+  /** Canonical synonym groups that matched ("chu tri", "thoi han"). */
+  cues: Set<string>;
+  taskRefs: TaskRefs;
+  dates: DateSlots;
+  units: UnitMention[];
+  documents: DocumentMention[];
+  /** Content words, in order (folded). */
+  topic: string[];
+  /** Content words plus the genre words ("thực hiện", "kế hoạch"): for ranking, where they still tell passages apart. */
+  terms: string[];
+  /** Adjacent topic word pairs as typed ("nang luc"), whether or not the corpus knows them. */
+  topicPairs: string[];
+}
+
+/** Parses a question against the index's vocabulary. */
+export function understandQuery(question: string, context: QueryContext): ParsedQuery {
+  const key = matchKey(question);
+  const rawTokens = wordTokens(key);
+  const accentedTokens = wordTokens(accentedKey(question));
+  const { tokens, repaired } = repairTypos(rawTokens, context.lexicon, context.knownWords);
+  const expansion = expandTokens(tokens, context.vocabulary);
+  const expanded = expansion.tokens;
+  const repairedKey = tokens.join(' ');
+  const units = findUnitMentions(expanded, context.units);
+  const documents = findDocumentMentions(rawTokens, expanded, context.documents);
+  const slotMask = new Array<boolean>(expanded.length).fill(false);
+  for (const range of [...units, ...documents]) {
+    for (let i = Math.max(0, range.start); i < range.end; i += 1) slotMask[i] = true;
+  }
+  const isTerm = (token: string, index: number): boolean =>
+    !slotMask[index] && !expansion.cueMask[index] && !STOP_WORDS.has(token) && !/\d/.test(token) && token.length > 1;
+  const terms = expanded.filter(isTerm);
+  const isTopic = (token: string, index: number): boolean => isTerm(token, index) && !GENERIC_WORDS.has(token);
+  const topic = expanded.filter(isTopic);
+  const topicPairs: string[] = [];
+  expanded.forEach((token, index) => {
+    if (index + 1 < expanded.length && isTopic(token, index) && isTopic(expanded[index + 1], index + 1)) {
+      topicPairs.push(`${token} ${expanded[index + 1]}`);
+    }
+  });
+  return {
+    question,
+    accented: hasDiacritics(question),
+    key,
+    accentedTokens,
+    rawTokens,
+    tokens,
+    repaired,
+    expanded,
+    text: ` ${expanded.join(' ')} `,
+    cues: expansion.cues,
+    taskRefs: readTaskRefs(`${key} ${repairedKey}`),
+    dates: readDateSlots(key, context.vocabulary),
+    units,
+    documents,
+    topic,
+    terms,
+    topicPairs,
+  };
+}
+
+/** Whether the expanded question contains `phrase` (folded words, space-separated) as whole words. */
+export function hasPhrase(query: ParsedQuery, phrase: string): boolean {
+  return query.text.includes(` ${phrase} `);
+}

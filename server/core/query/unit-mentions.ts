@@ -1,0 +1,65 @@
+/**
+ * Units named in a question, found on the expanded tokens ("SNV" → "so noi vu") against each
+ * unit's name and aliases expanded the same way. One-word aliases ("xã", "commune") are weak:
+ * "cán bộ cấp xã" does not name the People's Committees, "các xã" and a leading "Xã …" do.
+ */
+import type { Unit } from '../../../ingest/types.js';
+import { foldedTokens } from './text-key.js';
+import { expandTokens, type QueryVocabulary } from './vocabulary.js';
+
+interface UnitPhrase {
+  unit: Unit;
+  tokens: string[];
+}
+
+/** A unit found in the question, with the token range it covers. */
+export interface UnitMention {
+  unit: Unit;
+  start: number;
+  end: number;
+}
+
+export interface UnitMatcher {
+  phrases: UnitPhrase[];
+}
+
+/** Words before a one-word alias that make it part of another phrase ("cấp xã", "địa bàn xã"). */
+const WEAK_BLOCKERS = new Set(['cap', 'ban', 'quyen', 'bo', 'chuc', 'dan', 'toan', 'lien', 'the']);
+
+/** Compiles the units' names and aliases, longest first. */
+export function compileUnitMatcher(units: readonly Unit[], vocabulary: QueryVocabulary): UnitMatcher {
+  const phrases: UnitPhrase[] = [];
+  const seen = new Set<string>();
+  for (const unit of units) {
+    for (const alias of [unit.name, ...unit.aliases]) {
+      const tokens = expandTokens(foldedTokens(alias), vocabulary).tokens;
+      const key = `${unit.id}|${tokens.join(' ')}`;
+      if (tokens.length === 0 || seen.has(key)) continue;
+      seen.add(key);
+      phrases.push({ unit, tokens });
+    }
+  }
+  phrases.sort((a, b) => b.tokens.length - a.tokens.length);
+  return { phrases };
+}
+
+/** Units mentioned in `tokens` (expanded), left to right, without overlaps; each unit once. */
+export function findUnitMentions(tokens: readonly string[], matcher: UnitMatcher): UnitMention[] {
+  const taken = new Array<boolean>(tokens.length).fill(false);
+  const mentions: UnitMention[] = [];
+  for (const phrase of matcher.phrases) {
+    for (let start = 0; start + phrase.tokens.length <= tokens.length; start += 1) {
+      const end = start + phrase.tokens.length;
+      if (!phrase.tokens.every((token, offset) => tokens[start + offset] === token)) continue;
+      if (taken.slice(start, end).some(Boolean)) continue;
+      if (phrase.tokens.length === 1 && start > 0 && WEAK_BLOCKERS.has(tokens[start - 1])) continue;
+      for (let i = start; i < end; i += 1) taken[i] = true;
+      mentions.push({ unit: phrase.unit, start, end });
+    }
+  }
+  const unique = new Map<string, UnitMention>();
+  for (const mention of mentions.sort((a, b) => a.start - b.start)) {
+    if (!unique.has(mention.unit.id)) unique.set(mention.unit.id, mention);
+  }
+  return [...unique.values()];
+}

@@ -1,0 +1,104 @@
+/**
+ * How well the corpus supports a question, for abstention. Three signals, weighted by how rare
+ * each word is in the corpus:
+ * - coverage: the share of the question's topic a passage contains (syllables, and the
+ *   syllable pairs the corpus uses as words);
+ * - unknown words: topic words the corpus never uses (with diacritics when the question has
+ *   them: "lương" is not "lượng");
+ * - pair fit: adjacent topic words that the corpus also writes side by side. A question made
+ *   of corpus syllables in foreign combinations ("phụ cấp", "giá vé", "dân số") is off-corpus.
+ */
+import { syllableClauses, pairTerm } from '../../../ingest/store/lexical-tokenize.js';
+import { inverseFrequency, type Lexicon } from '../query/lexicon.js';
+import { STOP_WORDS } from '../query/stopwords.js';
+import type { ParsedQuery } from '../query/understand.js';
+
+/** The syllables and pairs of a passage (folded). */
+export interface PassageTerms {
+  syllables: Set<string>;
+  pairs: Set<string>;
+}
+
+/** Folded syllables and within-clause pairs of `text`. */
+export function passageTerms(text: string): PassageTerms {
+  const syllables = new Set<string>();
+  const pairs = new Set<string>();
+  for (const clause of syllableClauses(text)) {
+    clause.forEach((syllable, index) => {
+      syllables.add(syllable);
+      if (index + 1 < clause.length) pairs.add(pairTerm(syllable, clause[index + 1]));
+    });
+  }
+  return { syllables, pairs };
+}
+
+/**
+ * Share of the question's topic weight found in the passage: each topic syllable weighs its
+ * inverse frequency; each topic pair the corpus knows as a pair weighs the lighter of its two.
+ * 1 when the topic is empty (nothing to miss).
+ */
+export function topicCoverage(words: readonly string[], pairs: readonly string[], passage: PassageTerms, lexicon: Lexicon): number {
+  let total = 0;
+  let found = 0;
+  for (const word of words) {
+    const weight = inverseFrequency(lexicon, word);
+    total += weight;
+    if (passage.syllables.has(word)) found += weight;
+  }
+  for (const pair of pairs) {
+    if (!lexicon.pairs.has(pair)) continue;
+    const [left, right] = pair.split(' ');
+    const weight = Math.min(inverseFrequency(lexicon, left), inverseFrequency(lexicon, right));
+    total += weight;
+    if (passage.pairs.has(pair)) found += weight;
+  }
+  return total === 0 ? 1 : found / total;
+}
+
+/** Corpus-wide signals of a question, independent of any passage. */
+export interface QuerySignals {
+  /** Share of topic weight in words the corpus never uses. */
+  unknownShare: number;
+  /** Share of adjacent topic pairs the corpus also writes side by side; 1 without pairs. */
+  pairFit: number;
+  /** Number of adjacent topic pairs. */
+  pairCount: number;
+}
+
+/** Computes the corpus-wide signals. */
+export function querySignals(query: ParsedQuery, lexicon: Lexicon): QuerySignals {
+  const unknown = unknownWords(query, lexicon);
+  let total = 0;
+  let missing = 0;
+  for (const word of query.topic) {
+    const weight = inverseFrequency(lexicon, word);
+    total += weight;
+    if (unknown.has(word)) missing += weight;
+  }
+  const known = query.topicPairs.filter((pair) => lexicon.pairs.has(pair)).length;
+  return {
+    unknownShare: total === 0 ? 0 : missing / total,
+    pairFit: query.topicPairs.length === 0 ? 1 : known / query.topicPairs.length,
+    pairCount: query.topicPairs.length,
+  };
+}
+
+/**
+ * Topic words (folded) the corpus does not use: absent folded, or — when the question was
+ * typed with diacritics — absent with its tone marks and not in a pair the corpus writes
+ * ("lương" is unknown; "bồi duỡng", a slip of the tone mark, still meets "bồi dưỡng").
+ */
+function unknownWords(query: ParsedQuery, lexicon: Lexicon): Set<string> {
+  const topic = new Set(query.topic);
+  const unknown = new Set<string>();
+  for (const word of topic) if (!lexicon.documentFrequency.has(word)) unknown.add(word);
+  if (!query.accented) return unknown;
+  const repaired = new Set(query.repaired);
+  const paired = new Set(query.topicPairs.filter((pair) => lexicon.pairs.has(pair)).flatMap((pair) => pair.split(' ')));
+  query.rawTokens.forEach((raw, index) => {
+    if (repaired.has(index) || !topic.has(raw) || STOP_WORDS.has(raw) || paired.has(raw)) return;
+    const accented = query.accentedTokens[index];
+    if (accented !== undefined && accented !== raw && !lexicon.accented.has(accented)) unknown.add(raw);
+  });
+  return unknown;
+}

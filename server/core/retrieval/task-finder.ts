@@ -1,0 +1,61 @@
+/**
+ * Finding the task a question describes ("ai chủ trì rà soát khung năng lực" → II.4): hybrid
+ * retrieval restricted to the chunks of task items, then each candidate task scored by how
+ * much of the question's topic its text covers. The coverage decides between close ranks and
+ * is the support score of the answer.
+ */
+import type { Task } from '../../../ingest/types.js';
+import type { AnswerEnvironment } from '../environment.js';
+import type { ParsedQuery } from '../query/understand.js';
+import { hybridSearch } from './hybrid.js';
+import { topicCoverage, type PassageTerms } from './support.js';
+
+export interface TaskCandidate {
+  task: Task;
+  /** Fused retrieval score of the task's best chunk. */
+  score: number;
+  /** Share of the topic the task's text covers (0..1). */
+  coverage: number;
+}
+
+/** Weight of coverage against the normalized retrieval score when ranking candidates. */
+const COVERAGE_WEIGHT = 0.6;
+
+/** The text a question words searches with: topic and genre words, else the whole expanded question. */
+export function searchText(query: ParsedQuery): string {
+  return query.terms.length > 0 ? query.terms.join(' ') : query.expanded.join(' ');
+}
+
+/**
+ * Candidate tasks for the question's topic, best first. `allowed` restricts the candidates
+ * (the tasks of one unit, say).
+ */
+export async function findTasksByTopic(environment: AnswerEnvironment, query: ParsedQuery, allowed?: ReadonlySet<Task>): Promise<TaskCandidate[]> {
+  const hits = await hybridSearch(environment.index, searchText(query), {
+    k: 20,
+    filter: (chunk) => {
+      const task = environment.taskByChunkId.get(chunk.id);
+      return task !== undefined && (!allowed || allowed.has(task));
+    },
+  });
+  const best = new Map<Task, { score: number }>();
+  for (const hit of hits) {
+    const task = environment.taskByChunkId.get(hit.chunk.id) as Task;
+    const entry = best.get(task) ?? { score: 0 };
+    entry.score = Math.max(entry.score, hit.score);
+    best.set(task, entry);
+  }
+  const top = Math.max(...[...best.values()].map((entry) => entry.score), Number.EPSILON);
+  const candidates = [...best.entries()].map(([task, entry]) => ({
+    task,
+    score: entry.score,
+    coverage: topicCoverage(query.topic, query.topicPairs, taskTerms(environment, task), environment.query.lexicon),
+  }));
+  const rank = (candidate: TaskCandidate): number => COVERAGE_WEIGHT * candidate.coverage + (1 - COVERAGE_WEIGHT) * (candidate.score / top);
+  return candidates.sort((a, b) => rank(b) - rank(a));
+}
+
+/** Syllables and pairs of a task's whole text (all its chunks at once). */
+export function taskTerms(environment: AnswerEnvironment, task: Task): PassageTerms {
+  return environment.textTerms(`task:${task.documentId}#${task.address}`, () => task.text);
+}
