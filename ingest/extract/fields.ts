@@ -1,0 +1,82 @@
+/**
+ * The field lines of a plan item ("- Đơn vị chủ trì thực hiện: …", "- Đơn vị phối hợp thực
+ * hiện:" with its "+" bullets, "- Thời gian thực hiện: …"), with exact spans.
+ */
+import { foldVietnamese } from '../normalize/index.js';
+import type { Section, Span } from '../types.js';
+import { loadFieldLabels } from './vocabulary.js';
+
+export type FieldName = 'lead' | 'coordinating' | 'timeline';
+
+export interface TextLine {
+  text: string;
+  span: Span;
+}
+
+export interface ItemField {
+  name: FieldName;
+  /** The field line. */
+  line: TextLine;
+  /** The text after the label and colon, as written. */
+  value: string;
+  /** Its offset in the document text. */
+  valueStart: number;
+  /** The "+" bullets under the field. */
+  bullets: TextLine[];
+}
+
+let labelTable: Array<{ folded: string; name: FieldName }> | undefined;
+
+function labels(): Array<{ folded: string; name: FieldName }> {
+  if (!labelTable) {
+    const vocabulary = loadFieldLabels();
+    labelTable = (['lead', 'coordinating', 'timeline'] as const)
+      .flatMap((name) => vocabulary[name].map((label) => ({ folded: foldVietnamese(label), name })))
+      .sort((a, b) => b.folded.length - a.folded.length);
+  }
+  return labelTable;
+}
+
+/** Non-empty lines of a section, with spans in the document text. */
+export function sectionLines(section: Section): TextLine[] {
+  const lines: TextLine[] = [];
+  let offset = 0;
+  for (const text of section.text.split('\n')) {
+    if (text.trim()) lines.push({ text, span: { start: section.span.start + offset, end: section.span.start + offset + text.length } });
+    offset += text.length + 1;
+  }
+  return lines;
+}
+
+/** Reads a field line: which field, and where its value starts within the line. */
+export function readFieldLine(text: string): { name: FieldName; valueOffset: number } | null {
+  const folded = foldVietnamese(text);
+  const bullet = /^[-–•]?\s*/.exec(folded)?.[0].length ?? 0;
+  for (const label of labels()) {
+    if (!folded.startsWith(label.folded, bullet)) continue;
+    const colon = /^\s*:\s*/.exec(folded.slice(bullet + label.folded.length));
+    if (colon) return { name: label.name, valueOffset: bullet + label.folded.length + colon[0].length };
+  }
+  return null;
+}
+
+const PLUS = /^\+\s/;
+
+/** The fields of an item, in order; a field's "+" bullets are the "+" lines right under it. */
+export function readItemFields(item: Section): ItemField[] {
+  const fields: ItemField[] = [];
+  let collecting = false;
+  for (const line of sectionLines(item)) {
+    const field = readFieldLine(line.text);
+    if (field) {
+      const value = line.text.slice(field.valueOffset).trim();
+      fields.push({ name: field.name, line, value, valueStart: line.span.start + field.valueOffset, bullets: [] });
+      collecting = true;
+    } else if (collecting && PLUS.test(line.text)) {
+      fields[fields.length - 1].bullets.push(line);
+    } else {
+      collecting = false;
+    }
+  }
+  return fields;
+}

@@ -1,0 +1,11 @@
+/**
+ * Stage "extract": units, timelines, tasks, references and the registry, from parsed documents.
+ */
+export { loadUnits, loadFieldLabels, type VocabularyUnit, type FieldLabels } from './vocabulary.js';
+export { findUnitMentions, resolveUnit, type UnitMention } from './units.js';
+export { parseTimeline } from './timeline.js';
+export { subjectUnits } from './subjects.js';
+export { extractTasks, findTaskPart, taskFromItem } from './tasks.js';
+export { extractTableTasks } from './table-tasks.js';
+export { extractReferences } from './references.js';
+export { buildRegistry } from './registry.js';

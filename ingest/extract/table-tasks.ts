@@ -1,0 +1,82 @@
+/**
+ * Plans written as a table: one task per row of a table whose header names the task column and
+ * at least a lead or a timeline column (Nhiệm vụ | Chủ trì | Phối hợp | Thời gian).
+ */
+import { foldVietnamese } from '../normalize/index.js';
+import { cellSpan } from '../parse/index.js';
+import type { CorpusDocument, FieldSource, Section, Task, TaskAssignment, TaskRole, Unit } from '../types.js';
+import { subjectUnits, uniqueAssignments } from './subjects.js';
+import { parseTimeline } from './timeline.js';
+import { loadFieldLabels, type FieldLabels } from './vocabulary.js';
+
+type Column = keyof FieldLabels['tableColumns'];
+
+function key(text: string): string {
+  return foldVietnamese(text).replace(/[^a-z0-9]+/g, ' ').trim();
+}
+
+/** Which column holds what, from the header cells; longest label first. */
+function columnsOf(header: string[]): Partial<Record<Column, number>> {
+  const vocabulary = loadFieldLabels().tableColumns;
+  const labels = (Object.keys(vocabulary) as Column[])
+    .flatMap((column) => vocabulary[column].map((label) => ({ column, label: key(label) })))
+    .sort((a, b) => b.label.length - a.label.length);
+  const columns: Partial<Record<Column, number>> = {};
+  header.forEach((cell, index) => {
+    const cellKey = key(cell);
+    const found = labels.find(({ label }) => cellKey === label || cellKey.startsWith(`${label} `));
+    if (found && columns[found.column] === undefined) columns[found.column] = index;
+  });
+  return columns;
+}
+
+function cellSource(row: Section, index: number | undefined): FieldSource | null {
+  if (index === undefined) return null;
+  const span = cellSpan(row.text, index);
+  if (!span || span.start === span.end) return null;
+  const start = row.span.start + span.start;
+  return { address: row.address, text: row.text.slice(span.start, span.end), span: { start, end: row.span.start + span.end } };
+}
+
+function assignmentsOf(field: FieldSource | null, role: TaskRole, units: Unit[]): TaskAssignment[] {
+  if (!field) return [];
+  return subjectUnits(field.text, units).map((unitId) => ({ unitId, role, duty: field.text, source: field }));
+}
+
+function taskFromRow(doc: CorpusDocument, row: Section, rowIndex: number, columns: Partial<Record<Column, number>>, units: Unit[]): Task | null {
+  const title = cellSource(row, columns.task);
+  if (!title) return null;
+  const lead = cellSource(row, columns.lead);
+  const coordinating = cellSource(row, columns.coordinating);
+  const timeline = cellSource(row, columns.timeline);
+  const numberCell = columns.number === undefined ? undefined : row.cells?.[columns.number];
+  const assignments = uniqueAssignments([...assignmentsOf(lead, 'lead', units), ...assignmentsOf(coordinating, 'coordinating', units)]);
+  return {
+    documentId: doc.id,
+    address: row.address,
+    number: numberCell && /^\d+$/.test(numberCell) ? Number(numberCell) : rowIndex + 1,
+    title: title.text,
+    text: row.text,
+    lead: assignments.filter((assignment) => assignment.role === 'lead').map((assignment) => assignment.unitId),
+    coordinating: assignments.filter((assignment) => assignment.role === 'coordinating').map((assignment) => assignment.unitId),
+    assignments,
+    timeline: timeline ? parseTimeline(timeline.text) : { text: '', kind: 'unspecified' },
+    sources: { title, lead, coordinating, timeline },
+    footnotes: row.footnotes ?? [],
+  };
+}
+
+/** Tasks from the rows of every task table of the document. */
+export function extractTableTasks(doc: CorpusDocument, units: Unit[]): Task[] {
+  const tasks: Task[] = [];
+  for (const table of doc.sections.filter((section) => section.kind === 'table')) {
+    const rows = doc.sections.filter((section) => section.parent === table.address && section.kind === 'table-row');
+    const columns = columnsOf(rows[0]?.tableHeader ?? []);
+    if (columns.task === undefined || (columns.lead === undefined && columns.timeline === undefined)) continue;
+    rows.forEach((row, index) => {
+      const task = taskFromRow(doc, row, index, columns, units);
+      if (task) tasks.push(task);
+    });
+  }
+  return tasks;
+}

@@ -1,0 +1,116 @@
+/**
+ * Finding units in text and resolving what a user typed to a unit. Matching runs on the folded
+ * form (no diacritics, lowercase), which keeps offsets, so mentions point into the original.
+ */
+import { foldForMatch, foldVietnamese } from '../normalize/index.js';
+import type { Unit } from '../types.js';
+import type { VocabularyUnit } from './vocabulary.js';
+
+export interface UnitMention {
+  unitId: string;
+  start: number;
+  end: number;
+}
+
+interface Matcher {
+  pattern: RegExp;
+  unitByKey: Map<string, string>;
+}
+
+const matchers = new WeakMap<readonly Unit[], Matcher>();
+const resolvers = new WeakMap<readonly Unit[], { exact: Map<string, Unit>; contained: Array<[string, Unit]> }>();
+
+/** Whitespace and commas as one canonical form, so "xã,  phường" and "xã, phường" agree. */
+function matchKey(folded: string): string {
+  return folded.replace(/\s*,\s*/g, ', ').replace(/\s+/g, ' ').trim();
+}
+
+function escapeForPattern(key: string): string {
+  return key
+    .replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')
+    .replace(/, /g, ',\\s*')
+    .replace(/ /g, '\\s+');
+}
+
+/** Patterns of a unit: its own, or (without them) its name and multi-word aliases. */
+function patternsOf(unit: VocabularyUnit): string[] {
+  if (unit.patterns && unit.patterns.length > 0) return unit.patterns;
+  return [unit.name, ...unit.aliases].filter((alias) => alias.includes(' ')).map(foldVietnamese);
+}
+
+function matcherFor(units: readonly Unit[]): Matcher {
+  let matcher = matchers.get(units);
+  if (!matcher) {
+    const unitByKey = new Map<string, string>();
+    for (const unit of units) {
+      for (const pattern of patternsOf(unit)) {
+        const key = matchKey(foldVietnamese(pattern));
+        if (key && !unitByKey.has(key)) unitByKey.set(key, unit.id);
+      }
+    }
+    const keys = [...unitByKey.keys()].sort((a, b) => b.length - a.length);
+    const alternatives = keys.map(escapeForPattern).join('|') || '(?!)';
+    matcher = { pattern: new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives})(?![\\p{L}\\p{N}])`, 'gu'), unitByKey };
+    matchers.set(units, matcher);
+  }
+  return matcher;
+}
+
+/**
+ * Mentions of units in `text` (NFC, as document texts are): longest pattern first,
+ * non-overlapping, in order; offsets index `text`.
+ */
+export function findUnitMentions(text: string, units: Unit[]): UnitMention[] {
+  const { pattern, unitByKey } = matcherFor(units);
+  const mentions: UnitMention[] = [];
+  for (const match of foldVietnamese(text).matchAll(pattern)) {
+    const unitId = unitByKey.get(matchKey(match[0]));
+    if (unitId) mentions.push({ unitId, start: match.index, end: match.index + match[0].length });
+  }
+  return mentions;
+}
+
+/** A lookup key: folded, punctuation as spaces ("UBND xã, phường" → "ubnd xa phuong"). */
+function lookupKey(text: string): string {
+  return foldForMatch(text)
+    .replace(/[^\p{L}\p{N}&]+/gu, ' ')
+    .trim();
+}
+
+function resolverFor(units: readonly Unit[]) {
+  let resolver = resolvers.get(units);
+  if (!resolver) {
+    const exact = new Map<string, Unit>();
+    const contained: Array<[string, Unit]> = [];
+    for (const unit of units) {
+      const names = [unit.id.replace(/-/g, ' '), unit.name, ...unit.aliases, ...patternsOf(unit)];
+      for (const name of names) {
+        const key = lookupKey(name);
+        if (!key) continue;
+        if (!exact.has(key)) exact.set(key, unit);
+        // Inside a longer query only multi-word names and acronyms count: "xã" alone is too common.
+        const acronym = /^[\p{Lu}&]{3,}$/u.test(name.replace(/\s/g, ''));
+        if (key.includes(' ') || acronym) contained.push([key, unit]);
+      }
+    }
+    contained.sort((a, b) => b[0].length - a[0].length);
+    resolver = { exact, contained };
+    resolvers.set(units, resolver);
+  }
+  return resolver;
+}
+
+/**
+ * The unit a user means: by id, name, alias or pattern, with or without diacritics, any case
+ * ("so noi vu", "SNV", "Sở NV", "Department of Home Affairs", "ubnd xa"); else the longest
+ * name contained in the query as whole words; else undefined.
+ */
+export function resolveUnit(query: string, units: Unit[]): Unit | undefined {
+  const key = lookupKey(query);
+  if (!key) return undefined;
+  const { exact, contained } = resolverFor(units);
+  const direct = exact.get(key);
+  if (direct) return direct;
+  const padded = ` ${key} `;
+  return contained.find(([name]) => padded.includes(` ${name} `))?.[1];
+}
