@@ -1,0 +1,126 @@
+/**
+ * Runs eval sets against any answer function (ours, a baseline) and reports: pass rate by set
+ * and kind, every failure with its answer, and p50/p95 answer time.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Registry } from '../../ingest/types.js';
+import type { AskResponse } from '../../server/core/types.js';
+import { scoreAnswer, type EvalItem, type EvalSet } from './scorer.js';
+
+/** Answers a question, in a conversation when an id is given. */
+export type AnswerFn = (question: string, conversationId?: string) => Promise<AskResponse>;
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const SHARED_DEV_SET = path.resolve(HERE, '../../../shared/eval/dev-eval.json');
+const LOCAL_DEV_SET = path.join(HERE, 'dev-eval.json');
+const PROJECT_SET = path.join(HERE, 'project-eval.json');
+
+function readSet(name: string, file: string): EvalSet {
+  const data = JSON.parse(fs.readFileSync(file, 'utf8')) as { items: EvalItem[]; conversations?: EvalSet['conversations'] };
+  return { name, items: data.items, conversations: data.conversations ?? [] };
+}
+
+/** The dev set (the shared copy when present, else ours) and the project set. */
+export function loadEvalSets(): EvalSet[] {
+  const dev = fs.existsSync(SHARED_DEV_SET) ? SHARED_DEV_SET : LOCAL_DEV_SET;
+  return [readSet('dev', dev), readSet('project', PROJECT_SET)];
+}
+
+export interface EvalResult {
+  set: string;
+  id: string;
+  kind: string;
+  question: string;
+  passed: boolean;
+  reasons: string[];
+  response: AskResponse;
+  ms: number;
+  /** A turn after the first of a conversation. */
+  followUp: boolean;
+}
+
+export interface EvalReport {
+  results: EvalResult[];
+  /** Pass rate per set, 0..1. */
+  passRate: Record<string, number>;
+  /** Abstain items that did not abstain. */
+  abstainFailures: number;
+  p50: number;
+  p95: number;
+}
+
+/** Runs every item and conversation of the sets; `registry` enables the citation checks. */
+export async function runEval(answer: AnswerFn, options: { registry?: Registry; sets?: EvalSet[] } = {}): Promise<EvalReport> {
+  const sets = options.sets ?? loadEvalSets();
+  const results: EvalResult[] = [];
+  const ask = async (set: string, item: EvalItem, conversationId: string | undefined, followUp: boolean): Promise<AskResponse> => {
+    const started = process.hrtime.bigint();
+    const response = await answer(item.q, conversationId);
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    const score = scoreAnswer(item, response, options.registry);
+    results.push({ set, id: item.id, kind: item.kind ?? (followUp ? 'followup' : 'conversation'), question: item.q, ...score, response, ms, followUp });
+    return response;
+  };
+  for (const set of sets) {
+    for (const item of set.items) await ask(set.name, item, undefined, false);
+    for (const conversation of set.conversations) {
+      let conversationId: string | undefined;
+      for (const [index, turn] of conversation.turns.entries()) {
+        const item: EvalItem = { ...turn, id: turn.id ?? `${conversation.id}.${index + 1}` };
+        conversationId = (await ask(set.name, item, conversationId, index > 0)).conversationId;
+      }
+    }
+  }
+  const passRate: Record<string, number> = {};
+  for (const set of sets) {
+    const mine = results.filter((result) => result.set === set.name);
+    passRate[set.name] = mine.length === 0 ? 1 : mine.filter((result) => result.passed).length / mine.length;
+  }
+  const times = results.map((result) => result.ms).sort((a, b) => a - b);
+  return {
+    results,
+    passRate,
+    abstainFailures: results.filter((result) => result.kind.startsWith('abstain') && !result.passed).length,
+    p50: percentile(times, 0.5),
+    p95: percentile(times, 0.95),
+  };
+}
+
+function percentile(sorted: number[], q: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
+}
+
+/** The report as text: a table by set and kind, the failures, the timings. */
+export function formatReport(report: EvalReport): string {
+  const lines: string[] = [];
+  const groups = new Map<string, { passed: number; total: number }>();
+  for (const result of report.results) {
+    for (const key of [`${result.set}\t${result.kind}`, `${result.set}\t(all)`]) {
+      const group = groups.get(key) ?? { passed: 0, total: 0 };
+      group.total += 1;
+      if (result.passed) group.passed += 1;
+      groups.set(key, group);
+    }
+  }
+  lines.push('| set | kind | passed | total | rate |', '|---|---|---:|---:|---:|');
+  for (const [key, group] of [...groups.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+    const [set, kind] = key.split('\t');
+    lines.push(`| ${set} | ${kind} | ${group.passed} | ${group.total} | ${((100 * group.passed) / group.total).toFixed(1)}% |`);
+  }
+  const failures = report.results.filter((result) => !result.passed);
+  if (failures.length > 0) {
+    lines.push('', `Failures (${failures.length}):`);
+    for (const failure of failures) {
+      lines.push(`- [${failure.set}/${failure.id}/${failure.kind}] ${failure.question}`, `  reasons: ${failure.reasons.join('; ')}`);
+      lines.push(`  answer (${failure.response.intent ?? '?'}, abstained=${failure.response.abstained}): ${failure.response.answer.replace(/\n/g, ' ⏎ ')}`);
+      lines.push(`  cited: ${failure.response.citations.map((citation) => citation.section).join(', ') || '(none)'}`);
+    }
+  }
+  lines.push('', `Answer time (in process): p50 ${report.p50.toFixed(2)} ms, p95 ${report.p95.toFixed(2)} ms over ${report.results.length} answers.`);
+  const rates = Object.entries(report.passRate).map(([set, rate]) => `${set} ${(100 * rate).toFixed(1)}%`);
+  lines.push(`Pass rate: ${rates.join(', ')}; abstain failures: ${report.abstainFailures}.`);
+  return lines.join('\n');
+}

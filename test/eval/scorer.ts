@@ -1,0 +1,93 @@
+/**
+ * The eval's scorer, exactly as the dev set's "about" says: `must` entries (a string or a list
+ * of alternatives) found case- and diacritic-insensitively in the answer; `sections`: some
+ * citation's section is listed; `allSections`: every listed section is cited; `sectionPrefix`:
+ * some citation's section starts with it; `abstain`: the answer abstains. On top: a question
+ * that should be answered must not abstain, and every citation must hold (its quote verbatim in
+ * its document, its section an address the document has) — otherwise the item fails.
+ */
+import { foldForMatch } from '../../ingest/normalize/index.js';
+import type { Registry } from '../../ingest/types.js';
+import type { AskResponse } from '../../server/core/types.js';
+
+/** One question of an eval set (or one turn of a conversation). */
+export interface EvalItem {
+  id: string;
+  kind?: string;
+  q: string;
+  must?: Array<string | string[]>;
+  sections?: string[];
+  allSections?: string[];
+  sectionPrefix?: string;
+  abstain?: boolean;
+}
+
+export interface EvalConversation {
+  id: string;
+  turns: Array<Omit<EvalItem, 'id'> & { id?: string }>;
+}
+
+export interface EvalSet {
+  name: string;
+  items: EvalItem[];
+  conversations: EvalConversation[];
+}
+
+export interface ScoreResult {
+  passed: boolean;
+  /** Why it failed, one line per reason (Vietnamese-free diagnostics for developers). */
+  reasons: string[];
+}
+
+/** Folded, whitespace-collapsed form for must-matching. */
+function comparable(text: string): string {
+  return foldForMatch(text).replace(/\s+/g, ' ');
+}
+
+/** Reasons a response's citations do not hold against the registry. */
+export function citationProblems(response: AskResponse, registry: Registry): string[] {
+  const problems: string[] = [];
+  response.citations.forEach((citation, index) => {
+    const document = registry.documents.find((doc) => doc.id === citation.documentId);
+    if (!document) {
+      problems.push(`citation ${index + 1}: unknown document ${citation.documentId}`);
+      return;
+    }
+    if (!document.sections.some((section) => section.address === citation.section)) {
+      problems.push(`citation ${index + 1}: no section ${citation.section}`);
+    }
+    if (citation.quote.length === 0 || !document.text.includes(citation.quote)) {
+      problems.push(`citation ${index + 1}: quote not verbatim in ${citation.documentId}`);
+    }
+  });
+  return problems;
+}
+
+/** Scores one response. Without a registry the citations are not checked. */
+export function scoreAnswer(item: EvalItem, response: AskResponse, registry?: Registry): ScoreResult {
+  const reasons: string[] = [];
+  const answer = comparable(response.answer);
+  const cited = response.citations.map((citation) => citation.section);
+  if (item.abstain) {
+    if (!response.abstained) reasons.push('should abstain');
+  } else if (response.abstained) {
+    reasons.push('abstained');
+  }
+  for (const entry of item.must ?? []) {
+    const alternatives = Array.isArray(entry) ? entry : [entry];
+    if (!alternatives.some((alternative) => answer.includes(comparable(alternative)))) {
+      reasons.push(`missing ${alternatives.map((alternative) => `"${alternative}"`).join(' | ')}`);
+    }
+  }
+  if (item.sections && !item.sections.some((section) => cited.includes(section))) {
+    reasons.push(`cites none of ${item.sections.join(', ')}`);
+  }
+  for (const section of item.allSections ?? []) {
+    if (!cited.includes(section)) reasons.push(`does not cite ${section}`);
+  }
+  if (item.sectionPrefix && !cited.some((section) => section.startsWith(item.sectionPrefix as string))) {
+    reasons.push(`cites nothing under ${item.sectionPrefix}`);
+  }
+  if (registry) reasons.push(...citationProblems(response, registry));
+  return { passed: reasons.length === 0, reasons };
+}
