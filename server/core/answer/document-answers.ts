@@ -47,7 +47,9 @@ function factSentence(context: ComposeContext, document: CorpusDocument, fact: D
     case 'recipients': {
       const section = findSection(document, 'recipients');
       if (!section || document.recipients.length === 0) return `${label} không có phần Nơi nhận trong văn bản đã nạp.`;
-      return `${label} được gửi đến: ${joinVi(document.recipients.map((item) => item.replace(/[;.]$/, '')))} ${cite('recipients', section.text)}.`;
+      // "Lưu: VT, …" is the issuer's own archive copy, not a recipient.
+      const recipients = document.recipients.map((item) => item.replace(/[;.]$/, '')).filter((item) => !/^lưu\s*:/i.test(item));
+      return `${label} được gửi đến: ${joinVi(recipients)} ${cite('recipients', section.text)}.`;
     }
     case 'bases':
     case 'references':

@@ -43,15 +43,15 @@ function detail(context: ComposeContext, task: Task, filter: TaskListFilter): st
     const assignment = task.assignments.find((item) => item.unitId === filter.unitId && (filter.role === 'any' || item.role === filter.role));
     const role = assignment?.role ?? (task.lead.includes(filter.unitId) ? 'lead' : 'coordinating');
     const source = assignment?.source ?? (role === 'lead' ? task.sources.lead : task.sources.coordinating) ?? task.sources.title;
-    parts.push(`${role === 'lead' ? 'chủ trì' : 'phối hợp'} ${context.citations.cite(task.documentId, source.address, source.text)}`);
+    parts.push(`${role === 'lead' ? 'chủ trì' : 'phối hợp'} ${context.citations.cite(task.documentId, task.address, source.text)}`);
   }
   const timeline = task.sources.timeline;
   if (filter.dueAfter || filter.dueBefore || filter.kind || !filter.unitId) {
     const leads = filter.unitId ? '' : `chủ trì: ${joinVi(unitNames(context.registry, task.lead))}; `;
-    const marker = timeline ? context.citations.cite(task.documentId, timeline.address, timeline.text) : '';
+    const marker = timeline ? context.citations.cite(task.documentId, task.address, timeline.text) : '';
     parts.push(`${leads}thời gian: ${timelineWords(task.timeline)} ${marker}`.trim());
   }
-  if (parts.length === 0) parts.push(context.citations.cite(task.documentId, task.sources.title.address, task.sources.title.text));
+  if (parts.length === 0) parts.push(context.citations.cite(task.documentId, task.address, task.sources.title.text));
   return parts.join('; ');
 }
 
@@ -70,7 +70,7 @@ export function composeUnitDuties(context: ComposeContext, unitId: string, dutie
     }
     const { task, assignment } = duty;
     const role = assignment.role === 'lead' ? 'chủ trì' : 'phối hợp';
-    const marker = context.citations.cite(task.documentId, assignment.source.address, assignment.source.text);
+    const marker = context.citations.cite(task.documentId, task.address, assignment.source.text);
     return `- ${capitalizeFirst(placeLabel(task.address))} (${role}) — ${shortTitle(task, 10)}: “${fieldValue(assignment.duty)}” ${marker}`;
   });
   return [`Theo Kế hoạch, ${name} được giao ${duties.length} việc:`, ...lines].join('\n');

@@ -6,10 +6,10 @@
 import type { Task } from '../../../ingest/types.js';
 import type { AnswerEnvironment } from '../environment.js';
 import { detectIntent, type PreviousTurn } from '../intent/detect.js';
-import type { Intent } from '../intent/types.js';
+import type { Intent, TaskListFilter } from '../intent/types.js';
 import { understandQuery, type ParsedQuery } from '../query/understand.js';
 import { hybridSearch } from '../retrieval/hybrid.js';
-import { topicCoverage } from '../retrieval/support.js';
+import { passageTerms, topicCoverage } from '../retrieval/support.js';
 import { selectTasks } from '../catalog/task-filter.js';
 import type { Citation } from '../types.js';
 import { unanswerableShape, unsupportedReason } from './abstain.js';
@@ -45,7 +45,7 @@ export interface Reply {
 /** Answers a question extractively; `previous` is the conversation's last turn, if any. */
 export async function respond(environment: AnswerEnvironment, question: string, previous: TurnMemory | null): Promise<Reply> {
   const query = understandQuery(question, environment.query);
-  const previousTurn: PreviousTurn | null = previous ? { intent: previous.intent, unitId: previous.unitId } : null;
+  const previousTurn: PreviousTurn | null = previous ? { intent: previous.intent, unitId: previous.unitId, hasTasks: previous.taskKeys.length > 0 } : null;
   const intent = detectIntent(query, previousTurn);
   const citations = new CitationList(environment.registry);
   const context: ComposeContext = { registry: environment.registry, citations };
@@ -75,7 +75,14 @@ export async function respond(environment: AnswerEnvironment, question: string, 
       return done(composeDocumentFacts(context, document, intent.facts), [], null);
     }
     case 'task-list': {
-      const tasks = selectTasks(environment.registry.tasks, intent.filter);
+      const tasks = narrowByTimelineTopic(environment, query, intent.filter, selectTasks(environment.registry.tasks, intent.filter));
+      if (tasks.length === 0 && intent.filter.unitId && intent.filter.role !== 'any') {
+        // "Sở Tài chính chủ trì gì?" — none; say so, and list where it does take part.
+        const broader = { ...intent.filter, role: 'any' as const };
+        const others = selectTasks(environment.registry.tasks, broader);
+        const answer = [composeTaskList(context, tasks, intent.filter), others.length > 0 ? composeTaskList(context, others, broader) : ''].filter(Boolean).join('\n\n');
+        return done(answer, others, intent.filter.unitId);
+      }
       return done(composeTaskList(context, tasks, intent.filter), tasks, intent.filter.unitId);
     }
     case 'unit-duties': {
@@ -139,6 +146,17 @@ async function answerContent(environment: AnswerEnvironment, query: ParsedQuery,
 
 function coverageOf(environment: AnswerEnvironment, query: ParsedQuery, chunkId: string): number {
   return topicCoverage(query.topic, query.topicPairs, environment.chunkTerms(chunkId), environment.query.lexicon);
+}
+
+/**
+ * "Nhiệm vụ nào thực hiện sau khi UBND tỉnh phê duyệt vị trí việc làm?": among conditional
+ * tasks, those whose condition covers the question's topic; all of them when none does.
+ */
+function narrowByTimelineTopic(environment: AnswerEnvironment, query: ParsedQuery, filter: TaskListFilter, tasks: Task[]): Task[] {
+  if (filter.kind !== 'conditional' || query.topic.length === 0) return tasks;
+  const { lexicon } = environment.query;
+  const matching = tasks.filter((task) => topicCoverage(query.topic, query.topicPairs, passageTerms(task.timeline.text), lexicon) >= 0.6);
+  return matching.length > 0 ? matching : tasks;
 }
 
 /** Whether a document's issuer names the unit (folded comparison). */

@@ -38,9 +38,13 @@ export function documentOf(registry: Registry, task: Task): CorpusDocument {
   return document;
 }
 
+/**
+ * Cites a field of a task at the task's own address ("II.6" for a "+" bullet of II.6): the
+ * quote lies inside the item, and the item is what a reader looks up.
+ */
 function cite(context: ComposeContext, task: Task, source: FieldSource | null): string {
   const field = source ?? task.sources.title;
-  return context.citations.cite(task.documentId, field.address, field.text);
+  return context.citations.cite(task.documentId, task.address, field.text);
 }
 
 function opening(document: CorpusDocument, task: Task): string {
@@ -68,9 +72,9 @@ function coordinatingSentences(context: ComposeContext, document: CorpusDocument
     sentences.push(`${opening(document, task)} không ghi đơn vị phối hợp; đơn vị thực hiện là ${leads} ${cite(context, task, task.sources.lead)}.`);
   } else if (bullets.length > 0) {
     sentences.push(`${opening(document, task)}, đơn vị phối hợp là ${joinVi(names)}:`);
-    for (const assignment of bullets) {
-      const marker = context.citations.cite(task.documentId, assignment.source.address, assignment.source.text);
-      sentences.push(`${capitalize(fieldValue(assignment.source.text))} ${marker}.`);
+    for (const text of new Set(bullets.map((assignment) => assignment.source.text))) {
+      const marker = context.citations.cite(task.documentId, task.address, text);
+      sentences.push(`${capitalize(fieldValue(text))} ${marker}.`);
     }
   } else {
     const marker = cite(context, task, task.sources.coordinating);
@@ -119,7 +123,7 @@ function unitDutySentences(context: ComposeContext, document: CorpusDocument, ta
   }
   return assignments.map((assignment) => {
     const role = assignment.role === 'lead' ? 'đơn vị chủ trì' : 'đơn vị phối hợp';
-    const marker = context.citations.cite(task.documentId, assignment.source.address, assignment.source.text);
+    const marker = context.citations.cite(task.documentId, task.address, assignment.source.text);
     const duty = assignment.duty.trim().replace(/[.;]$/, '');
     return `${opening(document, task)}, ${name} là ${role}: “${duty}” ${marker}.`;
   });

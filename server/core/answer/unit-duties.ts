@@ -45,15 +45,34 @@ function headedByUnit(section: Section, names: ReadonlySet<string>): boolean {
 /** The duties whose text covers the question's topic best (all of them without a topic), with the best coverage. */
 export function dutiesForTopic(environment: AnswerEnvironment, query: ParsedQuery, duties: readonly UnitDuty[]): { duties: UnitDuty[]; coverage: number } {
   if (query.topic.length === 0 || duties.length === 0) return { duties: [...duties], coverage: 1 };
-  const scored = duties.map((duty) => ({ duty, coverage: topicCoverage(query.terms, query.topicPairs, dutyTerms(environment, duty), environment.query.lexicon) }));
+  const { lexicon } = environment.query;
+  // A heading that carries the topic ("III. TỔ CHỨC THỰC HIỆN" for "trong tổ chức thực hiện") weighs extra.
+  const scored = duties.map((duty) => {
+    const coverage = topicCoverage(query.terms, query.topicPairs, dutyTerms(environment, duty), lexicon);
+    const heading = topicCoverage(query.terms, query.topicPairs, headingTerms(environment, duty), lexicon);
+    return { duty, coverage, rank: coverage + HEADING_BONUS * heading };
+  });
   const best = Math.max(...scored.map((item) => item.coverage));
   if (best < NARROWING_COVERAGE) return { duties: [...duties], coverage: best };
-  return { duties: scored.filter((item) => item.coverage >= best - 0.01).map((item) => item.duty), coverage: best };
+  const top = Math.max(...scored.map((item) => item.rank));
+  return { duties: scored.filter((item) => item.rank >= top - 0.01).map((item) => item.duty), coverage: best };
 }
+
+/** Weight of the topic's coverage by a duty's heading path, when ranking duties. */
+const HEADING_BONUS = 0.5;
 
 function dutyTerms(environment: AnswerEnvironment, duty: UnitDuty) {
   if (duty.kind === 'section') {
     return environment.textTerms(`section:${duty.documentId}#${duty.section.address}`, () => `${duty.section.path.join('\n')}\n${duty.section.text}`);
   }
   return environment.textTerms(`task:${duty.task.documentId}#${duty.task.address}`, () => duty.task.text);
+}
+
+function headingTerms(environment: AnswerEnvironment, duty: UnitDuty) {
+  if (duty.kind === 'section') {
+    return environment.textTerms(`section-path:${duty.documentId}#${duty.section.address}`, () => duty.section.path.join('\n'));
+  }
+  const document = environment.registry.documents.find((doc) => doc.id === duty.task.documentId);
+  const section = document?.sections.find((item) => item.address === duty.task.address);
+  return environment.textTerms(`task-path:${duty.task.documentId}#${duty.task.address}`, () => (section?.path ?? []).slice(0, -1).join('\n'));
 }

@@ -40,6 +40,8 @@ const REFERENCE_META_WORDS = new Set(
 export interface PreviousTurn {
   intent: Intent;
   unitId: string | null;
+  /** Whether the previous answer was about some task(s) a follow-up can refer to. */
+  hasTasks: boolean;
 }
 
 /** Detects the intent of a parsed question; `previous` lets "Thế còn Sở Tài chính?" reuse the last question's shape. */
@@ -48,7 +50,7 @@ export function detectIntent(query: ParsedQuery, previous: PreviousTurn | null):
   const hasTaskRef = query.taskRefs.numbers.length > 0 || query.taskRefs.addresses.length > 0;
   const aspects = taskAspects(query);
   const listCue = has(CUES.list) || has(CUES.whichTasks);
-  const unitId = query.units[0]?.unit.id ?? null;
+  const unitId = subjectUnit(query);
 
   const reference = referenceIntent(query, hasTaskRef, aspects.length > 0 || listCue);
   if (reference) return reference;
@@ -66,10 +68,17 @@ export function detectIntent(query: ParsedQuery, previous: PreviousTurn | null):
   }
 
   if (unitId && !hasTaskRef && query.topic.length === 0) {
-    if (aspects.includes('unit-duty') || aspects.length === 0) return followUnit(previous, unitId);
+    if (aspects.length === 0 || aspects.every((aspect) => aspect === 'unit-duty' || aspect === 'content')) {
+      return followUnit(previous, unitId, aspects.length > 0 && !hasPhrase(query, 'ke hoach'));
+    }
     if (aspects.includes('lead') || aspects.includes('coordinating')) return { kind: 'task-list', filter };
   }
   if (aspects.includes('unit-duty') && unitId) return { kind: 'task', aspects: ['unit-duty'], unitId };
+  // "Kế hoạch nói gì về cập nhật cơ sở dữ liệu?" asks for the passage, not for a task's summary.
+  if (aspects.length === 1 && aspects[0] === 'content' && !hasTaskRef) {
+    if (query.topic.length > 0) return { kind: 'content' };
+    if (!previous?.hasTasks) return { kind: 'document-fact', facts: ['overview'] };
+  }
   if (aspects.length > 0) return { kind: 'task', aspects, unitId };
   if (hasTaskRef) {
     const again = previous?.intent.kind === 'task' ? previous.intent.aspects : ['content' as const];
@@ -126,8 +135,8 @@ function referenceIntent(query: ParsedQuery, hasTaskRef: boolean, taskShaped: bo
  */
 function asksForContent(query: ParsedQuery): boolean {
   if (hasPhrase(query, 'ke hoach') && (query.cues.has(CUES.content) || query.cues.has(CUES.cited))) return false;
-  if (query.cues.has(CUES.content) && query.topic.length === 0) return true;
-  return query.topic.some((word) => !REFERENCE_META_WORDS.has(word));
+  if (query.cues.has(CUES.content) && query.topicBesideDocuments.length === 0) return true;
+  return query.topicBesideDocuments.some((word) => !REFERENCE_META_WORDS.has(word));
 }
 
 function documentFacts(query: ParsedQuery): DocumentFact[] {
@@ -185,13 +194,28 @@ function timelineKind(query: ParsedQuery, dated: boolean): TimelineKind | null {
   return null;
 }
 
-/** A unit named alone: the previous question's shape with the new unit, else the unit's duties. */
-function followUnit(previous: PreviousTurn | null, unitId: string): Intent {
+/**
+ * A unit with no task named: "Thế còn Sở Tài chính?" repeats the previous question's shape
+ * with the new unit; "Sở Tài chính làm gì trong nhiệm vụ này?" (`inPreviousTask`) asks about
+ * the previous turn's task; otherwise the unit's duties across the plan.
+ */
+function followUnit(previous: PreviousTurn | null, unitId: string, inPreviousTask: boolean): Intent {
   if (previous?.intent.kind === 'task-list' && previous.intent.filter.unitId) {
     return { kind: 'task-list', filter: { ...previous.intent.filter, unitId } };
   }
   if (previous?.intent.kind === 'task' && previous.intent.aspects.includes('unit-duty')) {
     return { kind: 'task', aspects: ['unit-duty'], unitId };
   }
+  if (inPreviousTask && previous?.hasTasks) return { kind: 'task', aspects: ['unit-duty'], unitId };
   return { kind: 'unit-duties', unitId };
+}
+
+/**
+ * The unit the question is about: the first one named outside a "sau khi …" condition
+ * ("Nhiệm vụ nào thực hiện sau khi UBND tỉnh phê duyệt …" is not about the province's tasks).
+ */
+function subjectUnit(query: ParsedQuery): string | null {
+  const condition = query.expanded.findIndex((token, index) => token === 'sau' && query.expanded[index + 1] === 'khi');
+  const mention = query.units.find((item) => condition < 0 || item.start < condition);
+  return mention?.unit.id ?? null;
 }

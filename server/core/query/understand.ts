@@ -54,6 +54,8 @@ export interface ParsedQuery {
   terms: string[];
   /** Adjacent topic word pairs as typed ("nang luc"), whether or not the corpus knows them. */
   topicPairs: string[];
+  /** The topic without the words that name a document ("khung năng lực"). */
+  topicBesideDocuments: string[];
 }
 
 /** Parses a question against the index's vocabulary. */
@@ -67,15 +69,25 @@ export function understandQuery(question: string, context: QueryContext): Parsed
   const repairedKey = tokens.join(' ');
   const units = findUnitMentions(expanded, context.units);
   const documents = findDocumentMentions(rawTokens, expanded, context.documents);
+  // A document named by number is a slot; one named by a phrase ("khung năng lực") is also a topic.
   const slotMask = new Array<boolean>(expanded.length).fill(false);
-  for (const range of [...units, ...documents]) {
+  const documentMask = new Array<boolean>(expanded.length).fill(false);
+  for (const range of units) {
     for (let i = Math.max(0, range.start); i < range.end; i += 1) slotMask[i] = true;
+  }
+  for (const mention of documents) {
+    const numbered = (mention.document.reference?.number ?? mention.document.expected?.number) != null;
+    for (let i = Math.max(0, mention.start); i < mention.end; i += 1) {
+      documentMask[i] = true;
+      if (numbered) slotMask[i] = true;
+    }
   }
   const isTerm = (token: string, index: number): boolean =>
     !slotMask[index] && !expansion.cueMask[index] && !STOP_WORDS.has(token) && !/\d/.test(token) && token.length > 1;
   const terms = expanded.filter(isTerm);
   const isTopic = (token: string, index: number): boolean => isTerm(token, index) && !GENERIC_WORDS.has(token);
   const topic = expanded.filter(isTopic);
+  const topicBesideDocuments = expanded.filter((token, index) => isTopic(token, index) && !documentMask[index]);
   const topicPairs: string[] = [];
   expanded.forEach((token, index) => {
     if (index + 1 < expanded.length && isTopic(token, index) && isTopic(expanded[index + 1], index + 1)) {
@@ -100,6 +112,7 @@ export function understandQuery(question: string, context: QueryContext): Parsed
     topic,
     terms,
     topicPairs,
+    topicBesideDocuments,
   };
 }
 
