@@ -15,7 +15,7 @@ export interface TextLine {
 
 export interface ItemField {
   name: FieldName;
-  /** The field line. */
+  /** The field line (with any lines wrapped under it). */
   line: TextLine;
   /** The text after the label and colon, as written. */
   value: string;
@@ -37,15 +37,33 @@ function labels(): Array<{ folded: string; name: FieldName }> {
   return labelTable;
 }
 
-/** Non-empty lines of a section, with spans in the document text. */
-export function sectionLines(section: Section): TextLine[] {
-  const lines: TextLine[] = [];
+const BLOCK_START = /^\s*(?:[-–•+]\s|\d{1,2}[.)]\s|[a-zđ]\)\s|\|)/u;
+
+/**
+ * The blocks of a section: a block starts after a blank line or at a marked line ("- ", "+ ",
+ * "1. ", "a) ", a table row); other lines continue it (a line wrapped inside a paragraph).
+ */
+export function sectionBlocks(section: Section): TextLine[] {
+  const blocks: TextLine[] = [];
   let offset = 0;
-  for (const text of section.text.split('\n')) {
-    if (text.trim()) lines.push({ text, span: { start: section.span.start + offset, end: section.span.start + offset + text.length } });
-    offset += text.length + 1;
+  let afterBlank = true;
+  for (const line of section.text.split('\n')) {
+    const start = section.span.start + offset;
+    offset += line.length + 1;
+    if (!line.trim()) {
+      afterBlank = true;
+      continue;
+    }
+    const current = blocks[blocks.length - 1];
+    if (!current || afterBlank || BLOCK_START.test(line)) {
+      blocks.push({ text: line, span: { start, end: start + line.length } });
+    } else {
+      current.span.end = start + line.length;
+      current.text = section.text.slice(current.span.start - section.span.start, current.span.end - section.span.start);
+    }
+    afterBlank = false;
   }
-  return lines;
+  return blocks;
 }
 
 /** Reads a field line: which field, and where its value starts within the line. */
@@ -66,7 +84,7 @@ const PLUS = /^\+\s/;
 export function readItemFields(item: Section): ItemField[] {
   const fields: ItemField[] = [];
   let collecting = false;
-  for (const line of sectionLines(item)) {
+  for (const line of sectionBlocks(item)) {
     const field = readFieldLine(line.text);
     if (field) {
       const value = line.text.slice(field.valueOffset).trim();

@@ -11,6 +11,7 @@ import { parseTableRow, isSeparatorRow } from './tables.js';
 const PATH_LABEL_MAX = 100;
 const FIRST_SENTENCE = /^.*?[.!?…](?=\s+[\p{Lu}"“(]|$)/u;
 const DOCUMENT_END = /\/\.$/;
+const CLOSING_MAX_LINES = 8;
 
 /** The first sentence of a text, or the whole text when it has no sentence end. */
 export function firstSentence(text: string): string {
@@ -55,10 +56,23 @@ function outline(lines: readonly Line[], markers: readonly LineMarker[], from: n
     if (kind === 'numbered' && currentPart >= 0) partsWithItems.add(currentPart);
     if (kind === 'part' || kind === 'chapter' || kind === 'article' || kind === 'numbered') hasStructure = true;
   }
-  const closes =
-    hasStructure && lastParagraphStart >= from && markers[lastParagraphStart].kind === 'plain' &&
-    DOCUMENT_END.test(lines[to - 1].clean);
-  return { hasParts, hasArticles, hasStructure, partsWithItems, closingLine: closes ? lastParagraphStart : -1 };
+  const closingLine = hasStructure ? closingLineOf(lines, markers, from, to, lastParagraphStart) : -1;
+  return { hasParts, hasArticles, hasStructure, partsWithItems, closingLine };
+}
+
+/**
+ * The paragraph that closes the body ("… xem xét chỉ đạo./."): the last paragraph when it is
+ * plain text ending in "/." and a few lines long at most (or, in text without blank lines, the
+ * last line when it is a whole paragraph).
+ */
+function closingLineOf(lines: readonly Line[], markers: readonly LineMarker[], from: number, to: number, lastStart: number): number {
+  if (to <= from || !DOCUMENT_END.test(lines[to - 1].clean) || markers[to - 1].kind !== 'plain') return -1;
+  let plainRun = true;
+  for (let i = Math.max(lastStart, from); i < to; i += 1) if (markers[i].kind !== 'plain') plainRun = false;
+  if (plainRun && lastStart >= from && to - lastStart <= CLOSING_MAX_LINES) return lastStart;
+  // Without blank lines, the last line is a paragraph of its own when the line before ends a sentence.
+  if (to - 1 > from && /[.!?:]$/.test(lines[to - 2].clean)) return to - 1;
+  return -1;
 }
 
 /** Builds the body's nodes from lines `from` (inclusive) to `to` (exclusive). */

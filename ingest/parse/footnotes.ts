@@ -10,7 +10,11 @@ import { smallestSectionAt } from './sections.js';
 
 const FOOTNOTE_MARKER = /^([⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\d{1,3}\])\s/u;
 
-/** Index of the first line of the trailing footnote paragraphs (`lines.length` when none). */
+/**
+ * Index of the first line of the trailing footnotes (`lines.length` when none): the footnote
+ * paragraphs the normalizer moved to the end or, in a text without blank lines, the trailing run
+ * of lines that each start with a footnote marker.
+ */
 export function footnoteStart(lines: readonly Line[]): number {
   let start = lines.length;
   for (let i = lines.length - 1; i >= 0; i -= 1) {
@@ -18,15 +22,17 @@ export function footnoteStart(lines: readonly Line[]): number {
     if (!FOOTNOTE_MARKER.test(lines[i].clean)) break;
     start = i;
   }
+  if (start < lines.length) return start;
+  while (start > 0 && FOOTNOTE_MARKER.test(lines[start - 1].clean)) start -= 1;
   return start;
 }
 
-/** One node per footnote paragraph from line `from` on, addressed by its number. */
+/** One node per footnote from line `from` on, addressed by its number; other lines continue it. */
 export function footnoteNodes(lines: readonly Line[], from: number): Array<Omit<Node, 'numbered'> & { marker: string }> {
   const nodes: Array<Omit<Node, 'numbered'> & { marker: string }> = [];
   for (let i = from; i < lines.length; i += 1) {
     const marker = FOOTNOTE_MARKER.exec(lines[i].clean)?.[1];
-    if (lines[i].opensParagraph && marker) {
+    if (marker) {
       nodes.push({ address: `footnote.${footnoteNumber(marker)}`, type: 'footnote', heading: null, label: null, first: i, last: i, parent: null, marker });
     } else if (nodes.length > 0) {
       nodes[nodes.length - 1].last = i;

@@ -38,6 +38,8 @@ const FIXTURE = /synthetic test fixture|tai lieu gia lap/;
 const BODY_OPENER = /^(can cu|trien khai|thuc hien|theo|xet|de |nham|qua |tren co so|sau khi|hien nay|ngay )/;
 /** How far down the type line may stand. */
 const HEADER_WINDOW = 30;
+const TITLE_MAX_LINES = 4;
+const TITLE_LINE_MAX = 400;
 
 /** Whether a line is the fixture marker that synthetic test documents carry first. */
 export function isFixtureLine(line: Line | undefined): boolean {
@@ -89,19 +91,28 @@ function findTypeLine(lines: readonly Line[], limit: number): number {
   return -1;
 }
 
-/** The title lines after the type line: the rest of its paragraph, else the next paragraph. */
+/** Whether a line reads as body text rather than part of a title. */
+function looksLikeBody(clean: string): boolean {
+  return (
+    isStructural(clean) ||
+    SEPARATOR.test(clean) ||
+    BODY_OPENER.test(foldForMatch(clean)) ||
+    /[:;]$/.test(clean) ||
+    clean.length > TITLE_LINE_MAX
+  );
+}
+
+/**
+ * The title lines after the type line: one paragraph (the rest of the type line's, else the
+ * next), at most a few lines, stopping at anything that reads as body text.
+ */
 function titleLines(lines: readonly Line[], typeLine: number, limit: number): number[] {
   const taken: number[] = [];
-  let i = typeLine + 1;
-  while (i < limit && lines[i].paragraph === lines[typeLine].paragraph) taken.push(i++);
-  if (taken.length === 0 && i < limit) {
-    const first = lines[i];
-    const looksLikeBody =
-      isStructural(first.clean) || BODY_OPENER.test(foldForMatch(first.clean)) || first.clean.length > 600;
-    if (!looksLikeBody) {
-      const paragraph = first.paragraph;
-      while (i < limit && lines[i].paragraph === paragraph) taken.push(i++);
-    }
+  for (let i = typeLine + 1; i < limit && taken.length < TITLE_MAX_LINES; i += 1) {
+    const previous = lines[taken.length > 0 ? taken[taken.length - 1] : typeLine];
+    if (taken.length > 0 && (lines[i].paragraph !== previous.paragraph || /[.!?]$/.test(previous.clean))) break;
+    if (looksLikeBody(lines[i].clean)) break;
+    taken.push(i);
   }
   return taken;
 }

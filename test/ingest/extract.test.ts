@@ -174,6 +174,19 @@ describe('extractTasks: the shipped plan', () => {
 });
 
 describe('extractTasks: other layouts', () => {
+  it('finds the same tasks when the plan\'s lines are hard-wrapped or written without blank lines', () => {
+    const summary = (list: Task[]) =>
+      list.map((candidate) => [candidate.address, candidate.lead, candidate.coordinating, candidate.timeline.kind, candidate.timeline.due]);
+    // Lines wrapped at 60 columns inside paragraphs, as in a plain-text export of a PDF.
+    const wrapped = plan.text.replace(/(.{1,60})(?: |$)/gm, (_, row: string) => `${row}\n`).replace(/\n+$/, '');
+    for (const text of [wrapped, plan.text.replace(/\n\n+/g, '\n')]) {
+      const doc = parseDocument(loaded(PLAN_FILE, text));
+      const found = extractTasks(doc, units);
+      expect(summary(found)).toEqual(summary(tasks));
+      for (const candidate of found) for (const source of Object.values(candidate.sources)) if (source) expectExact(doc, source);
+    }
+  });
+
   it('reads a plan written as a table, one task per row', () => {
     const text = [
       'KẾ HOẠCH', '', 'Kế hoạch mẫu để kiểm thử', '', 'II. NHIỆM VỤ CỤ THỂ', '',

@@ -137,6 +137,42 @@ describe('parseDocument: the shipped plan', () => {
   });
 });
 
+/** Hard-wraps every line of `text` at `width` columns, as a plain-text export of a PDF would. */
+function hardWrap(text: string, width: number): string {
+  return text
+    .split('\n')
+    .map((line) => {
+      const rows: string[] = [];
+      let row = '';
+      for (const word of line.split(' ')) {
+        if (row && `${row} ${word}`.length > width) [rows[rows.length], row] = [row, word];
+        else row = row ? `${row} ${word}` : word;
+      }
+      return [...rows, row].join('\n');
+    })
+    .join('\n');
+}
+
+describe('parseDocument: the plan in other layouts', () => {
+  const variants: Record<string, string> = {
+    'lines hard-wrapped at 70 columns': hardWrap(plan.text, 70),
+    'no blank lines between paragraphs': plan.text.replace(/\n\n+/g, '\n'),
+    'every line its own paragraph': plan.text.replace(/\n+/g, '\n\n'),
+    'CRLF line ends and the other tone placement (Uỷ)': plan.text.replace(/\n/g, '\r\n').replace(/Ủy/g, 'Uỷ').replace(/ỦY/g, 'UỶ'),
+  };
+  for (const [name, text] of Object.entries(variants)) {
+    it(`finds the same addresses, footnote links and signer: ${name}`, () => {
+      const doc = parseDocument(loaded(PLAN_FILE, text), planExpected);
+      expect(doc.sections.map((candidate) => candidate.address)).toEqual(plan.sections.map((candidate) => candidate.address));
+      expect(section(doc, 'II.4').footnotes).toEqual(['footnote.1', 'footnote.2']);
+      expect(doc.signer?.name).toBe('Nguyễn Anh Chức');
+      expect(doc.recipients).toHaveLength(7);
+      expect(doc.header.title).toBe(plan.header.title);
+      expectConsistent(doc);
+    });
+  }
+});
+
 describe('parseDocument: synthetic fixtures', () => {
   it('parses a Chỉ thị with numbered items, "-" bullets and lettered sub-items', () => {
     const doc = parseDocument(loaded('chi-thi-synthetic.txt', readFileSync(fixture('chi-thi-synthetic.txt'), 'utf8')));
@@ -214,6 +250,11 @@ describe('parseDocument: tables and unstructured text', () => {
     expectConsistent(doc);
   });
 
+  it('reads cells with an escaped pipe', () => {
+    const doc = parseDocument(loaded('bang.html', '| Mã | Ghi chú |\n| A\\|B | có \\| trong ô |'));
+    expect(section(doc, 'table.1.row.1').cells).toEqual(['A|B', 'có | trong ô']);
+  });
+
   it('parses text without structure into paragraphs p.1, p.2 …', () => {
     const doc = parseDocument(loaded('ghi-chu.txt', 'Đoạn thứ nhất.\n\nĐoạn thứ hai\ncòn tiếp.\n\nĐoạn ba.'));
     expect(doc.sections.map((candidate) => [candidate.address, candidate.kind])).toEqual([
@@ -227,6 +268,12 @@ describe('parseDocument: tables and unstructured text', () => {
     const doc = parseDocument(loaded('mau.md', '# KẾ HOẠCH\n\nThử nghiệm định dạng\n\n## I. MỤC TIÊU\n\n- Một.\n\n## II. NHIỆM VỤ\n\n1. Việc một.'));
     expect(doc.sections.map((candidate) => candidate.address)).toEqual(['header', 'I', 'I.1', 'II', 'II.1']);
     expect(doc.type).toBe('ke-hoach');
+  });
+
+  it('stops a title at the first line that reads as body text, even without blank lines', () => {
+    const doc = parseDocument(loaded('mau.md', '# KẾ HOẠCH\nThử nghiệm tiêu đề\ndài hai dòng\nTriển khai văn bản mẫu, cơ quan mẫu ban hành:\nI. MỤC TIÊU\n- Một.'));
+    expect(doc.header.title).toBe('Thử nghiệm tiêu đề dài hai dòng');
+    expect(section(doc, 'preamble').text).toBe('Triển khai văn bản mẫu, cơ quan mẫu ban hành:');
   });
 
   it('parses empty text to a document with no sections', () => {
