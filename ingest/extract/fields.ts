@@ -6,13 +6,16 @@ import { foldVietnamese } from '../normalize/index.js';
 import type { Section, Span } from '../types.js';
 import { loadFieldLabels } from './vocabulary.js';
 
+/** The task fields the extractor reads. */
 export type FieldName = 'lead' | 'coordinating' | 'timeline';
 
+/** A line or block of the document text with its exact span. */
 export interface TextLine {
   text: string;
   span: Span;
 }
 
+/** One field of a plan item, as written. */
 export interface ItemField {
   name: FieldName;
   /** The field line (with any lines wrapped under it). */

@@ -6,6 +6,7 @@ import { foldForMatch, foldVietnamese } from '../normalize/index.js';
 import type { Unit } from '../types.js';
 import type { VocabularyUnit } from './vocabulary.js';
 
+/** A unit named in a text, with the span of the words that name it. */
 export interface UnitMention {
   unitId: string;
   start: number;

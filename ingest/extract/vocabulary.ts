@@ -8,6 +8,7 @@ import type { Unit } from '../types.js';
 /** A unit as the vocabulary stores it: `patterns` are folded forms the documents write. */
 export type VocabularyUnit = Unit & { patterns?: string[] };
 
+/** The shape of `ingest/vocabulary/field-labels.json`. */
 export interface FieldLabels {
   lead: string[];
   coordinating: string[];

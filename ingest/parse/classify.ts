@@ -4,6 +4,7 @@
  * a footnote. Everything else is plain text.
  */
 
+/** What a line opens. */
 export type LineKind =
   | 'part'
   | 'chapter'
@@ -18,6 +19,7 @@ export type LineKind =
   | 'footnote'
   | 'plain';
 
+/** A classified line: its kind, the marker label and the text after the marker. */
 export interface LineMarker {
   kind: LineKind;
   /** The marker's label as written: "II", "5", "a", "1.2". */

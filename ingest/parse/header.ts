@@ -73,6 +73,7 @@ function isHeaderish(line: Line): boolean {
   );
 }
 
+/** The header as read: where it ends, its fields, and the type its type line names. */
 export interface HeaderReading {
   /** Index of the first line after the header (0 when there is no header). */
   endLine: number;

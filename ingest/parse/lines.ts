@@ -3,6 +3,7 @@
  * character span and the paragraph (blank-line separated block) it belongs to.
  */
 
+/** One non-empty line of the normalized text. */
 export interface Line {
   /** The line as written. */
   text: string;

@@ -66,6 +66,7 @@ export const LEVEL: Partial<Record<NodeType, number>> = {
   point: 6,
 };
 
+/** A section under construction, over a range of lines. */
 export interface Node {
   address: string;
   type: NodeType;
@@ -82,6 +83,7 @@ export interface Node {
   cells?: string[];
 }
 
+/** The contract's SectionKind of a node type. */
 export function sectionKind(type: NodeType): SectionKind {
   return KIND_OF[type];
 }
@@ -94,6 +96,7 @@ export function enumerationLetter(index: number): string {
   return LETTERS[index] ?? String(index + 1);
 }
 
+/** Nodes in creation order, the stack of open containers, and the addresses already used. */
 export class SectionTree {
   readonly nodes: Node[] = [];
   readonly stack: Node[] = [];

@@ -13,6 +13,7 @@ const SIGNED_NOTE = /^[([]?\s*(?:đã ký|ký tên|ký|chữ ký)[^)\]]{0,30}[)\
 const NAME = /^\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,5}$/u;
 const LIST_ENTRY = /^[-–+•]\s*(.*?)[;.,]?$/u;
 
+/** Recipients and signature as read, by line indexes. */
 export interface TailReading {
   /** Index of the first tail line (recipients or signature), or `limit` when there is none. */
   start: number;
