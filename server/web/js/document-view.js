@@ -28,17 +28,38 @@ export function nestSections(sections) {
   return { children };
 }
 
-function textBlock(text, start, end, mark) {
-  // Leading/trailing line breaks belong to the layout, not to the passage: drop them.
-  while (start < end && text[start] === '\n') start += 1;
-  while (end > start && /\s/.test(text[end - 1])) end -= 1;
-  if (start >= end) return null;
-  const block = el('div', { className: 'text' });
-  for (const piece of splitByMark(start, end, mark)) {
-    const slice = text.slice(piece.start, piece.end);
-    block.append(piece.marked ? el('mark', { className: 'hl', tabindex: '-1', text: slice }) : slice);
+/** [start, end) ranges of the paragraphs (separated by blank lines) inside [start, end). */
+export function paragraphRanges(text, start, end) {
+  const ranges = [];
+  const separator = /\n[ \t]*\n\s*/g;
+  separator.lastIndex = start;
+  let from = start;
+  for (let match = separator.exec(text); match && match.index < end; match = separator.exec(text)) {
+    ranges.push({ start: from, end: Math.min(match.index, end) });
+    from = match.index + match[0].length;
   }
-  return block;
+  if (from < end) ranges.push({ start: from, end });
+  return ranges
+    .map((range) => trimRange(text, range))
+    .filter((range) => range.start < range.end);
+}
+
+function trimRange(text, { start, end }) {
+  while (start < end && /\s/.test(text[start])) start += 1;
+  while (end > start && /\s/.test(text[end - 1])) end -= 1;
+  return { start, end };
+}
+
+/** The paragraphs of [start, end) as <p> elements, the marked range wrapped in <mark>. */
+function textBlocks(text, start, end, mark) {
+  return paragraphRanges(text, start, end).map((range) => {
+    const paragraph = el('p', { className: 'text' });
+    for (const piece of splitByMark(range.start, range.end, mark)) {
+      const slice = text.slice(piece.start, piece.end);
+      paragraph.append(piece.marked ? el('mark', { className: 'hl', tabindex: '-1', text: slice }) : slice);
+    }
+    return paragraph;
+  });
 }
 
 function renderChildren(doc, nested, parentAddress, span, mark, container) {
@@ -49,13 +70,11 @@ function renderChildren(doc, nested, parentAddress, span, mark, container) {
       container.append(el('span', { id: child.address, className: 'anchor-only' }));
       continue;
     }
-    const gap = textBlock(doc.text, cursor, child.span.start, mark);
-    if (gap) container.append(gap);
+    container.append(...textBlocks(doc.text, cursor, child.span.start, mark));
     container.append(renderSection(doc, nested, child, mark));
     cursor = child.span.end;
   }
-  const tail = textBlock(doc.text, cursor, span.end, mark);
-  if (tail) container.append(tail);
+  container.append(...textBlocks(doc.text, cursor, span.end, mark));
 }
 
 function renderSection(doc, nested, section, mark) {

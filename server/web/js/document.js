@@ -10,6 +10,7 @@ import { renderDocumentBody } from './document-view.js';
 import { locateQuote } from './highlight.js';
 
 const library = document.getElementById('library');
+const missingList = document.getElementById('library-missing');
 const article = document.getElementById('document');
 const errorBox = document.getElementById('error');
 const banner = document.getElementById('cite-banner');
@@ -38,7 +39,9 @@ function renderLibrary({ documents, expected }, selectedId) {
         el('span', { className: 'badge badge--muted', text: 'chưa có văn bản' }),
       ]),
     );
-  library.replaceChildren(...present, ...missing);
+  library.replaceChildren(...present);
+  missingList.replaceChildren(...missing);
+  document.getElementById('library-missing-block').hidden = missing.length === 0;
 }
 
 function metaList(doc) {
