@@ -10,6 +10,7 @@ export const MAX_QUESTION_LENGTH = 2000;
 
 // C0/C1 controls become spaces (a pasted newline separates words); invisible format characters
 // (zero-width, bidi overrides, BOM) are dropped because they only hide or reorder text.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL_CHARACTERS = /[\u0000-\u001F\u007F-\u009F]/g;
 const INVISIBLE_FORMAT_CHARACTERS = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
 
