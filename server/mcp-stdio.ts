@@ -1,0 +1,78 @@
+/**
+ * Entry of `npm run mcp`: the MCP server over stdio, for Claude Desktop and other local
+ * clients. stdout carries the protocol and nothing else: dotenv runs quietly, logs and ingest
+ * progress go to stderr. Ingests first when the index is missing or older than the corpus;
+ * swaps in a re-built index while running (WATCH_INDEX). Exits when stdin closes or on
+ * SIGTERM/SIGINT.
+ */
+import dotenv from 'dotenv';
+import { pino, type Logger } from 'pino';
+import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
+import { runIngest } from '../ingest/pipeline.js';
+import { indexStatus, loadIndex } from '../ingest/store/index-reader.js';
+import { ConfigError, loadConfig, type AppConfig } from './config.js';
+import { createPlanAssistant } from './core/assistant.js';
+import { createMcpServer } from './mcp/server.js';
+import { createIndexHolder } from './runtime/index-holder.js';
+
+function fail(message: string): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(1);
+}
+
+/** Ingest when the index is missing or stale; progress to the (stderr) log only. */
+async function ensureFreshIndex(config: AppConfig, logger: Logger): Promise<void> {
+  const status = await indexStatus(config.indexPath, config.corpusPath);
+  if (status.exists && !status.stale) return;
+  logger.info({ reasons: status.reasons, indexPath: config.indexPath }, 'chỉ mục chưa có hoặc đã cũ: đang chạy ingest');
+  const summary = await runIngest(config, { onProgress: (event) => logger.debug({ ingest: event }, 'ingest progress') });
+  logger.info({ ...summary.totals, ms: summary.timings.totalMs }, 'ingest xong');
+}
+
+async function main(): Promise<void> {
+  // quiet: dotenv 17 otherwise prints a tip on stdout, which would corrupt the protocol.
+  dotenv.config({ quiet: true });
+  let config: AppConfig;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) fail(error.message);
+    throw error;
+  }
+  const logger = pino({ level: config.LOG_LEVEL, name: 'mcp-stdio' }, pino.destination({ fd: 2, sync: true }));
+
+  await ensureFreshIndex(config, logger);
+  const load = (indexPath: string) => loadIndex(indexPath, { config });
+  const holder = createIndexHolder({
+    config,
+    logger,
+    load,
+    build: (index) => createPlanAssistant({ index, config }),
+    initial: await load(config.indexPath),
+  });
+  if (config.WATCH_INDEX) holder.watch();
+
+  const mcp = createMcpServer({ getAssistant: () => holder.get(), logger });
+  const transport = new StdioServerTransport();
+
+  let stopping = false;
+  const stop = (reason: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ reason }, 'MCP stdio: đang dừng');
+    holder.close();
+    mcp.cleanup().finally(() => process.exit(0));
+  };
+  process.stdin.on('end', () => stop('stdin closed'));
+  process.stdin.on('close', () => stop('stdin closed'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+
+  await mcp.server.connect(transport);
+  logger.info({ indexPath: config.indexPath }, 'MCP stdio: sẵn sàng');
+}
+
+main().catch((error: unknown) => {
+  const message = error instanceof Error ? error.message : String(error);
+  fail(`Không khởi động được máy chủ MCP (stdio): ${message}`);
+});
