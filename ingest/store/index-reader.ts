@@ -14,6 +14,7 @@ import type { Chunk, IndexManifest, LoadedIndex, Registry } from '../types.js';
 import { INGEST_COMMAND, damagedIndexFile, isObject, readIndexJson, readIndexText } from './json-files.js';
 import { INDEX_FILES, INDEX_FORMAT_VERSION, isProcessAlive, listSiblings } from './layout.js';
 import { createLexicalSearcher, loadLexicalIndex } from './lexical-store.js';
+import { decodeRegistry } from './registry-codec.js';
 import { readVectorStore } from './vector-files.js';
 import { createVectorSearcher } from './vector-store.js';
 
@@ -39,7 +40,7 @@ export async function loadIndex(indexPath: string, options: LoadIndexOptions = {
     (value) => isObject(value) && value.id === manifest.embedder.id && value.dimensions === manifest.embedder.dimensions,
   );
   const embedder = resolveEmbedder(manifest, saved, options);
-  const registry = await readIndexJson<Registry>(folder, INDEX_FILES.registry, isRegistry);
+  const registry = decodeRegistry(await readIndexJson<Registry>(folder, INDEX_FILES.registry, isRegistry));
   const chunks = await readIndexJson<Chunk[]>(
     folder,
     INDEX_FILES.chunks,
@@ -53,7 +54,7 @@ export async function loadIndex(indexPath: string, options: LoadIndexOptions = {
   } catch {
     throw damagedIndexFile(lexicalFile, 'JSON không hợp lệ hoặc bị cắt cụt');
   }
-  if (lexical.documentCount !== chunks.length) throw damagedIndexFile(lexicalFile, `${lexical.documentCount} mục cho ${chunks.length} đoạn`);
+  if (lexical.index.documentCount !== chunks.length) throw damagedIndexFile(lexicalFile, `${lexical.index.documentCount} mục cho ${chunks.length} đoạn`);
   const vectorStore = await readVectorStore(path.join(folder, INDEX_FILES.vectors), embedder.embeddings, chunks.length, manifest.embedder.dimensions);
   const chunkById = new Map(chunks.map((chunk) => [chunk.id, chunk]));
   return {

@@ -12,6 +12,7 @@ import type { SavedEmbedder } from '../embed/index.js';
 import type { Chunk, IndexManifest, Registry } from '../types.js';
 import { syncPath, writeFileSynced, writeJsonSynced } from './json-files.js';
 import { INDEX_FILES, VECTOR_FILES, isProcessAlive, listSiblings, siblingPath } from './layout.js';
+import { encodeRegistry } from './registry-codec.js';
 
 /** Per-file facts kept for the next ingest, to know which parsed documents may be reused. */
 export interface IngestCache {
@@ -57,7 +58,7 @@ export async function writeIndex(indexPath: string, contents: IndexContents, opt
 
 async function writeFolder(folder: string, contents: IndexContents, options: WriteIndexOptions): Promise<void> {
   await fs.mkdir(folder);
-  await writeJsonSynced(path.join(folder, INDEX_FILES.registry), contents.registry);
+  await writeJsonSynced(path.join(folder, INDEX_FILES.registry), encodeRegistry(contents.registry));
   await writeJsonSynced(path.join(folder, INDEX_FILES.chunks), contents.chunks);
   await writeFileSynced(path.join(folder, INDEX_FILES.lexical), contents.lexical);
   await writeJsonSynced(path.join(folder, INDEX_FILES.embedder), contents.embedder);

@@ -1,9 +1,18 @@
 /**
  * The lexical index: MiniSearch with BM25+ over folded syllables and syllable pairs
  * (`lexical-tokenize.ts`), on two fields: the chunk's text and, boosted lower, its heading path.
+ *
+ * Scale: scoring a term costs one step per chunk that holds it, so a query full of words every
+ * chunk has ("cán bộ", "thực hiện") costs time linear in the corpus while adding almost nothing
+ * to the ranking (BM25 gives such terms a tiny weight). The index therefore records the
+ * document frequency of common terms, and a query drops its most common terms once a postings
+ * budget is spent. On a small corpus no term is common and search is plain BM25+. Scoring
+ * itself runs in `lexical-scorer.ts` (same scores as `MiniSearch.search`, without its per-hit
+ * objects).
  */
-import MiniSearch, { type Options } from 'minisearch';
+import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
 import type { Chunk, IndexHit } from '../types.js';
+import { createBm25Scorer } from './lexical-scorer.js';
 import { lexicalTerms } from './lexical-tokenize.js';
 
 interface LexicalDocument {
@@ -12,8 +21,21 @@ interface LexicalDocument {
   context: string;
 }
 
+/** The index with the document frequencies of its common terms. */
+export interface LexicalIndex {
+  index: MiniSearch<LexicalDocument>;
+  /** Document frequency of every term held by at least {@link COMMON_TERM_MIN_CHUNKS} chunks. */
+  commonTerms: Map<string, number>;
+}
+
 /** The heading path matters, but less than the passage: a part title is shared by many chunks. */
-const FIELD_BOOST = { text: 1, context: 0.4 };
+export const FIELD_BOOST = { text: 1, context: 0.4 };
+/** A term in this many chunks or more is "common" and recorded with its frequency. */
+export const COMMON_TERM_MIN_CHUNKS = 200;
+/** Postings a query may score before dropping its remaining (most common) terms. */
+const POSTINGS_BUDGET = 60_000;
+/** The rarest terms of a query are always kept, whatever the budget. */
+const MIN_QUERY_TERMS = 3;
 
 /** The same options must be used to build and to load, or the index cannot be read. */
 function lexicalOptions(): Options<LexicalDocument> {
@@ -30,37 +52,66 @@ function lexicalOptions(): Options<LexicalDocument> {
   };
 }
 
-/** Indexes the chunks' text and context. */
-export function buildLexicalIndex(chunks: Chunk[]): MiniSearch<LexicalDocument> {
+/** Indexes the chunks' text and context, and counts how many chunks hold each term. */
+export function buildLexicalIndex(chunks: Chunk[]): LexicalIndex {
   const index = new MiniSearch<LexicalDocument>(lexicalOptions());
   index.addAll(chunks.map((chunk) => ({ id: chunk.id, text: chunk.text, context: chunk.context })));
-  return index;
+  const frequency = new Map<string, number>();
+  for (const chunk of chunks) {
+    for (const term of new Set([...lexicalTerms(chunk.text), ...lexicalTerms(chunk.context)])) {
+      frequency.set(term, (frequency.get(term) ?? 0) + 1);
+    }
+  }
+  const commonTerms = new Map([...frequency].filter(([, count]) => count >= COMMON_TERM_MIN_CHUNKS));
+  return { index, commonTerms };
 }
 
 /** The index as JSON, for `lexical.json`. */
-export function serializeLexicalIndex(index: MiniSearch<LexicalDocument>): string {
-  return JSON.stringify(index);
+export function serializeLexicalIndex(lexical: LexicalIndex): string {
+  return `{"commonTerms":${JSON.stringify([...lexical.commonTerms])},"index":${JSON.stringify(lexical.index)}}`;
 }
 
-/** Restores an index from `lexical.json` text; throws on malformed JSON. */
-export function loadLexicalIndex(json: string): MiniSearch<LexicalDocument> {
-  return MiniSearch.loadJSON<LexicalDocument>(json, lexicalOptions());
+/** Restores an index from `lexical.json` text; throws on malformed or truncated JSON. */
+export function loadLexicalIndex(json: string): LexicalIndex {
+  const parsed = JSON.parse(json) as { commonTerms?: Array<[string, number]>; index?: AsPlainObject };
+  if (!Array.isArray(parsed?.commonTerms) || typeof parsed.index !== 'object' || parsed.index === null) {
+    throw new Error('lexical.json: unexpected shape');
+  }
+  return { index: MiniSearch.loadJS<LexicalDocument>(parsed.index, lexicalOptions()), commonTerms: new Map(parsed.commonTerms) };
 }
 
 /**
- * A searcher: the k best chunks by BM25+ score, optionally within one document. The document
- * filter runs inside MiniSearch, so k hits of that document come back when it has them.
+ * The distinct terms of a query to score: all of them, unless common terms would exceed the
+ * postings budget; then the rarest first, until the budget is spent.
+ */
+export function queryTerms(query: string, commonTerms: Map<string, number>): string[] {
+  const terms = [...new Set(lexicalTerms(query))];
+  if (commonTerms.size === 0) return terms;
+  const byRarity = terms.map((term) => ({ term, chunks: commonTerms.get(term) ?? 0 })).sort((a, b) => a.chunks - b.chunks);
+  const kept: string[] = [];
+  let postings = 0;
+  for (const { term, chunks } of byRarity) {
+    if (kept.length >= MIN_QUERY_TERMS && postings + chunks > POSTINGS_BUDGET) break;
+    kept.push(term);
+    postings += chunks;
+  }
+  return kept;
+}
+
+/**
+ * A searcher: the k best chunks by BM25+ score, optionally within one document (filtered while
+ * ranking, so k hits of that document come back when it has them).
  */
 export function createLexicalSearcher(
-  index: MiniSearch<LexicalDocument>,
+  lexical: LexicalIndex,
   chunkById: Map<string, Chunk>,
 ): (query: string, k: number, documentId?: string) => IndexHit[] {
+  const score = createBm25Scorer(lexical.index);
   return (query, k, documentId) => {
-    if (!(k > 0) || query.trim() === '') return [];
-    const filter = documentId === undefined ? undefined : (result: { id: unknown }) => chunkById.get(String(result.id))?.documentId === documentId;
-    return index
-      .search(query, filter ? { filter } : {})
-      .slice(0, Math.floor(k))
-      .map((result) => ({ chunkId: String(result.id), score: result.score }));
+    if (!(k > 0)) return [];
+    const terms = queryTerms(query, lexical.commonTerms);
+    if (terms.length === 0) return [];
+    const accept = documentId === undefined ? undefined : (id: string) => chunkById.get(id)?.documentId === documentId;
+    return score(terms, FIELD_BOOST, k, accept).map((hit) => ({ chunkId: hit.id, score: hit.score }));
   };
 }

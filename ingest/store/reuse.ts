@@ -15,6 +15,7 @@ import type { Chunk, CorpusDocument, IndexManifest, LoadedText, Registry } from 
 import type { IngestCache } from './index-writer.js';
 import { isObject, readIndexJson } from './json-files.js';
 import { INDEX_FILES, INDEX_FORMAT_VERSION } from './layout.js';
+import { decodeRegistry } from './registry-codec.js';
 import { readVectorStore } from './vector-files.js';
 import { storedVector } from './vector-store.js';
 
@@ -34,7 +35,8 @@ export async function readPreviousBuild(indexPath: string): Promise<PreviousBuil
     const manifest = await readIndexJson<IndexManifest>(folder, INDEX_FILES.manifest, isObject);
     if (manifest.formatVersion !== INDEX_FORMAT_VERSION || manifest.normalizerVersion !== NORMALIZER_VERSION) return null;
     const cache = await readIndexJson<IngestCache>(folder, INDEX_FILES.cache, (value) => isObject(value) && Array.isArray(value.files));
-    const registry = await readIndexJson<Registry>(folder, INDEX_FILES.registry, (value) => isObject(value) && Array.isArray(value.documents));
+    const stored = await readIndexJson<Registry>(folder, INDEX_FILES.registry, (value) => isObject(value) && Array.isArray(value.documents));
+    const registry = decodeRegistry(stored);
     const chunks = await readIndexJson<Chunk[]>(folder, INDEX_FILES.chunks, Array.isArray);
     const embedder = await readIndexJson<SavedEmbedder>(folder, INDEX_FILES.embedder, isObject);
     const expectedKeys = new Map(cache.files.map((entry) => [entry.file, entry.expectedKey]));

@@ -10,9 +10,12 @@ import { parseDocument } from '../../ingest/parse/index.js';
 import { loadIndex } from '../../ingest/store/index-reader.js';
 import { removeStaleBuilds, writeIndex, type IndexContents } from '../../ingest/store/index-writer.js';
 import { INDEX_FORMAT_VERSION } from '../../ingest/store/layout.js';
-import { buildLexicalIndex, createLexicalSearcher, serializeLexicalIndex } from '../../ingest/store/lexical-store.js';
+import { COMMON_TERM_MIN_CHUNKS, FIELD_BOOST, buildLexicalIndex, createLexicalSearcher, loadLexicalIndex, queryTerms, serializeLexicalIndex } from '../../ingest/store/lexical-store.js';
+import { createBm25Scorer } from '../../ingest/store/lexical-scorer.js';
 import { lexicalTerms } from '../../ingest/store/lexical-tokenize.js';
 import { buildVectorStore, createVectorSearcher } from '../../ingest/store/vector-store.js';
+import { decodeRegistry, encodeRegistry } from '../../ingest/store/registry-codec.js';
+import { buildRegistry } from '../../ingest/extract/index.js';
 import type { Chunk, CorpusDocument, ExpectedDocument, Registry } from '../../ingest/types.js';
 import { loadConfig } from '../../server/config.js';
 import { CorpusNotIndexedError, IndexMismatchError } from '../../server/core/errors.js';
@@ -80,6 +83,41 @@ describe('lexical tokenizer', () => {
   });
 });
 
+describe('lexical scoring', () => {
+  it('scores and ranks exactly as MiniSearch.search does', () => {
+    const { index } = buildLexicalIndex(contents.chunks);
+    const score = createBm25Scorer(index);
+    for (const query of ['khung nang luc vi tri viec lam', 'Sở Nội vụ phối hợp', 'thời gian thực hiện hoàn thành tháng 6/2026', 'tuyển dụng công chức', 'zzz']) {
+      const terms = queryTerms(query, new Map());
+      const expected = index.search(terms.join(' '), { tokenize: () => terms });
+      const actual = score(terms, FIELD_BOOST, 1000);
+      expect(actual.map((hit) => hit.id).slice(0, 5), query).toEqual(expected.map((hit) => hit.id).slice(0, 5));
+      expect(actual).toHaveLength(expected.length);
+      const expectedScore = new Map(expected.map((hit) => [hit.id, hit.score]));
+      for (const hit of actual) expect(hit.score).toBeCloseTo(expectedScore.get(hit.id)!, 9);
+    }
+    expect(score(['khung'], FIELD_BOOST, 2, (id) => id.endsWith('#II.4')).map((hit) => hit.id)).toEqual([`${plan.id}#II.4`]);
+  });
+
+  it('records common terms and drops the most common ones of a query beyond the postings budget', () => {
+    const chunks: Chunk[] = Array.from({ length: COMMON_TERM_MIN_CHUNKS + 5 }, (_, i) => {
+      const text = `cán bộ công chức mục ${i}${i === 7 ? ' tinh giản biên chế' : ''}`;
+      return { id: `d#p.${i}`, documentId: 'd', address: `p.${i}`, text, span: { start: 0, end: text.length }, context: '', kind: 'paragraph' };
+    });
+    const lexical = loadLexicalIndex(serializeLexicalIndex(buildLexicalIndex(chunks)));
+    expect(lexical.commonTerms.get('can bo')).toBe(chunks.length);
+    expect(lexical.commonTerms.has('tinh')).toBe(false);
+    const search = createLexicalSearcher(lexical, new Map(chunks.map((chunk) => [chunk.id, chunk])));
+    expect(search('cán bộ tinh giản biên chế', 1)[0].chunkId).toBe('d#p.7');
+    // With frequencies past the budget, the rare terms stay and the common ones go.
+    const huge = new Map([['can', 90_000], ['bo', 90_000], ['can bo', 80_000], ['bo tinh', 10]]);
+    const kept = queryTerms('cán bộ tinh giản', huge);
+    expect(kept).toEqual(expect.arrayContaining(['tinh', 'gian', 'tinh gian', 'bo tinh']));
+    expect(kept).not.toContain('can bo');
+    expect(queryTerms('cán bộ', huge).length).toBeGreaterThanOrEqual(3);
+  });
+});
+
 describe('searchers on the shipped plan', () => {
   it('lexical search puts II.4 first for "khung nang luc" and respects the document filter', () => {
     const chunkById = new Map(contents.chunks.map((chunk) => [chunk.id, chunk]));
@@ -103,6 +141,20 @@ describe('searchers on the shipped plan', () => {
     expect(await search('rà soát khung năng lực', 3, 'another-document')).toEqual([]);
     // Punctuation only: no feature, a zero vector, no direction to compare.
     expect(await search(' ,.; ', 3)).toEqual([]);
+  });
+});
+
+describe('registry.json encoding', () => {
+  it('drops the texts that are slices of the document and restores them exactly', () => {
+    const expected = (JSON.parse(readFileSync(path.join(ROOT, 'corpus/registry.json'), 'utf8')) as { documents: ExpectedDocument[] }).documents;
+    const registry = buildRegistry([plan], expected, []);
+    expect(registry.tasks.length).toBe(10);
+    const stored = JSON.stringify(encodeRegistry(registry));
+    expect(decodeRegistry(JSON.parse(stored) as Registry)).toEqual(registry);
+    expect(stored.length).toBeLessThan(JSON.stringify(registry).length * 0.75);
+    // A text that is not its slice is kept as is.
+    const edited: Registry = { ...registry, documents: [{ ...plan, sections: plan.sections.map((section, i) => (i === 0 ? { ...section, text: 'khác' } : section)) }] };
+    expect(decodeRegistry(JSON.parse(JSON.stringify(encodeRegistry(edited))) as Registry).documents[0].sections[0].text).toBe('khác');
   });
 });
 
