@@ -33,6 +33,8 @@ function pick<T>(random: () => number, items: readonly T[]): T {
 /** A generated task item, kept to derive questions whose answers the corpus holds. */
 export interface GeneratedItem {
   number: number;
+  /** The words a user remembers the task by: action, object and field ("Số hóa hồ sơ … thuộc lĩnh vực y tế"). */
+  topic: string;
   title: string;
   lead: string;
   coordinating: string[];
@@ -47,11 +49,12 @@ export interface GeneratedDocument {
 }
 
 function generateItem(random: () => number, number: number): GeneratedItem {
-  const title = `${pick(random, vocabulary.TASK_VERBS)} ${pick(random, vocabulary.TASK_OBJECTS)} ${pick(random, vocabulary.TASK_SCOPES)}, ${pick(random, vocabulary.TASK_PURPOSES)}`;
+  const topic = `${pick(random, vocabulary.TASK_VERBS)} ${pick(random, vocabulary.TASK_OBJECTS)} thuộc ${pick(random, vocabulary.TASK_DOMAINS)}`;
+  const title = `${topic} ${pick(random, vocabulary.TASK_SCOPES)}, ${pick(random, vocabulary.TASK_PURPOSES)}`;
   const lead = pick(random, vocabulary.UNITS);
   const others = vocabulary.UNITS.filter((unit) => unit !== lead);
   const coordinating = random() < 0.3 ? [pick(random, others), pick(random, others)] : [pick(random, others)];
-  return { number, title, lead, coordinating: [...new Set(coordinating)], timeline: pick(random, vocabulary.TIMELINES) };
+  return { number, topic, title, lead, coordinating: [...new Set(coordinating)], timeline: pick(random, vocabulary.TIMELINES) };
 }
 
 /** The item as the plan writes it; some items use "+" bullets under the coordinating field, as II.6 does. */
@@ -97,28 +100,42 @@ export function generateDocument(seed: number, index: number, itemCount: number)
   return { file: `ke-hoach-sinh-tu-dong-${String(index + 1).padStart(5, '0')}.txt`, text: `${text}\n`, items };
 }
 
-/** A question about a generated item, with the item it is about. */
-export interface GeneratedQuestion {
-  question: string;
+/** An item of a generated corpus: file and item number (address `II.<n>`). */
+export interface ItemRef {
   file: string;
   itemNumber: number;
 }
 
-/** Questions about random items of the generated documents: lead, coordinating and deadline. */
+/** A question about a generated task, with every item whose topic it names (topics can repeat). */
+export interface GeneratedQuestion {
+  question: string;
+  topic: string;
+  targets: ItemRef[];
+}
+
+/**
+ * Questions about random items, by their topic: who leads, who coordinates, when. Random
+ * combinations repeat at scale, so each question lists every item sharing its topic: an answer
+ * citing any of them answers it.
+ */
 export function generateQuestions(documents: GeneratedDocument[], count: number, seed: number): GeneratedQuestion[] {
   const random = createRandom(seed ^ 0x5eed);
   const forms = [
-    (title: string) => `Đơn vị nào chủ trì nhiệm vụ ${title.toLowerCase()}?`,
-    (title: string) => `Ai phối hợp thực hiện ${title.toLowerCase()}?`,
-    (title: string) => `Thời hạn ${title.toLowerCase()} là khi nào?`,
+    (topic: string) => `Đơn vị nào chủ trì nhiệm vụ ${topic.toLowerCase()}?`,
+    (topic: string) => `Ai phối hợp thực hiện nhiệm vụ ${topic.toLowerCase()}?`,
+    (topic: string) => `Thời hạn thực hiện nhiệm vụ ${topic.toLowerCase()} là khi nào?`,
   ];
+  const byTopic = new Map<string, ItemRef[]>();
+  for (const document of documents) {
+    for (const item of document.items) {
+      const refs = byTopic.get(item.topic) ?? [];
+      refs.push({ file: document.file, itemNumber: item.number });
+      byTopic.set(item.topic, refs);
+    }
+  }
   return Array.from({ length: count }, () => {
-    const document = pick(random, documents);
-    const item = pick(random, document.items);
-    // The first half of the title, as a user would remember the task.
-    const words = item.title.split(' ');
-    const remembered = words.slice(0, Math.max(4, Math.ceil(words.length / 2))).join(' ');
-    return { question: pick(random, forms)(remembered), file: document.file, itemNumber: item.number };
+    const item = pick(random, pick(random, documents).items);
+    return { question: pick(random, forms)(item.topic), topic: item.topic, targets: byTopic.get(item.topic) ?? [] };
   });
 }
 

@@ -63,14 +63,12 @@ export async function runHttpBench(options: HttpOptions): Promise<HttpRow[]> {
     await runIngest(benchConfig(SHIPPED_CORPUS, indexPath), { full: true });
     const ours = await spawnServerProbe('bench/probes/http-server.ts', ['ours', indexPath]);
     servers.push(ours);
-    // Warm our server on every question and keep the longest answer as the bare route's body.
-    let sample: unknown = null;
-    for (const question of options.questions) {
-      const answer = await ask(ours.url, question);
-      if (JSON.stringify(answer).length > JSON.stringify(sample ?? '').length) sample = answer;
-    }
+    // Warm our server on every question; the answer of median size becomes the bare route's body.
+    const answers: string[] = [];
+    for (const question of options.questions) answers.push(JSON.stringify(await ask(ours.url, question)));
+    answers.sort((a, b) => a.length - b.length);
     const bodyFile = path.join(folder, 'bare-body.json');
-    await writeFile(bodyFile, JSON.stringify(sample));
+    await writeFile(bodyFile, answers[answers.length >> 1]);
     const bare = await spawnServerProbe('bench/probes/http-server.ts', ['bare', bodyFile]);
     servers.push(bare);
     await ask(bare.url, options.questions[0]);

@@ -46,6 +46,33 @@ export const TASK_OBJECTS = [
   'quy định về văn hóa công sở',
 ] as const;
 
+export const TASK_DOMAINS = [
+  'lĩnh vực đất đai',
+  'lĩnh vực y tế',
+  'lĩnh vực giáo dục',
+  'lĩnh vực văn hóa, thể thao',
+  'lĩnh vực nông nghiệp',
+  'lĩnh vực môi trường',
+  'lĩnh vực giao thông',
+  'lĩnh vực xây dựng',
+  'lĩnh vực tư pháp, hộ tịch',
+  'lĩnh vực lao động, việc làm',
+  'lĩnh vực bảo trợ xã hội',
+  'lĩnh vực công thương',
+  'lĩnh vực du lịch',
+  'lĩnh vực thông tin, truyền thông',
+  'lĩnh vực tài chính, ngân sách',
+  'lĩnh vực đầu tư công',
+  'lĩnh vực dân tộc, tôn giáo',
+  'lĩnh vực quân sự địa phương',
+  'lĩnh vực an ninh, trật tự',
+  'lĩnh vực phòng cháy, chữa cháy',
+  'lĩnh vực thủy lợi, đê điều',
+  'lĩnh vực thống kê',
+  'lĩnh vực thanh tra',
+  'lĩnh vực thi đua, khen thưởng',
+] as const;
+
 export const TASK_SCOPES = [
   'tại các cơ quan chuyên môn thuộc Ủy ban nhân dân cấp xã',
   'trên địa bàn các xã, phường',

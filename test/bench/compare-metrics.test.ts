@@ -13,6 +13,8 @@ describe('comparison metrics', () => {
   it('counts an item in each column its kind names', () => {
     expect(categoriesOf({ id: 'a', kind: 'lead-nodiac' })).toEqual(['lead', 'unaccented']);
     expect(categoriesOf({ id: 'b', kind: 'coord' })).toEqual(['coordinating']);
+    expect(categoriesOf({ id: 'g', kind: 'deadline-typo' })).toEqual(['deadline', 'typos']);
+    expect(categoriesOf({ id: 'h', kind: 'meta-en' })).toEqual(['document facts', 'English']);
     expect(categoriesOf({ id: 'c', kind: 'meta' })).toEqual(['document facts']);
     expect(categoriesOf({ id: 'd', kind: 'xref' })).toEqual(['references']);
     expect(categoriesOf({ id: 'e', kind: 'whatever', abstain: true })).toEqual(['abstain']);

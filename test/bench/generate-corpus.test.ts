@@ -27,14 +27,16 @@ describe('generated corpus', () => {
     expect(new Set(documents.map((d) => d.file)).size).toBe(documents.length);
   });
 
-  it('asks about items that exist, in words taken from their titles', () => {
-    const documents = generateCorpus({ items: 40, itemsPerDocument: 20 });
-    const questions = generateQuestions(documents, 12, 3);
-    expect(questions).toHaveLength(12);
+  it('asks about items by their topic and lists every item sharing it', () => {
+    const documents = generateCorpus({ items: 400, itemsPerDocument: 50 });
+    const questions = generateQuestions(documents, 40, 3);
+    expect(questions).toHaveLength(40);
+    const items = documents.flatMap((document) => document.items.map((item) => ({ file: document.file, item })));
     for (const question of questions) {
-      const item = documents.find((d) => d.file === question.file)!.items[question.itemNumber - 1];
-      const firstWords = item.title.split(' ').slice(0, 3).join(' ').toLowerCase();
-      expect(question.question).toContain(firstWords);
+      expect(question.question).toContain(question.topic.toLowerCase());
+      const sharing = items.filter(({ item }) => item.topic === question.topic);
+      expect(question.targets).toEqual(sharing.map(({ file, item }) => ({ file, itemNumber: item.number })));
+      for (const { item } of sharing) expect(item.title.startsWith(question.topic)).toBe(true);
     }
   });
 });

@@ -26,6 +26,7 @@ export const CATEGORIES = [
   'abstain',
   'unaccented',
   'abbreviations',
+  'typos',
   'English',
   'follow-ups',
 ] as const;
@@ -51,6 +52,8 @@ const KIND_WORDS: Record<string, Category> = {
   unaccented: 'unaccented',
   abbrev: 'abbreviations',
   abbreviation: 'abbreviations',
+  typo: 'typos',
+  typos: 'typos',
   en: 'English',
   english: 'English',
   followup: 'follow-ups',

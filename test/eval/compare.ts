@@ -3,10 +3,11 @@
  * pass rate overall, per set and per kind, recall@5 of the right address, and MRR.
  * The runner owns nothing of the scoring; it takes the eval's scorer as a function.
  */
-import type { Registry } from '../../ingest/types.js';
+import type { LoadedIndex, Registry } from '../../ingest/types.js';
 import type { AskResponse, PlanAssistant } from '../../server/core/types.js';
 import type { Baseline } from './baselines/index.js';
 import { emptyScores, recordResult, type ComparableItem, type SystemScores } from './compare-metrics.js';
+import { scoreAnswer, type EvalSet } from './scorer.js';
 
 /** One question of an eval set, as far as the comparison needs it (the scorer reads the rest). */
 export interface CompareItem extends ComparableItem {
@@ -103,4 +104,13 @@ export async function systemsToCompare(
     baselineSystem(createBm25Baseline(registry)),
     baselineSystem(await createLangchainRagBaseline(registry, embeddings)),
   ];
+}
+
+/**
+ * Ours and both baselines over one loaded index, on the eval sets, scored by the eval's scorer
+ * with its citation checks. What `npm run eval` prints after its own report.
+ */
+export async function compareWithBaselines(assistant: PlanAssistant, index: LoadedIndex, sets: EvalSet[]): Promise<SystemScores[]> {
+  const systems = await systemsToCompare(assistant, index.registry, index.embeddings);
+  return compareSystems(systems, sets, (item, response) => scoreAnswer(item, response, index.registry).passed);
 }

@@ -1,0 +1,133 @@
+/**
+ * `npm run bench -- speed`: ingest of the shipped corpus (in process, fresh index each run),
+ * start-up with the built index (fresh process probe; spawned server to first /healthz), and
+ * in-process answer time per intent in extractive mode.
+ */
+import path from 'node:path';
+import { runIngest, type IngestSummary } from '../ingest/pipeline.js';
+import { loadIndex } from '../ingest/store/index-reader.js';
+import { createPlanAssistant } from '../server/core/assistant.js';
+import { measureAnswerTimes, type AnswerTimeResult } from './answer-time.js';
+import { markdownTable } from './markdown.js';
+import { formatNumber, median } from './stats.js';
+import { measureProbeStartup, measureSpawnedStartups, type ProbeStartup, type SpawnedStartup } from './startup.js';
+import { benchConfig, makeTempFolder, removeFolder, SHIPPED_CORPUS } from './workspace.js';
+
+export interface SpeedOptions {
+  questions: string[];
+  /** Repetitions for medians (ingest runs, start-ups). */
+  runs: number;
+  /** Rounds over the questions for answer time. */
+  rounds: number;
+}
+
+export interface IngestTimes {
+  runs: number;
+  firstMs: number;
+  medianMs: number;
+  stagesMedianMs: Record<string, number>;
+  chunks: number;
+  documents: number;
+  tasks: number;
+}
+
+export interface SpeedResult {
+  ingest: IngestTimes;
+  probe: ProbeStartup;
+  spawnedNode: SpawnedStartup;
+  spawnedNpx: SpawnedStartup;
+  answers: AnswerTimeResult;
+}
+
+/** Ingests the shipped corpus `runs` times, each into a fresh folder; keeps the last index at `keepAt`. */
+export async function measureShippedIngest(runs: number, keepAt: string): Promise<IngestTimes> {
+  const summaries: IngestSummary[] = [];
+  for (let run = 0; run < runs; run += 1) {
+    const last = run === runs - 1;
+    const indexPath = last ? keepAt : path.join(await makeTempFolder('ingest'), 'index');
+    summaries.push(await runIngest(benchConfig(SHIPPED_CORPUS, indexPath), { full: true }));
+    if (!last) await removeFolder(path.dirname(indexPath));
+  }
+  const stages = ['loadMs', 'parseMs', 'chunkMs', 'embedMs', 'writeMs'] as const;
+  return {
+    runs,
+    firstMs: summaries[0].timings.totalMs,
+    medianMs: median(summaries.map((summary) => summary.timings.totalMs)),
+    stagesMedianMs: Object.fromEntries(stages.map((stage) => [stage, median(summaries.map((summary) => summary.timings[stage]))])),
+    chunks: summaries[0].totals.chunks,
+    documents: summaries[0].totals.documents,
+    tasks: summaries[0].totals.tasks,
+  };
+}
+
+/** Runs every speed measurement; the index lives in a temporary folder removed at the end. */
+export async function runSpeedBench(options: SpeedOptions): Promise<SpeedResult> {
+  const folder = await makeTempFolder('speed');
+  const indexPath = path.join(folder, 'index');
+  try {
+    const ingest = await measureShippedIngest(options.runs, indexPath);
+    const probe = await measureProbeStartup(indexPath, options.runs);
+    const spawnedNode = await measureSpawnedStartups(indexPath, 'node', options.runs);
+    const spawnedNpx = await measureSpawnedStartups(indexPath, 'npx', Math.min(3, options.runs));
+    const config = benchConfig(SHIPPED_CORPUS, indexPath);
+    const assistant = createPlanAssistant({ index: await loadIndex(indexPath, { config }), config });
+    const answers = await measureAnswerTimes(assistant, options.questions, options.rounds);
+    return { ingest, probe, spawnedNode, spawnedNpx, answers };
+  } finally {
+    await removeFolder(folder);
+  }
+}
+
+const mb = (bytes: number | null) => (bytes === null ? '—' : `${formatNumber(bytes / 2 ** 20, 0)} MB`);
+const ms = (value: number) => `${formatNumber(value, value < 10 ? 2 : 0)} ms`;
+const verdict = (ok: boolean) => (ok ? '✅' : '❌');
+
+/** The speed section of BENCHMARKS.md. */
+export function renderSpeedMarkdown(result: SpeedResult, options: SpeedOptions): string {
+  const { ingest, probe, spawnedNode, spawnedNpx, answers } = result;
+  const targets = markdownTable(
+    ['figure', 'measured (median)', 'target', ''],
+    [
+      ['ingest of the shipped corpus, in process', ms(ingest.medianMs), '< 2 s', verdict(ingest.medianMs < 2000)],
+      ['start-up: import + load index + build assistant, fresh process', ms(probe.readyMs), '< 1 s', verdict(probe.readyMs < 1000)],
+      ['start-up: spawn `node --import tsx server/main.ts` → first 200 on /healthz', ms(spawnedNode.wallMs), '< 1 s', verdict(spawnedNode.wallMs < 1000)],
+      ['extractive answer p95, in process', ms(answers.overall.p95), '< 20 ms', verdict(answers.overall.p95 < 20)],
+    ],
+  );
+  const startup = markdownTable(
+    ['start-up step (fresh process, median)', 'time'],
+    [
+      ['import the core modules (tsx transform included)', ms(probe.importMs)],
+      ['`loadIndex` (read and check the index)', ms(probe.loadMs)],
+      ['`createPlanAssistant`', ms(probe.createMs)],
+      ['first answer after that', ms(probe.firstAskMs)],
+      ['spawn `npx tsx server/main.ts` → first 200 on /healthz', ms(spawnedNpx.wallMs)],
+      ['RSS of the probe after load', mb(probe.rssBytes)],
+      ['RSS of the server after start (`node --import tsx`)', mb(spawnedNode.rssBytes)],
+    ],
+  );
+  const intents = markdownTable(
+    ['intent', 'answers timed', 'p50', 'p95', 'max'],
+    [
+      ...Object.entries(answers.byIntent).map(([intent, summary]) => [intent, String(summary.count), ms(summary.p50), ms(summary.p95), ms(summary.max)]),
+      ['**all**', String(answers.overall.count), ms(answers.overall.p50), ms(answers.overall.p95), ms(answers.overall.max)],
+      ['`search` (k = 5), for comparison', String(answers.search.count), ms(answers.search.p50), ms(answers.search.p95), ms(answers.search.max)],
+    ],
+  );
+  const stages = Object.entries(ingest.stagesMedianMs).map(([stage, value]) => `${stage.replace(/Ms$/, '')} ${ms(value)}`).join(', ');
+  return [
+    '## Speed (shipped corpus, extractive mode)',
+    '',
+    `Measured by \`npm run bench -- speed\` on ${new Date().toISOString().slice(0, 10)}. Medians of ${options.runs} runs unless stated.`,
+    '',
+    targets,
+    '',
+    `Ingest: ${ingest.documents} document(s), ${ingest.tasks} tasks, ${ingest.chunks} chunks; first (cold) run ${ms(ingest.firstMs)}; median by stage: ${stages}.`,
+    '',
+    startup,
+    '',
+    `Answer time per detected intent: ${options.questions.length} eval questions × ${options.rounds} rounds after one warm-up round, each asked without a conversation.`,
+    '',
+    intents,
+  ].join('\n');
+}
