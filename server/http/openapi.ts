@@ -106,7 +106,7 @@ const OPERATIONS: OperationSpec[] = [
   { method: 'get', path: '/api/search', summary: 'Tìm đoạn văn bản liên quan', query: searchQuerySchema, ok: { description: 'Các đoạn xếp theo điểm.', schema: searchResponseSchema }, errors: [400, 503] },
   { method: 'get', path: '/api/tasks', summary: 'Danh sách nhiệm vụ (lọc theo đơn vị, vai trò, thời hạn)', query: taskFilterSchema, ok: { description: 'Nhiệm vụ.', schema: taskListSchema }, errors: [400, 503] },
   { method: 'get', path: '/api/tasks.csv', summary: 'Nhiệm vụ dạng CSV (UTF-8 có BOM)', query: taskFilterSchema, ok: { description: 'Tệp CSV.', contentType: 'text/csv' }, errors: [400, 503] },
-  { method: 'get', path: '/api/tasks.ics', summary: 'Nhiệm vụ dạng lịch iCalendar', query: taskFilterSchema, ok: { description: 'Tệp ICS.', contentType: 'text/calendar' }, errors: [400, 503] },
+  { method: 'get', path: '/api/tasks.ics', summary: 'Nhiệm vụ dạng lịch iCalendar: hạn cụ thể → sự kiện cả ngày; thường xuyên → lặp hằng năm từ 01/01 năm kế hoạch; theo điều kiện hoặc theo cấp có thẩm quyền → việc cần làm (VTODO) không có hạn', query: taskFilterSchema, ok: { description: 'Tệp ICS.', contentType: 'text/calendar' }, errors: [400, 503] },
   { method: 'get', path: '/api/tasks/{address}', summary: 'Một nhiệm vụ, kèm nguồn nguyên văn từng trường', params: taskParamsSchema, query: taskDetailQuerySchema, ok: { description: 'Nhiệm vụ.', schema: taskViewSchema }, errors: [400, 404, 503] },
   { method: 'get', path: '/api/units', summary: 'Danh mục đơn vị và tên gọi khác', ok: { description: 'Đơn vị.' }, errors: [503] },
   { method: 'get', path: '/api/documents', summary: 'Văn bản đã nạp và văn bản cần có', ok: { description: 'Văn bản.' }, errors: [503] },

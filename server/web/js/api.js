@@ -60,9 +60,13 @@ export async function errorOf(response) {
  */
 export async function apiFetch(url, init = {}) {
   for (let attempt = 0; attempt < 3; attempt += 1) {
+    const usedKey = storedKey();
     const response = await fetch(url, { ...init, headers: authHeaders(init.headers) });
     if (response.ok) return response;
-    if (response.status !== 401 || !askForKey(hasStoredKey())) throw await errorOf(response);
+    if (response.status !== 401) throw await errorOf(response);
+    // Requests sent together all come back 401: the first one asks, the others reuse its answer.
+    const keyChanged = storedKey() !== null && storedKey() !== usedKey;
+    if (!keyChanged && !askForKey(usedKey !== null)) throw await errorOf(response);
   }
   throw new ApiError(401, 'unauthorized', 'Chưa có khóa truy cập hợp lệ.');
 }
