@@ -5,12 +5,13 @@
  */
 import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { runIngest } from '../ingest/pipeline.js';
 import { runProbe } from './child.js';
 import { renderScaleChart } from './chart.js';
 import { generateCorpus, generateQuestions, writeCorpus } from './generate-corpus.js';
 import { markdownTable } from './markdown.js';
 import { formatNumber, median, type LatencySummary } from './stats.js';
-import { makeTempFolder, removeFolder } from './workspace.js';
+import { benchConfig, makeTempFolder, removeFolder } from './workspace.js';
 
 export interface ScaleOptions {
   /** Target chunk counts, e.g. [1000, 10000, 100000]. */
@@ -76,8 +77,9 @@ async function chunksPerItem(folder: string, seed: number): Promise<number> {
   const corpus = path.join(folder, 'calibration-corpus');
   const documents = generateCorpus({ items: 2 * ITEMS_PER_DOCUMENT, itemsPerDocument: ITEMS_PER_DOCUMENT, seed });
   await writeCorpus(corpus, documents);
-  const result = await runProbe<IngestProbeResult>('bench/probes/ingest-probe.ts', [corpus, path.join(folder, 'calibration-index')]);
-  return result.totals.chunks / (2 * ITEMS_PER_DOCUMENT);
+  // In process: a small build, and no figure is taken from it.
+  const summary = await runIngest(benchConfig(corpus, path.join(folder, 'calibration-index')), { full: true });
+  return summary.totals.chunks / (2 * ITEMS_PER_DOCUMENT);
 }
 
 /** Measures one corpus size; the corpus and index live under `folder`. */
