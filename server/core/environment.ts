@@ -8,9 +8,10 @@ import { compileKnownDocuments } from './query/document-mentions.js';
 import { buildLexicon } from './query/lexicon.js';
 import { STOP_WORDS } from './query/stopwords.js';
 import type { QueryContext } from './query/understand.js';
+import { buildTypoDictionary } from './query/typos.js';
 import { compileUnitMatcher } from './query/unit-mentions.js';
 import { loadQueryVocabulary, type QueryVocabulary } from './query/vocabulary.js';
-import { passageTerms, type PassageTerms } from './retrieval/support.js';
+import { enclosingHeadings, passageTerms, type PassageTerms } from './retrieval/support.js';
 
 export interface AnswerEnvironment {
   index: LoadedIndex;
@@ -20,7 +21,7 @@ export interface AnswerEnvironment {
   taskByChunkId: Map<string, Task>;
   /** The document general questions are about by default: the first plan, else the first document. */
   defaultDocumentId: string | null;
-  /** Syllables and pairs of a chunk (text and heading context), computed on first use. */
+  /** Syllables and pairs of a chunk (text and enclosing headings), computed on first use. */
   chunkTerms(chunkId: string): PassageTerms;
   /** Syllables and pairs of any text, cached by the caller's key (a task, a section). */
   textTerms(key: string, text: () => string): PassageTerms;
@@ -34,6 +35,7 @@ export function buildEnvironment(index: LoadedIndex, vocabulary: QueryVocabulary
   const query: QueryContext = {
     vocabulary,
     lexicon,
+    typos: buildTypoDictionary(lexicon, vocabulary),
     units: compileUnitMatcher(registry.units, vocabulary),
     documents: compileKnownDocuments(registry, vocabulary),
     knownWords,
@@ -57,7 +59,7 @@ export function buildEnvironment(index: LoadedIndex, vocabulary: QueryVocabulary
       let terms = termsCache.get(chunkId);
       if (!terms) {
         const chunk = index.chunkById.get(chunkId);
-        terms = passageTerms(chunk ? `${chunk.context}\n${chunk.text}` : '');
+        terms = passageTerms(chunk ? `${enclosingHeadings(chunk)}\n${chunk.text}` : '');
         termsCache.set(chunkId, terms);
       }
       return terms;

@@ -20,13 +20,21 @@ export const MIN_PAIR_FIT = 0.4;
 const PERSON_QUESTION = /\b(?:la ai|ai la|ten la gi|who is|who are)\b/;
 const AMOUNT_QUESTION = /\b(?:bao nhieu|may phan tram|muc (?:luong|phu cap)|how much|how many|ty le)\b/;
 
-/** Why an answer found by retrieval is not supported, or null when it is. */
-export function unsupportedReason(query: ParsedQuery, coverage: number, lexicon: Lexicon): string | null {
+/**
+ * Why the question's own words are foreign to the corpus (words it never uses, or corpus
+ * words in combinations it never writes), or null. Checked before any intent is answered:
+ * "Hạn nộp thuế thu nhập cá nhân năm 2026?" is not a question about the plan's deadlines.
+ */
+export function foreignReason(query: ParsedQuery, lexicon: Lexicon): string | null {
   const signals = querySignals(query, lexicon);
   if (signals.unknownShare > MAX_UNKNOWN_SHARE) return 'unknown-words';
   if (signals.pairCount >= 2 && signals.pairFit < MIN_PAIR_FIT) return 'foreign-pairs';
-  if (coverage < MIN_COVERAGE) return 'low-coverage';
   return null;
+}
+
+/** Why an answer found by retrieval is not supported, or null when it is. */
+export function unsupportedReason(query: ParsedQuery, coverage: number, lexicon: Lexicon): string | null {
+  return foreignReason(query, lexicon) ?? (coverage < MIN_COVERAGE ? 'low-coverage' : null);
 }
 
 /**

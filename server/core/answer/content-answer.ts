@@ -6,7 +6,7 @@
 import type { Chunk, Registry } from '../../../ingest/types.js';
 import type { Lexicon } from '../query/lexicon.js';
 import type { ParsedQuery } from '../query/understand.js';
-import { passageTerms, topicCoverage } from '../retrieval/support.js';
+import { enclosingHeadings, passageTerms, topicCoverage } from '../retrieval/support.js';
 import { documentLabel, placeLabel, shortTitle } from './format.js';
 import { splitSentences, type Sentence } from './sentences.js';
 import type { ComposeContext } from './task-answers.js';
@@ -18,16 +18,23 @@ export interface ScoredSentence {
   coverage: number;
 }
 
-/** Best sentences first: coverage, then passage rank, then position. */
-export function rankSentences(query: ParsedQuery, chunks: readonly Chunk[], lexicon: Lexicon): ScoredSentence[] {
+/** Weight of the passage's retrieval score beside the sentence's coverage. */
+const PASSAGE_WEIGHT = 0.3;
+
+/**
+ * Best sentences first. A sentence is scored by the topic it covers together with its
+ * passage's headings ("I. MỤC ĐÍCH, YÊU CẦU" answers "mục đích"), plus its passage's rank.
+ */
+export function rankSentences(query: ParsedQuery, passages: ReadonlyArray<{ chunk: Chunk; score: number }>, lexicon: Lexicon): ScoredSentence[] {
+  const top = Math.max(Number.EPSILON, ...passages.map((passage) => passage.score));
   const scored: Array<ScoredSentence & { rank: number }> = [];
-  chunks.forEach((chunk, rank) => {
+  for (const { chunk, score } of passages) {
     for (const sentence of splitSentences(chunk.text, chunk.span.start)) {
-      const coverage = topicCoverage(query.terms, query.topicPairs, passageTerms(sentence.text), lexicon);
-      scored.push({ chunk, sentence, coverage, rank });
+      const coverage = topicCoverage(query.topic, query.topicPairs, passageTerms(`${enclosingHeadings(chunk)}\n${sentence.text}`), lexicon);
+      scored.push({ chunk, sentence, coverage, rank: (1 - PASSAGE_WEIGHT) * coverage + (PASSAGE_WEIGHT * score) / top });
     }
-  });
-  return scored.sort((a, b) => b.coverage - a.coverage || a.rank - b.rank || a.sentence.start - b.sentence.start);
+  }
+  return scored.sort((a, b) => b.rank - a.rank || a.sentence.start - b.sentence.start);
 }
 
 /**
@@ -40,8 +47,8 @@ export function composeContentAnswer(context: ComposeContext, query: ParsedQuery
   const chosen = [best];
   const second = rest.find((item) => item.chunk.id === best.chunk.id && item.coverage >= best.coverage * 0.6);
   if (second) {
-    const both = passageTerms(`${best.sentence.text} ${second.sentence.text}`);
-    if (topicCoverage(query.terms, query.topicPairs, both, lexicon) > best.coverage + 0.05) chosen.push(second);
+    const both = passageTerms(`${enclosingHeadings(best.chunk)}\n${best.sentence.text} ${second.sentence.text}`);
+    if (topicCoverage(query.topic, query.topicPairs, both, lexicon) > best.coverage + 0.05) chosen.push(second);
   }
   chosen.sort((a, b) => a.sentence.start - b.sentence.start);
   const document = context.registry.documents.find((doc) => doc.id === best.chunk.documentId);

@@ -43,7 +43,11 @@ function detail(context: ComposeContext, task: Task, filter: TaskListFilter): st
     const assignment = task.assignments.find((item) => item.unitId === filter.unitId && (filter.role === 'any' || item.role === filter.role));
     const role = assignment?.role ?? (task.lead.includes(filter.unitId) ? 'lead' : 'coordinating');
     const source = assignment?.source ?? (role === 'lead' ? task.sources.lead : task.sources.coordinating) ?? task.sources.title;
-    parts.push(`${role === 'lead' ? 'chủ trì' : 'phối hợp'} ${context.citations.cite(task.documentId, task.address, source.text)}`);
+    const [name] = unitNames(context.registry, [filter.unitId]);
+    const duty = assignment ? fieldValue(assignment.duty) : '';
+    // The duty's own words when they say more than the unit's name ("… bố trí kinh phí …").
+    const wording = duty.length > name.length + 12 ? `: “${duty}”` : '';
+    parts.push(`${role === 'lead' ? 'chủ trì' : 'phối hợp'}${wording} ${context.citations.cite(task.documentId, task.address, source.text)}`);
   }
   const timeline = task.sources.timeline;
   if (filter.dueAfter || filter.dueBefore || filter.kind || !filter.unitId) {

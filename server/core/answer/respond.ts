@@ -12,7 +12,7 @@ import { hybridSearch } from '../retrieval/hybrid.js';
 import { passageTerms, topicCoverage } from '../retrieval/support.js';
 import { selectTasks } from '../catalog/task-filter.js';
 import type { Citation } from '../types.js';
-import { unanswerableShape, unsupportedReason } from './abstain.js';
+import { foreignReason, unanswerableShape, unsupportedReason } from './abstain.js';
 import { CitationList } from './citations.js';
 import { abstentionAnswer, composeContentAnswer, rankSentences } from './content-answer.js';
 import { composeDocumentFacts } from './document-answers.js';
@@ -58,6 +58,12 @@ export async function respond(environment: AnswerEnvironment, question: string, 
     query,
   });
   const abstain = (answer = abstentionAnswer(environment.registry)): Reply => done(answer, [], null, true);
+
+  // Off-corpus words sink a question about tasks, lists or passages. Not checked: documents
+  // named by number and document facts (their own words frame the fact: "giữ chức vụ gì"),
+  // and tasks named by number.
+  const named = query.taskRefs.numbers.length > 0 || query.taskRefs.addresses.length > 0;
+  if (intent.kind !== 'reference' && intent.kind !== 'document-fact' && !named && foreignReason(query, environment.query.lexicon)) return abstain();
 
   switch (intent.kind) {
     case 'reference': {
@@ -132,7 +138,7 @@ async function answerContent(environment: AnswerEnvironment, query: ParsedQuery,
   if (query.topic.length === 0) return abstain();
   const hits = await hybridSearch(environment.index, query.terms.join(' '), { k: 6 });
   if (hits.length === 0) return abstain();
-  const ranked = rankSentences(query, hits.map((hit) => hit.chunk), environment.query.lexicon);
+  const ranked = rankSentences(query, hits, environment.query.lexicon);
   const best = ranked[0];
   if (!best) return abstain();
   const passageCoverage = Math.max(

@@ -12,7 +12,9 @@ export interface Sentence {
 }
 
 const BOUNDARY = /\n+|(?<=[.;!?])\s+(?=\S)/g;
-const BULLET = /^[-+•]\s+/;
+const BULLET = /^(?:[-+•]|\d{1,3}\.|[a-zđ]\))\s+/;
+/** A segment that is only an item number ("10.", "a)"): it belongs to the sentence after it. */
+const NUMBER_ONLY = /^\s*(?:\d{1,3}|[IVXivx]{1,4}|[a-zđ])[.)]$/;
 
 /** Splits `text` (which starts at `offset` in its document) into trimmed sentences. */
 export function splitSentences(text: string, offset = 0): Sentence[] {
@@ -32,8 +34,10 @@ export function splitSentences(text: string, offset = 0): Sentence[] {
     if (/[\p{L}\p{N}]/u.test(slice)) sentences.push({ text: slice, start: offset + start, end: offset + start + slice.length });
   };
   for (const match of text.matchAll(BOUNDARY)) {
-    push(cursor, match.index ?? 0);
-    cursor = (match.index ?? 0) + match[0].length;
+    const end = match.index ?? 0;
+    if (NUMBER_ONLY.test(text.slice(cursor, end))) continue;
+    push(cursor, end);
+    cursor = end + match[0].length;
   }
   push(cursor, text.length);
   return sentences;

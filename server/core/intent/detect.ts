@@ -36,6 +36,9 @@ const REFERENCE_META_WORDS = new Set(
     .split(' '),
 );
 
+/** "ở đâu", "phần nào", "mục nào": where a document is cited, not what it says. */
+const LOCATION_QUESTION = /\b(?:o dau|cho nao|phan nao|muc nao|nhung phan|nhung muc|where)\b/;
+
 /** What the previous turn of a conversation asked, for follow-ups. */
 export interface PreviousTurn {
   intent: Intent;
@@ -134,6 +137,7 @@ function referenceIntent(query: ParsedQuery, hasTaskRef: boolean, taskShaped: bo
  * after removing the document's name, identity words and the plan's name.
  */
 function asksForContent(query: ParsedQuery): boolean {
+  if (LOCATION_QUESTION.test(query.key)) return false;
   if (hasPhrase(query, 'ke hoach') && (query.cues.has(CUES.content) || query.cues.has(CUES.cited))) return false;
   if (query.cues.has(CUES.content) && query.topicBesideDocuments.length === 0) return true;
   return query.topicBesideDocuments.some((word) => !REFERENCE_META_WORDS.has(word));
@@ -174,7 +178,7 @@ function listFilter(query: ParsedQuery, unitId: string | null): TaskListFilter {
     const lastYear = last.year ?? year ?? firstYear;
     after = after ?? `${firstYear}-${String(first.month).padStart(2, '0')}-01`;
     before = before ?? lastDay(lastYear, last.month);
-  } else if (year) {
+  } else if (year && (query.cues.has(CUES.list) || query.cues.has(CUES.whichTasks))) {
     after = after ?? `${year}-01-01`;
     before = before ?? `${year}-12-31`;
   }

@@ -6,19 +6,35 @@
 /** Function and question words of Vietnamese and English. */
 export const STOP_WORDS: ReadonlySet<string> = new Set(
   (
-    'a ai anh ay ba bao bay be biet ca cac cai chua cho co con cua cung da dang day de den deu di do duoc gi gio ' +
-    'giup ha hay hoac hoi hom kia khi khong la lam lai len ma may minh mot muon nao nay neu ngay nhe nhi nho nhu nhung no ' +
-    'nua o oi phai ra rang roi sao se sau so ta tai thay the thi theo tren trong tui toi va vay vao ve voi vua xin xem ' +
+    'a ai anh ay ba bao bay be biet ca cac cai chua cho co con cua cung da day de den deu di do duoc gi gio ' +
+    'giup ha hay hoac hoi hom kia khi khong la lai len ma may minh mot muon nao nay neu ngay nhe nhi nho nhung no ' +
+    'nua o oi phai ra rang roi sao se sau ta tai thay the thi theo tren trong tui toi va vay vao ve voi vua xin xem ' +
     'duoi truoc giua u vang ok oke ' +
     'the a an and are as at be by can could do does did for from has have how i in is it its me my of on or our please should ' +
-    'tell that the their there these this to under was we what when where which who whom whose why will with would you your'
+    'tell that the their there these this to under was we what when where which who whom whose why will with would you your ' +
+    'say says said about regarding concerning any some all much many also must need needs get got give list show ' +
+    'dat neu gap completed complete finished done'
   ).split(/\s+/),
 );
 
 /**
- * Words every passage of a plan shares; they name the genre, not a topic
- * ("nhiệm vụ", "kế hoạch", "đơn vị", "thực hiện", "cán bộ").
+ * Phrases every passage of a plan shares; they name the genre, not a topic ("nhiệm vụ",
+ * "kế hoạch", "đơn vị", "thực hiện"). Matched as whole phrases: "vị" of "vị trí" stays.
  */
-export const GENERIC_WORDS: ReadonlySet<string> = new Set(
-  'nhiem vu ke hoach don vi thuc hien viec cong tac van ban muc noi dung cu the bao gom gom nhung dieu hoan thanh xong'.split(/\s+/),
+export const GENERIC_PHRASES: readonly string[][] = [
+  'nhiem vu', 'ke hoach', 'don vi', 'thuc hien', 'cong tac', 'van ban', 'noi dung', 'cu the', 'bao gom', 'hoan thanh',
+  'gom', 'xong', 'dieu',
+].map((phrase) => phrase.split(' '));
+
+/**
+ * The same function words with their diacritics. For a question typed with diacritics a
+ * word is grammar only if it is one of these: "sổ đỏ" is not "số"/"do", "lương" is not "luong".
+ */
+export const ACCENTED_STOP_WORDS: ReadonlySet<string> = new Set(
+  (
+    'à ạ ai anh ấy bà bao bây bạn biết bị cả các cái cho chứ chưa có còn của cùng đã đang đây đấy để đến đều đi đó do được gì giờ ' +
+    'giúp hả hay hoặc hỏi hôm kia khi không là lại lên mà mấy mình một muốn này nào nếu ngày nhé nhỉ nhờ như những nó nữa ở ơi ' +
+    'phải ra rằng rồi sao sẽ sau ta tại thấy thế thì theo trên trong tui tôi và vậy vào về với vừa xin xem dưới trước giữa ừ vâng ' +
+    'đặt nêu gặp'
+  ).split(/\s+/),
 );

@@ -6,6 +6,45 @@
  * word from outside the corpus is not bent into a corpus word.
  */
 import type { Lexicon } from './lexicon.js';
+import type { QueryVocabulary, RuleTable } from './vocabulary.js';
+
+/**
+ * The words typos are repaired towards: the corpus syllables with their passage frequency and
+ * the words of the query vocabulary ("những nhiệm vụ nào"), with the pairs both write.
+ */
+export interface TypoDictionary {
+  frequency: Map<string, number>;
+  pairs: Set<string>;
+  byLength: Map<number, string[]>;
+}
+
+/** Builds the dictionary from the corpus lexicon and the query vocabulary. */
+export function buildTypoDictionary(lexicon: Lexicon, vocabulary: QueryVocabulary): TypoDictionary {
+  const frequency = new Map(lexicon.documentFrequency);
+  const pairs = new Set(lexicon.pairs);
+  const addRules = (table: RuleTable): void => {
+    for (const rules of table.values()) {
+      for (const rule of rules) {
+        for (const sequence of [rule.tokens, rule.replacement]) {
+          sequence.forEach((word, index) => {
+            if (!frequency.has(word)) frequency.set(word, 1);
+            if (index + 1 < sequence.length) pairs.add(`${word} ${sequence[index + 1]}`);
+          });
+        }
+      }
+    }
+  };
+  addRules(vocabulary.abbreviations);
+  addRules(vocabulary.synonyms);
+  const byLength = new Map<number, string[]>();
+  for (const word of frequency.keys()) {
+    if (/\d/.test(word)) continue;
+    const list = byLength.get(word.length) ?? [];
+    list.push(word);
+    byLength.set(word.length, list);
+  }
+  return { frequency, pairs, byLength };
+}
 
 /** Shortest syllable considered for repair. */
 const MIN_REPAIR_LENGTH = 3;
@@ -22,47 +61,45 @@ export interface TypoRepair {
  * Repairs `tokens` (folded). `known` holds words that are right although the corpus lacks
  * them (question words, English cues).
  */
-export function repairTypos(tokens: readonly string[], lexicon: Lexicon, known: ReadonlySet<string>): TypoRepair {
+export function repairTypos(tokens: readonly string[], dictionary: TypoDictionary, known: ReadonlySet<string>): TypoRepair {
   const out = [...tokens];
   const repaired: number[] = [];
   out.forEach((token, index) => {
-    if (!needsRepair(token, lexicon, known)) return;
-    const candidates = candidatesFor(token, lexicon);
+    if (!needsRepair(token, dictionary, known)) return;
+    const candidates = candidatesFor(token, dictionary);
     if (candidates.length === 0) return;
     const left = out[index - 1];
     const right = tokens[index + 1];
     const supported = candidates.filter(
       (candidate) =>
-        (left !== undefined && lexicon.pairs.has(`${left} ${candidate}`)) ||
-        (right !== undefined && lexicon.pairs.has(`${candidate} ${right}`)),
+        (left !== undefined && dictionary.pairs.has(`${left} ${candidate}`)) ||
+        (right !== undefined && dictionary.pairs.has(`${candidate} ${right}`)),
     );
     const pool = supported.length > 0 ? supported : token.length >= MIN_UNSUPPORTED_LENGTH ? candidates : [];
     if (pool.length === 0) return;
-    out[index] = mostFrequent(pool, lexicon);
+    out[index] = mostFrequent(pool, dictionary);
     repaired.push(index);
   });
   return { tokens: out, repaired };
 }
 
-function needsRepair(token: string, lexicon: Lexicon, known: ReadonlySet<string>): boolean {
+function needsRepair(token: string, dictionary: TypoDictionary, known: ReadonlySet<string>): boolean {
   if (token.length < MIN_REPAIR_LENGTH || /\d/.test(token)) return false;
-  return !lexicon.documentFrequency.has(token) && !known.has(token);
+  return !dictionary.frequency.has(token) && !known.has(token);
 }
 
-function candidatesFor(token: string, lexicon: Lexicon): string[] {
+function candidatesFor(token: string, dictionary: TypoDictionary): string[] {
   const found: string[] = [];
   for (let length = token.length - 1; length <= token.length + 1; length += 1) {
-    for (const word of lexicon.byLength.get(length) ?? []) {
+    for (const word of dictionary.byLength.get(length) ?? []) {
       if (word.length >= MIN_REPAIR_LENGTH && withinOneEdit(token, word)) found.push(word);
     }
   }
   return found;
 }
 
-function mostFrequent(words: string[], lexicon: Lexicon): string {
-  return words.reduce((best, word) =>
-    (lexicon.documentFrequency.get(word) ?? 0) > (lexicon.documentFrequency.get(best) ?? 0) ? word : best,
-  );
+function mostFrequent(words: string[], dictionary: TypoDictionary): string {
+  return words.reduce((best, word) => ((dictionary.frequency.get(word) ?? 0) > (dictionary.frequency.get(best) ?? 0) ? word : best));
 }
 
 /**

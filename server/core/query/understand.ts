@@ -7,10 +7,10 @@
 import { readDateSlots, type DateSlots } from './dates.js';
 import { findDocumentMentions, type DocumentMention, type KnownDocument } from './document-mentions.js';
 import type { Lexicon } from './lexicon.js';
-import { GENERIC_WORDS, STOP_WORDS } from './stopwords.js';
+import { ACCENTED_STOP_WORDS, GENERIC_PHRASES, STOP_WORDS } from './stopwords.js';
 import { readTaskRefs, type TaskRefs } from './task-refs.js';
 import { hasDiacritics, matchKey, wordTokens, accentedKey } from './text-key.js';
-import { repairTypos } from './typos.js';
+import { repairTypos, type TypoDictionary } from './typos.js';
 import { findUnitMentions, type UnitMatcher, type UnitMention } from './unit-mentions.js';
 import { expandTokens, type QueryVocabulary } from './vocabulary.js';
 
@@ -18,6 +18,8 @@ import { expandTokens, type QueryVocabulary } from './vocabulary.js';
 export interface QueryContext {
   vocabulary: QueryVocabulary;
   lexicon: Lexicon;
+  /** Corpus and vocabulary words that typos are repaired towards. */
+  typos: TypoDictionary;
   units: UnitMatcher;
   documents: KnownDocument[];
   /** Words known to be right although the corpus lacks them (question words, English cues). */
@@ -63,11 +65,19 @@ export function understandQuery(question: string, context: QueryContext): Parsed
   const key = matchKey(question);
   const rawTokens = wordTokens(key);
   const accentedTokens = wordTokens(accentedKey(question));
-  const { tokens, repaired } = repairTypos(rawTokens, context.lexicon, context.knownWords);
+  const { tokens, repaired } = repairTypos(rawTokens, context.typos, context.knownWords);
   const expansion = expandTokens(tokens, context.vocabulary);
   const expanded = expansion.tokens;
   const repairedKey = tokens.join(' ');
-  const units = findUnitMentions(expanded, context.units);
+  const accented = hasDiacritics(question);
+  const units = findUnitMentions(expanded, context.units, (index, alias) => {
+    const origin = expansion.origin[index];
+    const written = origin === null ? undefined : accentedTokens[origin];
+    // Typed with diacritics: "phương" is not "phường". Without: "phuong thuc" is a word of the corpus.
+    if (accented && written !== undefined && written !== rawTokens[origin as number]) return written === accentedKey(alias).trim();
+    const next = expanded[index + 1];
+    return next === undefined || !context.lexicon.pairs.has(`${expanded[index]} ${next}`) || context.units.phrases.some((phrase) => phrase.tokens.includes(next));
+  });
   const documents = findDocumentMentions(rawTokens, expanded, context.documents);
   // A document named by number is a slot; one named by a phrase ("khung năng lực") is also a topic.
   const slotMask = new Array<boolean>(expanded.length).fill(false);
@@ -82,10 +92,19 @@ export function understandQuery(question: string, context: QueryContext): Parsed
       if (numbered) slotMask[i] = true;
     }
   }
+  const isStop = (token: string, index: number): boolean => {
+    const origin = expansion.origin[index];
+    const written = origin === null ? undefined : accentedTokens[origin];
+    // With diacritics typed, "sổ" and "đỏ" are words of the topic, not "số" and "do".
+    if (accented && written !== undefined && written !== token && written !== rawTokens[origin as number]) return ACCENTED_STOP_WORDS.has(written);
+    return STOP_WORDS.has(token);
+  };
   const isTerm = (token: string, index: number): boolean =>
-    !slotMask[index] && !expansion.cueMask[index] && !STOP_WORDS.has(token) && !/\d/.test(token) && token.length > 1;
+    !slotMask[index] && !expansion.cueMask[index] && !isStop(token, index) && !/\d/.test(token) && token.length > 1;
   const terms = expanded.filter(isTerm);
-  const isTopic = (token: string, index: number): boolean => isTerm(token, index) && !GENERIC_WORDS.has(token);
+  const generic = phraseMask(expanded, GENERIC_PHRASES);
+  const monthName = (token: string): boolean => context.vocabulary.monthWords.has(token) && !context.lexicon.documentFrequency.has(token);
+  const isTopic = (token: string, index: number): boolean => isTerm(token, index) && !generic[index] && !monthName(token);
   const topic = expanded.filter(isTopic);
   const topicBesideDocuments = expanded.filter((token, index) => isTopic(token, index) && !documentMask[index]);
   const topicPairs: string[] = [];
@@ -96,7 +115,7 @@ export function understandQuery(question: string, context: QueryContext): Parsed
   });
   return {
     question,
-    accented: hasDiacritics(question),
+    accented,
     key,
     accentedTokens,
     rawTokens,
@@ -114,6 +133,19 @@ export function understandQuery(question: string, context: QueryContext): Parsed
     topicPairs,
     topicBesideDocuments,
   };
+}
+
+/** Marks the tokens covered by any of the phrases. */
+function phraseMask(tokens: readonly string[], phrases: readonly string[][]): boolean[] {
+  const mask = new Array<boolean>(tokens.length).fill(false);
+  tokens.forEach((_, start) => {
+    for (const phrase of phrases) {
+      if (phrase.every((word, offset) => tokens[start + offset] === word)) {
+        for (let i = start; i < start + phrase.length; i += 1) mask[i] = true;
+      }
+    }
+  });
+  return mask;
 }
 
 /** Whether the expanded question contains `phrase` (folded words, space-separated) as whole words. */

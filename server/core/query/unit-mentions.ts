@@ -10,6 +10,8 @@ import { expandTokens, type QueryVocabulary } from './vocabulary.js';
 interface UnitPhrase {
   unit: Unit;
   tokens: string[];
+  /** The alias as written (with diacritics). */
+  alias: string;
 }
 
 /** A unit found in the question, with the token range it covers. */
@@ -36,15 +38,21 @@ export function compileUnitMatcher(units: readonly Unit[], vocabulary: QueryVoca
       const key = `${unit.id}|${tokens.join(' ')}`;
       if (tokens.length === 0 || seen.has(key)) continue;
       seen.add(key);
-      phrases.push({ unit, tokens });
+      phrases.push({ unit, tokens, alias });
     }
   }
   phrases.sort((a, b) => b.tokens.length - a.tokens.length);
   return { phrases };
 }
 
+/**
+ * Decides whether a one-word alias at `index` really names the unit; the caller knows what
+ * was typed ("phương" in "phương thức" is not "phường").
+ */
+export type WeakMentionGuard = (index: number, alias: string) => boolean;
+
 /** Units mentioned in `tokens` (expanded), left to right, without overlaps; each unit once. */
-export function findUnitMentions(tokens: readonly string[], matcher: UnitMatcher): UnitMention[] {
+export function findUnitMentions(tokens: readonly string[], matcher: UnitMatcher, guard?: WeakMentionGuard): UnitMention[] {
   const taken = new Array<boolean>(tokens.length).fill(false);
   const mentions: UnitMention[] = [];
   for (const phrase of matcher.phrases) {
@@ -53,6 +61,7 @@ export function findUnitMentions(tokens: readonly string[], matcher: UnitMatcher
       if (!phrase.tokens.every((token, offset) => tokens[start + offset] === token)) continue;
       if (taken.slice(start, end).some(Boolean)) continue;
       if (phrase.tokens.length === 1 && start > 0 && WEAK_BLOCKERS.has(tokens[start - 1])) continue;
+      if (phrase.tokens.length === 1 && guard && !guard(start, phrase.alias)) continue;
       for (let i = start; i < end; i += 1) taken[i] = true;
       mentions.push({ unit: phrase.unit, start, end });
     }

@@ -24,9 +24,13 @@ export interface PhraseRule {
   cue: boolean;
 }
 
-/** The compiled vocabulary: rules indexed by first token, longest first. */
+/** Rules indexed by first token, longest first. */
+export type RuleTable = Map<string, PhraseRule[]>;
+
+/** The compiled vocabulary: abbreviations are rewritten first, then synonyms. */
 export interface QueryVocabulary {
-  rulesByFirstToken: Map<string, PhraseRule[]>;
+  abbreviations: RuleTable;
+  synonyms: RuleTable;
   /** Folded month words ("sau" → 6, "june" → 6). */
   monthWords: Map<string, number>;
   /** Every folded token the vocabulary knows, for typo correction beside the corpus words. */
@@ -40,6 +44,8 @@ export interface Expansion {
   cues: Set<string>;
   /** Per output token: whether it came from an intent cue. */
   cueMask: boolean[];
+  /** Per output token: the index of the input token it passes through unchanged, or null for a rewrite. */
+  origin: Array<number | null>;
 }
 
 const DEFAULT_FILE = fileURLToPath(new URL('../../../ingest/vocabulary/query-synonyms.json', import.meta.url));
@@ -51,59 +57,75 @@ export function loadQueryVocabulary(file: string = DEFAULT_FILE): QueryVocabular
 
 /** Compiles the vocabulary; the canonical phrase of a group also matches itself. */
 export function compileQueryVocabulary(data: QuerySynonymsFile): QueryVocabulary {
-  const rules: PhraseRule[] = [];
   const words = new Set<string>();
-  const add = (phrase: string, replacement: string[], canonical: string | null, cue: boolean): void => {
+  const rule = (phrase: string, replacement: string[], canonical: string | null, cue: boolean): PhraseRule[] => {
     const tokens = foldedTokens(phrase);
-    if (tokens.length === 0) return;
     tokens.forEach((token) => words.add(token));
-    rules.push({ tokens, replacement, canonical, cue });
+    return tokens.length > 0 ? [{ tokens, replacement, canonical, cue }] : [];
   };
-  for (const { short, long } of data.abbreviations) add(short, foldedTokens(long), null, false);
-  for (const group of data.synonyms) {
+  const abbreviations = data.abbreviations.flatMap(({ short, long }) => rule(short, foldedTokens(long), null, false));
+  const synonyms = data.synonyms.flatMap((group) => {
     const canonicalTokens = foldedTokens(group.canonical);
     const canonical = canonicalTokens.join(' ');
     const cue = group.topic !== true;
-    add(group.canonical, canonicalTokens, canonical, cue);
-    for (const variant of group.variants) add(variant, canonicalTokens, canonical, cue);
-  }
-  const rulesByFirstToken = new Map<string, PhraseRule[]>();
-  for (const rule of rules) {
-    const list = rulesByFirstToken.get(rule.tokens[0]) ?? [];
-    list.push(rule);
-    rulesByFirstToken.set(rule.tokens[0], list);
-  }
-  for (const list of rulesByFirstToken.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
+    return [group.canonical, ...group.variants].flatMap((phrase) => rule(phrase, canonicalTokens, canonical, cue));
+  });
   const monthWords = new Map<string, number>();
   for (const { words: names, month } of data.months) {
     for (const name of names) monthWords.set(foldedTokens(name).join(' '), month);
   }
-  return { rulesByFirstToken, monthWords, words };
+  return { abbreviations: indexRules(abbreviations), synonyms: indexRules(synonyms), monthWords, words };
+}
+
+function indexRules(rules: PhraseRule[]): RuleTable {
+  const table: RuleTable = new Map();
+  for (const rule of rules) {
+    const list = table.get(rule.tokens[0]) ?? [];
+    list.push(rule);
+    table.set(rule.tokens[0], list);
+  }
+  for (const list of table.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
+  return table;
 }
 
 /**
- * Rewrites tokens left to right, taking the longest rule that matches at each position.
- * One pass: a replacement is never rewritten again, so rules cannot loop.
+ * Rewrites tokens: abbreviations first ("DS nv" → "danh sách nhiệm vụ"), then synonyms
+ * ("danh sách" → "liệt kê"). Each pass goes left to right taking the longest rule that matches;
+ * a replacement is not rewritten again within its pass, so rules cannot loop.
  */
 export function expandTokens(tokens: readonly string[], vocabulary: QueryVocabulary): Expansion {
-  const out: string[] = [];
-  const cueMask: boolean[] = [];
+  const start: Piece[] = tokens.map((token, index) => ({ token, cue: false, origin: index }));
   const cues = new Set<string>();
+  const rewritten = rewrite(rewrite(start, vocabulary.abbreviations, cues), vocabulary.synonyms, cues);
+  return {
+    tokens: rewritten.map((piece) => piece.token),
+    cues,
+    cueMask: rewritten.map((piece) => piece.cue),
+    origin: rewritten.map((piece) => piece.origin),
+  };
+}
+
+interface Piece {
+  token: string;
+  cue: boolean;
+  origin: number | null;
+}
+
+function rewrite(pieces: readonly Piece[], table: RuleTable, cues: Set<string>): Piece[] {
+  const out: Piece[] = [];
   let index = 0;
-  while (index < tokens.length) {
-    const rule = (vocabulary.rulesByFirstToken.get(tokens[index]) ?? []).find((candidate) =>
-      candidate.tokens.every((token, offset) => tokens[index + offset] === token),
+  while (index < pieces.length) {
+    const rule = (table.get(pieces[index].token) ?? []).find((candidate) =>
+      candidate.tokens.every((token, offset) => pieces[index + offset]?.token === token),
     );
     if (!rule) {
-      out.push(tokens[index]);
-      cueMask.push(false);
+      out.push(pieces[index]);
       index += 1;
       continue;
     }
-    out.push(...rule.replacement);
-    rule.replacement.forEach(() => cueMask.push(rule.cue));
+    for (const token of rule.replacement) out.push({ token, cue: rule.cue, origin: null });
     if (rule.canonical) cues.add(rule.canonical);
     index += rule.tokens.length;
   }
-  return { tokens: out, cues, cueMask };
+  return out;
 }

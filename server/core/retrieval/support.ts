@@ -8,10 +8,24 @@
  * - pair fit: adjacent topic words that the corpus also writes side by side. A question made
  *   of corpus syllables in foreign combinations ("phụ cấp", "giá vé", "dân số") is off-corpus.
  */
+import { CONTEXT_SEPARATOR } from '../../../ingest/chunk/index.js';
 import { syllableClauses, pairTerm } from '../../../ingest/store/lexical-tokenize.js';
+import type { Chunk } from '../../../ingest/types.js';
 import { inverseFrequency, type Lexicon } from '../query/lexicon.js';
 import { STOP_WORDS } from '../query/stopwords.js';
 import type { ParsedQuery } from '../query/understand.js';
+
+const HEADING = /^(?:[IVX]+|\d{1,3}|[a-zđ])[.)]\s|^(?:chương|mục|điều|phần|khoản)\s/i;
+
+/**
+ * The section headings above a passage ("I. MỤC ĐÍCH, YÊU CẦU"), from its context. The
+ * document's title is left out (every passage shares it), and so is an item's own first
+ * sentence, which would lend every sentence of the item its words.
+ */
+export function enclosingHeadings(chunk: Chunk): string {
+  const path = chunk.context.split(CONTEXT_SEPARATOR).filter((segment) => HEADING.test(segment.trim()));
+  return (chunk.kind === 'item' ? path.slice(0, -1) : path).join('\n');
+}
 
 /** The syllables and pairs of a passage (folded). */
 export interface PassageTerms {

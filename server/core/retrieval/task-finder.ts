@@ -20,6 +20,12 @@ export interface TaskCandidate {
 
 /** Weight of coverage against the normalized retrieval score when ranking candidates. */
 const COVERAGE_WEIGHT = 0.6;
+/**
+ * Extra weight of the topic's coverage by the task's first clause: what a task is about comes
+ * first ("Thực hiện việc tuyển dụng …" is the recruitment task; II.2 only mentions recruitment
+ * at the end of a list).
+ */
+const HEAD_WEIGHT = 0.25;
 
 /** The text a question words searches with: topic and genre words, else the whole expanded question. */
 export function searchText(query: ParsedQuery): string {
@@ -51,11 +57,20 @@ export async function findTasksByTopic(environment: AnswerEnvironment, query: Pa
     score: entry.score,
     coverage: topicCoverage(query.topic, query.topicPairs, taskTerms(environment, task), environment.query.lexicon),
   }));
-  const rank = (candidate: TaskCandidate): number => COVERAGE_WEIGHT * candidate.coverage + (1 - COVERAGE_WEIGHT) * (candidate.score / top);
+  const { lexicon } = environment.query;
+  const rank = (candidate: TaskCandidate): number =>
+    COVERAGE_WEIGHT * candidate.coverage +
+    (1 - COVERAGE_WEIGHT) * (candidate.score / top) +
+    HEAD_WEIGHT * topicCoverage(query.topic, query.topicPairs, headTerms(environment, candidate.task), lexicon);
   return candidates.sort((a, b) => rank(b) - rank(a));
 }
 
 /** Syllables and pairs of a task's whole text (all its chunks at once). */
 export function taskTerms(environment: AnswerEnvironment, task: Task): PassageTerms {
   return environment.textTerms(`task:${task.documentId}#${task.address}`, () => task.text);
+}
+
+/** Syllables and pairs of a task's first clause (its title up to the first ";"). */
+function headTerms(environment: AnswerEnvironment, task: Task): PassageTerms {
+  return environment.textTerms(`task-head:${task.documentId}#${task.address}`, () => task.title.split(/[;:]/)[0]);
 }
