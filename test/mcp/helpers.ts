@@ -4,7 +4,7 @@
  */
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import type { CallToolResult, ReadResourceResult } from '@modelcontextprotocol/sdk/types.js';
 import { pino, type Logger } from 'pino';
 import type { PlanAssistant } from '../../server/core/types.js';
 import { createMcpServer } from '../../server/mcp/server.js';
@@ -44,4 +44,10 @@ export function resultText(result: unknown): string {
 /** Calls a tool and returns the result typed as a tool result. */
 export async function callTool(client: Client, name: string, args: Record<string, unknown> = {}): Promise<CallToolResult> {
   return (await client.callTool({ name, arguments: args })) as CallToolResult;
+}
+
+/** The text of the first content of a resource read ('' for a binary one). */
+export function resourceText(result: ReadResourceResult): string {
+  const first = result.contents[0];
+  return first && 'text' in first ? first.text : '';
 }

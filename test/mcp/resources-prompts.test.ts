@@ -8,7 +8,7 @@ import { McpError } from '@modelcontextprotocol/sdk/types.js';
 import { RESOURCE_NOT_FOUND } from '../../server/mcp/protocol-error.js';
 import { DOCUMENT_URI_TEMPLATE, SECTION_URI_TEMPLATE, TASKS_URI, documentUri, sectionUri } from '../../server/mcp/resources.js';
 import { createFakeAssistant, FAKE_DOCUMENT_ID } from './fake-assistant.js';
-import { connectInMemory } from './helpers.js';
+import { connectInMemory, resourceText } from './helpers.js';
 
 let client: Client;
 let close: () => Promise<void>;
@@ -20,10 +20,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await close();
 });
-
-function textOf(result: { contents: Array<{ text?: unknown }> }): string {
-  return String(result.contents[0].text);
-}
 
 describe('resources', () => {
   it('lists the task registry, every document and every section', async () => {
@@ -42,13 +38,13 @@ describe('resources', () => {
 
   it('reads a document, a section and the tasks as JSON', async () => {
     const document = await client.readResource({ uri: documentUri(FAKE_DOCUMENT_ID) });
-    expect(textOf(document).split('\n')[0]).toContain('synthetic test fixture');
+    expect(resourceText(document).split('\n')[0]).toContain('synthetic test fixture');
     const section = await client.readResource({ uri: sectionUri(FAKE_DOCUMENT_ID, 'I.1') });
-    expect(textOf(section).startsWith('1. Lập danh sách thiết bị thử nghiệm.')).toBe(true);
-    expect(textOf(document)).toContain(textOf(section));
+    expect(resourceText(section).startsWith('1. Lập danh sách thiết bị thử nghiệm.')).toBe(true);
+    expect(resourceText(document)).toContain(resourceText(section));
     const tasks = await client.readResource({ uri: TASKS_URI });
     expect(tasks.contents[0].mimeType).toBe('application/json');
-    const parsed = JSON.parse(textOf(tasks)) as { tasks: Array<{ address: string; timeline: { due?: string } }> };
+    const parsed = JSON.parse(resourceText(tasks)) as { tasks: Array<{ address: string; timeline: { due?: string } }> };
     expect(parsed.tasks.map((task) => task.address)).toEqual(['I.1', 'I.2']);
     expect(parsed.tasks[0].timeline.due).toBe('2030-03-31');
   });

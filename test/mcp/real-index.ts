@@ -1,0 +1,42 @@
+/**
+ * The REAL assistant over the shipped corpus, for the must-show MCP tests: ingest into a
+ * temporary folder, load, build. No language model (the environment is not read).
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runIngest } from '../../ingest/pipeline.js';
+import { loadIndex } from '../../ingest/store/index-reader.js';
+import { loadConfig, type AppConfig } from '../../server/config.js';
+import { createPlanAssistant } from '../../server/core/assistant.js';
+import type { PlanAssistant } from '../../server/core/types.js';
+
+export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const CORPUS_DIR = path.join(REPO_ROOT, 'corpus');
+
+/** The question every face must answer with "Sở Nội vụ" and a citation of II.4. */
+export const MUST_SHOW_QUESTION = 'Ai chủ trì rà soát khung năng lực vị trí việc làm?';
+export const PLAN_ID = 'ke-hoach-cbcc-cap-xa-2026';
+
+export interface RealCorpus {
+  assistant: PlanAssistant;
+  config: AppConfig;
+  indexDir: string;
+  cleanup(): Promise<void>;
+}
+
+/** Builds the index of `corpus/` in a temporary folder and the assistant over it. */
+export async function buildRealCorpus(): Promise<RealCorpus> {
+  const root = await mkdtemp(path.join(tmpdir(), 'mcp-real-'));
+  const indexDir = path.join(root, 'index');
+  const config = loadConfig({ CORPUS_DIR, INDEX_DIR: indexDir, WATCH_INDEX: 'false' }, REPO_ROOT);
+  await runIngest(config);
+  const index = await loadIndex(config.indexPath, { config });
+  return {
+    assistant: createPlanAssistant({ index, config }),
+    config,
+    indexDir,
+    cleanup: () => rm(root, { recursive: true, force: true }),
+  };
+}
