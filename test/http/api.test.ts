@@ -226,6 +226,22 @@ describe('POST /api/ask', () => {
     expect(response.citations).toEqual([]);
   });
 
+  it('refuses bad requests in the error format: 400, 413, 415', async () => {
+    const send = (body: string, contentType = 'application/json') =>
+      fetch(`${server.url}/api/ask`, { method: 'POST', headers: { 'Content-Type': contentType }, body });
+    const cases: Array<[Response, number, string]> = [
+      [await send('{"question":'), 400, 'invalid_json'],
+      [await send('{"question":"   "}'), 400, 'invalid_request'],
+      [await send(JSON.stringify({ question: 'x'.repeat(2001) })), 400, 'invalid_request'],
+      [await send(JSON.stringify({ question: 'x'.repeat(66_000) })), 413, 'payload_too_large'],
+      [await send('question=ai', 'application/x-www-form-urlencoded'), 415, 'unsupported_media_type'],
+    ];
+    for (const [response, status, code] of cases) {
+      expect(response.status).toBe(status);
+      expect(((await response.json()) as { error: { code: string } }).error.code).toBe(code);
+    }
+  });
+
   it('streams citations, deltas and done as server-sent events', async () => {
     const response = await fetch(`${server.url}/api/ask`, {
       method: 'POST',

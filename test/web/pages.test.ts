@@ -101,6 +101,14 @@ describe.skipIf(SKIP)('web pages in chromium', () => {
       expect(await chip.locator('.citation__number').innerText()).toBe('[1]');
       await expectNoHorizontalScroll(page);
 
+      // The copy button puts the answer and its numbered sources on the clipboard.
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+      await answer.getByRole('button', { name: 'Chép câu trả lời' }).click();
+      await expect.poll(() => answer.locator('.answer__actions button').innerText()).toBe('Đã chép');
+      const copied = await page.evaluate(() => navigator.clipboard.readText());
+      expect(copied).toContain('Sở Nội vụ');
+      expect(copied).toMatch(/Nguồn:\n\[1\] .+, mục II\.4: “/);
+
       const href = (await chip.getAttribute('href'))!;
       const quote = new URL(href, server.url).searchParams.get('q')!;
       expect(quote.length).toBeGreaterThan(5);

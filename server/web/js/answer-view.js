@@ -94,6 +94,7 @@ function copyButton(response) {
 export function renderAnswer(container, response) {
   container.replaceChildren();
   container.dataset.state = 'done';
+  container.removeAttribute('aria-busy');
   container.classList.toggle('answer--abstained', response.abstained);
   const meta = el('div', { className: 'answer__meta' }, [
     response.abstained ? el('span', { className: 'badge badge--warning', text: 'Không tìm thấy trong văn bản' }) : null,
@@ -109,5 +110,6 @@ export function renderAnswer(container, response) {
 /** Shows an error in place of the answer. */
 export function renderAnswerError(container, message) {
   container.replaceChildren(el('p', { className: 'answer__error', role: 'alert', text: message }));
+  container.removeAttribute('aria-busy');
   container.dataset.state = 'error';
 }

@@ -32,7 +32,8 @@ function remember(question, response) {
 }
 
 function appendTurn(question) {
-  const answer = el('div', { className: 'answer', dataset: { state: 'pending' } }, [
+  // aria-busy keeps screen readers from reading every streamed fragment; the whole answer is read once done.
+  const answer = el('div', { className: 'answer', 'aria-busy': 'true', dataset: { state: 'pending' } }, [
     el('p', { className: 'answer__pending', text: 'Đang tìm trong văn bản…' }),
   ]);
   const turn = el('article', { className: 'turn' }, [
