@@ -171,3 +171,30 @@ export function isErrorBody(body: unknown): boolean {
     Object.keys(body as object).length === 1
   );
 }
+
+/** A listening server of the real app and assistant, without MCP (for tests of the JSON API alone). */
+export interface ServedApp {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Loads the workspace's index, builds the real assistant and app, listens on a free loopback port. */
+export async function serveApp(config: AppConfig): Promise<ServedApp> {
+  const { createServer: createHttpServer } = await import('node:http');
+  const { loadIndex } = await import('../../ingest/store/index-reader.js');
+  const { createPlanAssistant } = await import('../../server/core/assistant.js');
+  const { createApp } = await import('../../server/http/app.js');
+  const assistant = createPlanAssistant({ index: await loadIndex(config.indexPath, { config }), config });
+  const app = createApp({ getAssistant: () => assistant, config, logger: pino({ level: 'silent' }) });
+  const server = createHttpServer(app);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
