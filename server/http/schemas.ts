@@ -27,7 +27,11 @@ export function cleanQuestion(raw: string): string {
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng YYYY-MM-DD, ví dụ 2026-06-30.')
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), 'Ngày không tồn tại.');
+  // Date.parse rolls 2026-02-31 over to 3 March: a real date must survive the round trip.
+  .refine((value) => {
+    const time = Date.parse(`${value}T00:00:00Z`);
+    return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === value;
+  }, 'Ngày không tồn tại.');
 
 const identifier = (what: string) =>
   z

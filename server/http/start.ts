@@ -3,11 +3,14 @@
  * build the assistant (swappable at run time), MCP over HTTP, the Express app, then listen.
  * `server/main.ts` only reads the environment and calls `startServer`.
  */
+import { access } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import type { Logger } from 'pino';
 import { runIngest } from '../../ingest/pipeline.js';
 import { indexStatus, loadIndex } from '../../ingest/store/index-reader.js';
+import { INDEX_FILES } from '../../ingest/store/layout.js';
 import type { AppConfig } from '../config.js';
 import { createPlanAssistant } from '../core/assistant.js';
 import { ConversationStore } from '../core/conversation.js';
@@ -35,10 +38,15 @@ export interface RunningServer {
 
 const DEFAULT_GRACE_MS = 10_000;
 
-/** Runs ingest first when the index is missing or older than the corpus. */
+/**
+ * Runs ingest first when there is no index yet, or when it is older than the corpus. An index
+ * that is there but damaged is NOT rebuilt behind the user's back: loading it then fails with a
+ * message naming the file and `npm run ingest` (see SECURITY.md, "Index changes at run time").
+ */
 async function ensureFreshIndex(config: AppConfig, logger: Logger): Promise<void> {
   const status = await indexStatus(config.indexPath, config.corpusPath);
   if (status.exists && !status.stale) return;
+  if (!status.exists && (await manifestFileExists(config.indexPath))) return;
   logger.info({ reasons: status.reasons, indexPath: config.indexPath }, 'chỉ mục chưa có hoặc đã cũ: đang chạy ingest');
   const summary = await runIngest(config, {
     onProgress: (event) => logger.debug({ ingest: event }, 'ingest progress'),
@@ -47,6 +55,15 @@ async function ensureFreshIndex(config: AppConfig, logger: Logger): Promise<void
     { ...summary.totals, missing: summary.expected.filter((doc) => !doc.present).length, ms: summary.timings.totalMs },
     'ingest xong',
   );
+}
+
+async function manifestFileExists(indexPath: string): Promise<boolean> {
+  try {
+    await access(path.join(indexPath, INDEX_FILES.manifest));
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function listen(server: Server, host: string, port: number): Promise<AddressInfo> {

@@ -56,6 +56,8 @@ describe('request validation at the edge', () => {
   it('validates query parameters', async () => {
     await expectError(await fetch(`${served.url}/api/tasks?role=boss`), 400, 'invalid_request');
     await expectError(await fetch(`${served.url}/api/tasks?dueBefore=30/6/2026`), 400, 'invalid_request');
+    await expectError(await fetch(`${served.url}/api/tasks?dueAfter=2026-02-31`), 400, 'invalid_request');
+    expect((await fetch(`${served.url}/api/tasks?dueAfter=2028-02-29`)).status).toBe(200);
     await expectError(await fetch(`${served.url}/api/search?q=`), 400, 'invalid_request');
     await expectError(await fetch(`${served.url}/api/search?q=x&k=0`), 400, 'invalid_request');
   });
