@@ -54,9 +54,17 @@ export function composeContentAnswer(context: ComposeContext, query: ParsedQuery
   const document = context.registry.documents.find((doc) => doc.id === best.chunk.documentId);
   const label = document ? documentLabel(document) : 'văn bản';
   const task = context.registry.tasks.find((item) => item.documentId === best.chunk.documentId && (best.chunk.address === item.address || best.chunk.address.startsWith(`${item.address}.`)));
-  const where = task ? `${placeLabel(best.chunk.address)} (nhiệm vụ “${shortTitle(task, 10)}”)` : placeLabel(best.chunk.address);
+  const where = task ? `${placeLabel(best.chunk.address)} (nhiệm vụ “${shortTitle(task, 10)}”)` : `${placeLabel(best.chunk.address)}${headingNote(context, best.chunk)}`;
   const quotes = chosen.map((item) => `“${item.sentence.text}” ${context.citations.cite(item.chunk.documentId, item.chunk.address, item.sentence.text)}`);
   return `Theo ${label}, ${where}: ${quotes.join(' ')}`;
+}
+
+/** " (Sở Nội vụ)" for a section headed by a short title, so that the reader sees whose duty the quote is. */
+function headingNote(context: ComposeContext, chunk: Chunk): string {
+  const document = context.registry.documents.find((doc) => doc.id === chunk.documentId);
+  const heading = document?.sections.find((section) => section.address === chunk.address)?.heading?.trim();
+  if (!heading || heading.split(/\s+/).length > 12 || chunk.kind !== 'item') return '';
+  return ` (${heading})`;
 }
 
 /** The abstention: the corpus does not say, and what it does cover. */

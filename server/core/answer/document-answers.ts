@@ -60,6 +60,8 @@ function factSentence(context: ComposeContext, document: CorpusDocument, fact: D
       return `Văn bản thuộc loại ${(header.typeText ?? label).toLowerCase()} ${cite('header', header.typeText)}.`;
     case 'overview':
       return overviewSentences(context, document);
+    case 'structure':
+      return structureSentences(context, document);
   }
 }
 
@@ -97,6 +99,21 @@ function overviewSentences(context: ComposeContext, document: CorpusDocument): s
   return parts.join(' ');
 }
 
+/** The parts (I, II, III …) with their headings, and the number of tasks. */
+function structureSentences(context: ComposeContext, document: CorpusDocument): string {
+  const parts = document.sections.filter((section) => section.kind === 'part');
+  const label = documentLabel(document);
+  if (parts.length === 0) return `${label} không chia thành các phần có đánh số La Mã.`;
+  const tasks = context.registry.tasks.filter((task) => task.documentId === document.id);
+  const lines = parts.map((part) => {
+    const heading = (part.heading ?? '').trim();
+    const count = tasks.filter((task) => task.address.startsWith(`${part.address}.`)).length;
+    const marker = context.citations.cite(document.id, part.address, part.text.split('\n')[0].trim());
+    return `- Phần ${part.address}: ${sentenceCase(heading)}${count > 0 ? ` (${count} nhiệm vụ)` : ''} ${marker}`;
+  });
+  return [`${label} gồm ${parts.length} phần:`, ...lines].join('\n');
+}
+
 /** The line that names the issuer: the preamble's "… ban hành …", else the signature. */
 function issuerQuote(document: CorpusDocument): { address: string; quote: string | null } {
   const preamble = findSection(document, 'preamble');
@@ -114,9 +131,12 @@ function provinceOf(document: CorpusDocument): string | null {
   return fromIssuer ? fromIssuer[1].trim() : document.header.place;
 }
 
-/** "PHÓ CHỦ TỊCH" → "Phó Chủ tịch". */
+/** "PHÓ CHỦ TỊCH" → "Phó Chủ tịch", "MỤC ĐÍCH, YÊU CẦU" → "Mục đích, yêu cầu". */
 function sentenceCase(text: string): string {
   if (text !== text.toUpperCase()) return text;
   const lower = text.toLowerCase();
-  return lower.replace(/(^|\s)(phó|chủ)(?=\s|$)/g, (_match, space: string, word: string) => space + word.charAt(0).toUpperCase() + word.slice(1));
+  if (/^(phó |chủ tịch)/.test(lower)) {
+    return lower.replace(/(^|\s)(phó|chủ)(?=\s|$)/g, (_match, space: string, word: string) => space + word.charAt(0).toUpperCase() + word.slice(1));
+  }
+  return lower.charAt(0).toUpperCase() + lower.slice(1);
 }

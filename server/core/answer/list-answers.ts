@@ -33,7 +33,8 @@ function describeFilter(context: ComposeContext, filter: TaskListFilter): string
   if (filter.kind === 'conditional') parts.push('thực hiện sau một sự kiện (“sau khi …”)');
   if (filter.kind === 'per-authority') parts.push('có thời gian theo quy định của cấp có thẩm quyền');
   if (filter.kind === 'deadline' && !filter.dueAfter && !filter.dueBefore) parts.push('có hạn hoàn thành cụ thể');
-  return parts.length > 0 ? parts.join(', ') : 'trong Kế hoạch';
+  if (filter.undated) parts.push('không ghi hạn hoàn thành cụ thể (ngày, tháng)');
+  return parts.length > 0 ? parts.join(', ') : 'liên quan trong Kế hoạch';
 }
 
 /** The words after a listed task, with the citation of the line that qualifies it. */
@@ -50,7 +51,7 @@ function detail(context: ComposeContext, task: Task, filter: TaskListFilter): st
     parts.push(`${role === 'lead' ? 'chủ trì' : 'phối hợp'}${wording} ${context.citations.cite(task.documentId, task.address, source.text)}`);
   }
   const timeline = task.sources.timeline;
-  if (filter.dueAfter || filter.dueBefore || filter.kind || !filter.unitId) {
+  if (filter.dueAfter || filter.dueBefore || filter.kind || filter.undated || !filter.unitId) {
     const leads = filter.unitId ? '' : `chủ trì: ${joinVi(unitNames(context.registry, task.lead))}; `;
     const marker = timeline ? context.citations.cite(task.documentId, task.address, timeline.text) : '';
     parts.push(`${leads}thời gian: ${timelineWords(task.timeline)} ${marker}`.trim());

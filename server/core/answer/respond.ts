@@ -131,6 +131,11 @@ async function answerTask(
     return done(composeTaskList(context, environment.registry.tasks, filter), environment.registry.tasks, null);
   }
   const unitId = intent.unitId ?? (intent.aspects.includes('unit-duty') ? (previous?.unitId ?? null) : null);
+  if (resolved.tasks.length > 1 && intent.aspects.length === 1 && intent.aspects[0] === 'content') {
+    // "Nhiệm vụ nào liên quan đến tuyển dụng?": the matching tasks as a list, not each in full.
+    const filter = { unitId: null, role: 'any' as const, dueAfter: null, dueBefore: null, kind: null };
+    return done(composeTaskList(context, resolved.tasks, filter), resolved.tasks, null);
+  }
   return done(composeTaskAnswer(context, resolved.tasks, intent.aspects, unitId), resolved.tasks, unitId);
 }
 

@@ -22,6 +22,7 @@ function taskParagraph(context: ComposeContext, task: Task, aspects: readonly Ta
   const document = documentOf(context.registry, task);
   const lines: string[] = [];
   for (const aspect of aspects) {
+    if ((aspect === 'lead' || aspect === 'coordinating') && unitId) lines.push(roleOfUnit(context, task, unitId));
     if (aspect === 'lead') lines.push(leadSentence(context, document, task));
     if (aspect === 'coordinating') lines.push(...coordinatingSentences(context, document, task));
     if (aspect === 'deadline') lines.push(deadlineSentence(context, document, task));
@@ -127,6 +128,19 @@ function unitDutySentences(context: ComposeContext, document: CorpusDocument, ta
     const duty = assignment.duty.trim().replace(/[.;]$/, '');
     return `${opening(document, task)}, ${name} là ${role}: “${duty}” ${marker}.`;
   });
+}
+
+/**
+ * "Sở Nội vụ có phải chủ trì nhiệm vụ 7 không?": the unit's own role in the task, first.
+ * Empty when the unit is the lead (the lead sentence says it) or has no part in the task.
+ */
+function roleOfUnit(context: ComposeContext, task: Task, unitId: string): string {
+  if (task.lead.includes(unitId)) return '';
+  const [name] = unitNames(context.registry, [unitId]);
+  if (task.coordinating.includes(unitId)) {
+    return `${name} không chủ trì mà là đơn vị phối hợp của ${placeLabel(task.address)} ${cite(context, task, task.sources.coordinating)}.`;
+  }
+  return `${name} không được giao trong ${placeLabel(task.address)}.`;
 }
 
 /** The field's own words when they say more than the unit names ("… tham mưu Ủy ban nhân dân tỉnh …"). */

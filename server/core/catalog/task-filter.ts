@@ -11,6 +11,8 @@ export interface TaskSelection {
   dueAfter?: string | null;
   dueBefore?: string | null;
   kind?: TimelineKind | null;
+  /** Only tasks without a due date. */
+  undated?: boolean;
   documentId?: string | null;
 }
 
@@ -29,6 +31,7 @@ export function selectTasks(tasks: readonly Task[], selection: TaskSelection): T
     if (selection.documentId && task.documentId !== selection.documentId) return false;
     if (selection.unitId && !unitHasRole(task, selection.unitId, selection.role ?? 'any')) return false;
     if (selection.kind && task.timeline.kind !== selection.kind) return false;
+    if (selection.undated && task.timeline.due) return false;
     if (selection.dueAfter || selection.dueBefore) {
       const due = task.timeline.due;
       if (!due) return false;

@@ -26,6 +26,7 @@ export const CUES = {
   cited: 'dan chieu',
   title: 'ten goi',
   province: 'tinh nao',
+  structure: 'bo cuc',
 } as const;
 
 /** Words that ask about a cited document's identity (not its content): date, issuer, subject, where cited. */
@@ -64,7 +65,7 @@ export function detectIntent(query: ParsedQuery, previous: PreviousTurn | null):
   }
 
   const filter = listFilter(query, unitId);
-  const hasFilter = filter.unitId !== null || filter.dueAfter !== null || filter.dueBefore !== null || filter.kind !== null;
+  const hasFilter = filter.unitId !== null || filter.dueAfter !== null || filter.dueBefore !== null || filter.kind !== null || filter.undated === true;
   if (!hasTaskRef && (listCue || filter.dueAfter || filter.dueBefore)) {
     if (hasFilter || query.topic.length === 0) return { kind: 'task-list', filter };
     return { kind: 'task', aspects: aspects.length > 0 ? aspects : ['content'], unitId: null };
@@ -77,6 +78,8 @@ export function detectIntent(query: ParsedQuery, previous: PreviousTurn | null):
     if (aspects.includes('lead') || aspects.includes('coordinating')) return { kind: 'task-list', filter };
   }
   if (aspects.includes('unit-duty') && unitId) return { kind: 'task', aspects: ['unit-duty'], unitId };
+  // "Sở Khoa học và Công nghệ hướng dẫn gì?": what a unit does about a topic.
+  if (unitId && aspects.length === 0 && !hasTaskRef && /\b(?:gi|what)\b/.test(query.key)) return { kind: 'task', aspects: ['unit-duty'], unitId };
   // "Kế hoạch nói gì về cập nhật cơ sở dữ liệu?" asks for the passage, not for a task's summary.
   if (aspects.length === 1 && aspects[0] === 'content' && !hasTaskRef) {
     if (query.topic.length > 0) return { kind: 'content' };
@@ -157,6 +160,7 @@ function documentFacts(query: ParsedQuery): DocumentFact[] {
   push(CUES.cited, 'references');
   push(CUES.title, 'title');
   push(CUES.province, 'province');
+  push(CUES.structure, 'structure');
   if (hasPhrase(query, 'loai van ban') || hasPhrase(query, 'hinh thuc van ban') || /\b(?:document type|type of document)\b/.test(query.key)) {
     facts.push('type');
   }
@@ -182,6 +186,9 @@ function listFilter(query: ParsedQuery, unitId: string | null): TaskListFilter {
     after = after ?? `${year}-01-01`;
     before = before ?? `${year}-12-31`;
   }
+  // "chưa có thời hạn cụ thể", "không có hạn": the tasks without a date.
+  const undated = /\b(?:chua|khong|ko)\s+(?:co\s+)?(?:thoi han|han|ngay)\b/.test(query.text) || /\b(?:without|no) (?:deadline|due date)\b/.test(query.key);
+  if (undated) return { unitId, role, dueAfter: null, dueBefore: null, kind: null, undated: true };
   return { unitId, role, dueAfter: after, dueBefore: before, kind: timelineKind(query, after !== null || before !== null) };
 }
 

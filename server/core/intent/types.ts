@@ -21,7 +21,9 @@ export type DocumentFact =
   | 'references'
   | 'title'
   | 'type'
-  | 'overview';
+  | 'overview'
+  /** The parts of the document and how many tasks it sets. */
+  | 'structure';
 
 export interface TaskListFilter {
   unitId: string | null;
@@ -30,6 +32,8 @@ export interface TaskListFilter {
   dueAfter: string | null;
   dueBefore: string | null;
   kind: TimelineKind | null;
+  /** Only tasks without a due date ("chưa có thời hạn cụ thể"). */
+  undated?: boolean;
 }
 
 export type Intent =

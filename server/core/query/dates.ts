@@ -101,9 +101,7 @@ function bound(slots: DateSlots, before: string, period: Period): boolean {
 /** "tháng sáu", "june": month words right after "thang" (Vietnamese) or anywhere (English names). */
 function namedMonths(key: string, vocabulary: QueryVocabulary): number[] {
   const months: number[] = [];
-  for (const [words, month] of vocabulary.monthWords) {
-    const english = /^[a-z]{3,9}$/.test(words) && !/^(hai|ba|tu|bon|nam|sau|bay|tam|chin|muoi|mot|gieng|chap)$/.test(words);
-    const pattern = english ? new RegExp(`\\b${words}\\b`) : new RegExp(`\\bthang\\s+${words}\\b(?!\\s+(?:mot|hai)\\b)`);
+  for (const { pattern, month } of vocabulary.monthPatterns) {
     if (pattern.test(key) && !months.includes(month)) months.push(month);
   }
   // "tháng mười một" also matches "mười"; keep the longer reading.

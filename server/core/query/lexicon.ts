@@ -18,6 +18,8 @@ export interface Lexicon {
   passages: number;
   /** Folded syllables grouped by length, for typo candidates. */
   byLength: Map<number, string[]>;
+  /** Inverse passage frequency of each known syllable, computed once. */
+  weights: Map<string, number>;
 }
 
 /** Builds the lexicon from the chunks (text and heading context). */
@@ -44,7 +46,9 @@ export function buildLexicon(chunks: readonly Chunk[]): Lexicon {
     list.push(syllable);
     byLength.set(syllable.length, list);
   }
-  return { documentFrequency, pairs, accented, passages: chunks.length, byLength };
+  const total = Math.max(1, chunks.length);
+  const weights = new Map([...documentFrequency].map(([syllable, frequency]) => [syllable, Math.log(1 + total / frequency)]));
+  return { documentFrequency, pairs, accented, passages: chunks.length, byLength, weights };
 }
 
 /**
@@ -52,8 +56,5 @@ export function buildLexicon(chunks: readonly Chunk[]): Lexicon {
  * more than the rarest one it does, since it is the surest sign of a question off the corpus.
  */
 export function inverseFrequency(lexicon: Lexicon, syllable: string): number {
-  const frequency = lexicon.documentFrequency.get(syllable) ?? 0;
-  const total = Math.max(1, lexicon.passages);
-  if (frequency === 0) return Math.log(1 + total * 2) + 1;
-  return Math.log(1 + total / frequency);
+  return lexicon.weights.get(syllable) ?? Math.log(1 + Math.max(1, lexicon.passages) * 2) + 1;
 }

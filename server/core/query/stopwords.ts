@@ -13,7 +13,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
     'the a an and are as at be by can could do does did for from has have how i in is it its me my of on or our please should ' +
     'tell that the their there these this to under was we what when where which who whom whose why will with would you your ' +
     'say says said about regarding concerning any some all much many also must need needs get got give list show ' +
-    'dat neu gap completed complete finished done'
+    'dat neu gap dua completed complete finished done'
   ).split(/\s+/),
 );
 
@@ -35,6 +35,6 @@ export const ACCENTED_STOP_WORDS: ReadonlySet<string> = new Set(
     'à ạ ai anh ấy bà bao bây bạn biết bị cả các cái cho chứ chưa có còn của cùng đã đang đây đấy để đến đều đi đó do được gì giờ ' +
     'giúp hả hay hoặc hỏi hôm kia khi không là lại lên mà mấy mình một muốn này nào nếu ngày nhé nhỉ nhờ như những nó nữa ở ơi ' +
     'phải ra rằng rồi sao sẽ sau ta tại thấy thế thì theo trên trong tui tôi và vậy vào về với vừa xin xem dưới trước giữa ừ vâng ' +
-    'đặt nêu gặp'
+    'đặt nêu gặp dựa'
   ).split(/\s+/),
 );

@@ -88,9 +88,13 @@ function needsRepair(token: string, dictionary: TypoDictionary, known: ReadonlyS
   return !dictionary.frequency.has(token) && !known.has(token);
 }
 
+/** Syllables this short are repaired only by a missing letter ("dụg" → "dung"): "nộp" is not "hợp". */
+const SHORT_SYLLABLE = 3;
+
 function candidatesFor(token: string, dictionary: TypoDictionary): string[] {
   const found: string[] = [];
-  for (let length = token.length - 1; length <= token.length + 1; length += 1) {
+  const shortest = token.length <= SHORT_SYLLABLE ? token.length + 1 : token.length - 1;
+  for (let length = shortest; length <= token.length + 1; length += 1) {
     for (const word of dictionary.byLength.get(length) ?? []) {
       if (word.length >= MIN_REPAIR_LENGTH && withinOneEdit(token, word)) found.push(word);
     }

@@ -33,6 +33,8 @@ export interface QueryVocabulary {
   synonyms: RuleTable;
   /** Folded month words ("sau" → 6, "june" → 6). */
   monthWords: Map<string, number>;
+  /** How each month word is recognized: English names anywhere, Vietnamese ones after "tháng". */
+  monthPatterns: Array<{ pattern: RegExp; month: number }>;
   /** Every folded token the vocabulary knows, for typo correction beside the corpus words. */
   words: Set<string>;
 }
@@ -74,7 +76,17 @@ export function compileQueryVocabulary(data: QuerySynonymsFile): QueryVocabulary
   for (const { words: names, month } of data.months) {
     for (const name of names) monthWords.set(foldedTokens(name).join(' '), month);
   }
-  return { abbreviations: indexRules(abbreviations), synonyms: indexRules(synonyms), monthWords, words };
+  return { abbreviations: indexRules(abbreviations), synonyms: indexRules(synonyms), monthWords, monthPatterns: monthPatternsOf(monthWords), words };
+}
+
+/** Vietnamese month words that are also ordinary words ("năm", "sáu"): recognized only after "tháng". */
+const VIETNAMESE_MONTH_WORDS = /^(?:mot|hai|ba|tu|bon|nam|sau|bay|tam|chin|muoi|muoi mot|muoi hai|gieng|chap)$/;
+
+function monthPatternsOf(monthWords: Map<string, number>): Array<{ pattern: RegExp; month: number }> {
+  return [...monthWords].map(([words, month]) => ({
+    month,
+    pattern: VIETNAMESE_MONTH_WORDS.test(words) ? new RegExp(`\\bthang\\s+${words}\\b(?!\\s+(?:mot|hai)\\b)`) : new RegExp(`\\b${words}\\b`),
+  }));
 }
 
 function indexRules(rules: PhraseRule[]): RuleTable {
