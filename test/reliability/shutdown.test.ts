@@ -1,0 +1,100 @@
+/**
+ * Graceful shutdown of the real entry: `server/main.ts` spawned with a slow (fake) model so an
+ * event-stream answer takes a few seconds; SIGTERM arrives mid-answer. The answer completes,
+ * the MCP session's stream is closed, new connections are refused, and the process exits 0.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { startFakeModelServer, type FakeModelServer } from './fake-model-server.js';
+import { buildIndex, freePort, isListening, makeWorkspace, spawnTsx, waitForHealth, type Workspace } from './helpers.js';
+
+let workspace: Workspace | null = null;
+let model: FakeModelServer | null = null;
+afterAll(async () => {
+  await model?.close();
+  await workspace?.remove();
+});
+
+/** Opens an MCP session and its GET event stream; resolves when the stream ends. */
+async function openMcpStream(url: string): Promise<{ ended: Promise<void> }> {
+  const headers = { 'content-type': 'application/json', accept: 'application/json, text/event-stream' };
+  const init = await fetch(`${url}/mcp`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({
+      jsonrpc: '2.0',
+      id: 1,
+      method: 'initialize',
+      params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'shutdown-test', version: '1' } },
+    }),
+  });
+  expect(init.status).toBe(200);
+  await init.text();
+  const session = init.headers.get('mcp-session-id')!;
+  const sessionHeaders = { ...headers, 'mcp-session-id': session, 'mcp-protocol-version': '2025-06-18' };
+  await (await fetch(`${url}/mcp`, { method: 'POST', headers: sessionHeaders, body: JSON.stringify({ jsonrpc: '2.0', method: 'notifications/initialized' }) })).text();
+  const stream = await fetch(`${url}/mcp`, { headers: { ...sessionHeaders, accept: 'text/event-stream' } });
+  expect(stream.status).toBe(200);
+  const ended = (async () => {
+    try {
+      for await (const _chunk of stream.body!) {
+        // drain until the server ends the session
+      }
+    } catch {
+      // a cut connection ends it too
+    }
+  })();
+  return { ended };
+}
+
+describe('graceful shutdown', () => {
+  it('SIGTERM mid-answer: the answer completes, MCP sessions close, exit 0', async () => {
+    workspace = await makeWorkspace();
+    await buildIndex(workspace);
+    model = await startFakeModelServer({ behaviour: 'ok', delayMs: 120 });
+    const port = await freePort();
+    const server = spawnTsx('server/main.ts', {
+      ...workspace.env,
+      PORT: String(port),
+      OPENAI_BASE_URL: model.baseUrl,
+      OPENAI_API_KEY: 'sk-fake',
+      LOG_LEVEL: 'info',
+    });
+    try {
+      const url = `http://127.0.0.1:${port}`;
+      await waitForHealth(url);
+      const mcp = await openMcpStream(url);
+
+      const response = await fetch(`${url}/api/ask`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+        body: JSON.stringify({ question: 'Ai chủ trì rà soát khung năng lực vị trí việc làm?' }),
+      });
+      expect(response.status).toBe(200);
+      const reader = response.body!.getReader();
+      const decoder = new TextDecoder();
+      let text = decoder.decode((await reader.read()).value); // the answer is under way
+      const signalledAt = performance.now();
+      server.child.kill('SIGTERM');
+
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        text += decoder.decode(value, { stream: true });
+      }
+      expect(model.requests.at(-1)?.stream).toBe(true);
+      expect(text).toContain('event: done');
+      expect(text).not.toContain('event: error');
+      const done = JSON.parse(/event: done\ndata: (.*)/.exec(text)![1]);
+      expect(done.mode).toBe('llm');
+      // It really was in flight: the answer went on streaming after the signal.
+      expect(performance.now() - signalledAt).toBeGreaterThan(500);
+
+      await mcp.ended;
+      expect(await server.exited).toBe(0);
+      expect(await isListening(port)).toBe(false);
+      expect(server.stderr()).toMatch(/đang dừng máy chủ/);
+    } finally {
+      if (server.child.exitCode === null) server.child.kill('SIGKILL');
+    }
+  });
+});
