@@ -26,6 +26,8 @@ export function toolError(message: string): CallToolResult {
  */
 export function failureResult(error: unknown, tool: string, deps: Pick<McpDeps, 'logger'>): CallToolResult {
   if (error instanceof DomainError) return toolError(error.message);
+  // The client cancelled the request: nothing went wrong, and nobody reads this result.
+  if (error instanceof Error && error.name === 'AbortError') return toolError('Yêu cầu đã bị hủy.');
   deps.logger?.error({ err: error, tool }, 'công cụ MCP gặp lỗi không lường trước');
   return toolError(GENERIC_TOOL_ERROR);
 }
