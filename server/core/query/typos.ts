@@ -88,18 +88,28 @@ function needsRepair(token: string, dictionary: TypoDictionary, known: ReadonlyS
   return !dictionary.frequency.has(token) && !known.has(token);
 }
 
-/** Syllables this short are repaired only by a missing letter ("dụg" → "dung"): "nộp" is not "hợp". */
+/**
+ * Syllables this short are repaired only by a missing letter ("dụg" → "dung") or two swapped
+ * letters ("hpo" → "hop"), never by a different letter: "nộp" is not "hợp".
+ */
 const SHORT_SYLLABLE = 3;
 
 function candidatesFor(token: string, dictionary: TypoDictionary): string[] {
   const found: string[] = [];
-  const shortest = token.length <= SHORT_SYLLABLE ? token.length + 1 : token.length - 1;
-  for (let length = shortest; length <= token.length + 1; length += 1) {
+  const short = token.length <= SHORT_SYLLABLE;
+  for (let length = token.length - 1; length <= token.length + 1; length += 1) {
+    if (short && length < token.length) continue;
     for (const word of dictionary.byLength.get(length) ?? []) {
-      if (word.length >= MIN_REPAIR_LENGTH && withinOneEdit(token, word)) found.push(word);
+      if (word.length < MIN_REPAIR_LENGTH || !withinOneEdit(token, word)) continue;
+      if (short && length === token.length && !sameLetters(token, word)) continue;
+      found.push(word);
     }
   }
   return found;
+}
+
+function sameLetters(a: string, b: string): boolean {
+  return [...a].sort().join('') === [...b].sort().join('');
 }
 
 function mostFrequent(words: string[], dictionary: TypoDictionary): string {
