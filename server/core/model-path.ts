@@ -1,6 +1,6 @@
 /**
  * The optional model path: the extractive reply's citations (plus, for open questions, the
- * best retrieved passages) become numbered sources; the model words the answer; its markers
+ * passages of the LangChain hybrid retriever) become numbered sources; the model words the answer; its markers
  * are checked. Any failure — an error, a time-out, garbage, no cited sentence — falls back to
  * the extractive answer with a notice. Abstaining is decided before, never by the model.
  */
@@ -10,7 +10,7 @@ import type { PromptTemplates } from '../llm/prompts.js';
 import type { Reply } from './answer/respond.js';
 import { documentLabel, placeLabel } from './answer/format.js';
 import type { AnswerEnvironment } from './environment.js';
-import { hybridSearch } from './retrieval/hybrid.js';
+import { HybridRetriever } from './retrieval/retriever.js';
 import { searchText } from './retrieval/task-finder.js';
 import type { Citation } from './types.js';
 
@@ -34,13 +34,14 @@ export type ModelOutcome = { ok: true; answer: string; citations: Citation[] } |
 export async function modelSources(environment: AnswerEnvironment, reply: Reply): Promise<ModelSource[]> {
   const sources: ModelSource[] = reply.citations.map((citation) => ({ citation, heading: headingOf(environment, citation), text: citation.quote }));
   if (reply.intent.kind === 'content' || (reply.intent.kind === 'task' && reply.intent.aspects.includes('content'))) {
-    const hits = await hybridSearch(environment.index, searchText(reply.query), { k: MAX_SOURCES });
-    for (const hit of hits) {
+    const retriever = new HybridRetriever({ index: environment.index, k: MAX_SOURCES });
+    for (const passage of await retriever.invoke(searchText(reply.query))) {
       if (sources.length >= MAX_SOURCES) break;
-      if (sources.some((source) => source.citation.section === hit.chunk.address && source.citation.documentId === hit.chunk.documentId)) continue;
-      const document = environment.registry.documents.find((doc) => doc.id === hit.chunk.documentId);
-      const citation: Citation = { documentId: hit.chunk.documentId, documentTitle: document?.title ?? hit.chunk.documentId, section: hit.chunk.address, quote: hit.chunk.text };
-      sources.push({ citation, heading: headingOf(environment, citation), text: hit.chunk.text });
+      const { documentId, address } = passage.metadata;
+      if (sources.some((source) => source.citation.section === address && source.citation.documentId === documentId)) continue;
+      const document = environment.registry.documents.find((doc) => doc.id === documentId);
+      const citation: Citation = { documentId, documentTitle: document?.title ?? documentId, section: address, quote: passage.pageContent };
+      sources.push({ citation, heading: headingOf(environment, citation), text: passage.pageContent });
     }
   }
   return sources;
