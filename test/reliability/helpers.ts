@@ -131,6 +131,11 @@ export function waitForHealth(baseUrl: string, ms = 20_000): Promise<Record<stri
   );
 }
 
+/** An OpenAI-style base URL on a loopback port where nothing listens (connection refused). */
+export async function refusedBaseUrl(): Promise<string> {
+  return `http://127.0.0.1:${await freePort()}/v1`;
+}
+
 /** Whether anything accepts connections on the port. */
 export async function isListening(port: number): Promise<boolean> {
   try {

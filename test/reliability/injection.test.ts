@@ -7,7 +7,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeModelServer, type FakeModelServer } from './fake-model-server.js';
+import { startFakeOpenAIServer, type FakeOpenAIServer } from '../fakes/fake-openai-server.js';
 import { FIXTURES, buildIndex, makeWorkspace, postJson, serveApp, type ServedApp, type Workspace } from './helpers.js';
 
 const FIXTURE = 'ke-hoach-gia-lap-kiem-thu.txt';
@@ -17,7 +17,7 @@ const workspaces: Workspace[] = [];
 let injected: ServedApp;
 let clean: ServedApp;
 let withModel: ServedApp;
-let model: FakeModelServer;
+let model: FakeOpenAIServer;
 
 /** A workspace of the shipped corpus plus the fixture plan, its text passed through `edit`. */
 async function serveCorpus(edit: (text: string) => string, env: Record<string, string> = {}): Promise<{ workspace: Workspace; app: ServedApp }> {
@@ -35,7 +35,7 @@ beforeAll(async () => {
   const withLine = await serveCorpus((text) => text);
   injected = withLine.app;
   clean = (await serveCorpus((text) => text.split('\n\n').filter((block) => !block.includes(INJECTION)).join('\n\n'))).app;
-  model = await startFakeModelServer({ behaviour: 'ok' });
+  model = await startFakeOpenAIServer('good');
   open.push(model);
   withModel = await serveApp(withLine.workspace.config({ OPENAI_BASE_URL: model.baseUrl, OPENAI_API_KEY: 'sk-fake' }));
   open.push(withModel);
@@ -109,7 +109,9 @@ describe('what reaches the model', () => {
     const before = model.requests.length;
     const answer = await ask(withModel, question);
     expect(answer.mode).toBe('llm');
-    const places = model.requests.slice(before).flatMap((request) => placesOfInjection(request.messages));
+    const places = model.requests
+      .slice(before)
+      .flatMap((request) => placesOfInjection((request.body as { messages: Array<{ role: string; content: string }> }).messages));
     // The question is chosen to retrieve the line: the check is not vacuous.
     expect(places.length).toBeGreaterThan(0);
     for (const place of places) expect(place, JSON.stringify(places)).toEqual({ role: 'user', fenced: true });
