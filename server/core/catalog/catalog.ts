@@ -3,13 +3,12 @@
  * number, units, documents, sections, references and index statistics. Errors are domain
  * errors with Vietnamese messages, for the faces to map.
  */
-import type { CorpusDocument, Section, TimelineKind, Unit } from '../../../ingest/types.js';
+import { resolveUnit } from '../../../ingest/extract/index.js';
+import type { CorpusDocument, Section, TimelineKind } from '../../../ingest/types.js';
 import type { AnswerEnvironment } from '../environment.js';
 import { InvalidInputError, NotFoundError } from '../errors.js';
 import { readTaskRefs } from '../query/task-refs.js';
-import { foldedTokens, matchKey } from '../query/text-key.js';
-import { expandTokens } from '../query/vocabulary.js';
-import { findUnitMentions } from '../query/unit-mentions.js';
+import { matchKey } from '../query/text-key.js';
 import type { DocumentSummary, IndexStats, TaskDetail, TaskFilter, TaskView } from '../types.js';
 import type { ExpectedDocumentStatus, Reference } from '../../../ingest/types.js';
 import { selectTasks } from './task-filter.js';
@@ -18,24 +17,12 @@ import { toDocumentSummary, toTaskDetail, toTaskView } from './views.js';
 const TIMELINE_KINDS: readonly TimelineKind[] = ['deadline', 'recurring', 'conditional', 'per-authority', 'unspecified'];
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** The unit an alias names (any alias, with or without diacritics, abbreviations expanded). */
-export function resolveUnitAlias(environment: AnswerEnvironment, alias: string): Unit | null {
-  const { vocabulary, units } = environment.query;
-  const tokens = expandTokens(foldedTokens(alias), vocabulary).tokens;
-  const key = tokens.join(' ');
-  if (key === '') return null;
-  const exact = units.phrases.find((phrase) => phrase.tokens.join(' ') === key);
-  if (exact) return exact.unit;
-  const mentions = findUnitMentions(tokens, units);
-  return mentions.length === 1 ? mentions[0].unit : null;
-}
-
 /** The task table, filtered; throws `InvalidInputError` for an unknown unit, a bad date or kind. */
 export function listTasks(environment: AnswerEnvironment, filter: TaskFilter = {}): TaskView[] {
   const { registry } = environment;
   let unitId: string | null = null;
   if (filter.unit !== undefined && filter.unit.trim() !== '') {
-    const unit = resolveUnitAlias(environment, filter.unit);
+    const unit = resolveUnit(filter.unit, registry.units);
     if (!unit) {
       const known = registry.units.map((item) => item.name).join('; ');
       throw new InvalidInputError(`Không nhận ra đơn vị “${filter.unit}”. Các đơn vị đã biết: ${known}.`);
