@@ -18,7 +18,7 @@ export const MIN_PAIR_FIT = 0.4;
 
 /** Questions asking who a person is, or for an amount: the plan names no such people and gives no such figures. */
 const PERSON_QUESTION = /\b(?:la ai|ai la|ten la gi|who is|who are)\b/;
-const AMOUNT_QUESTION = /\b(?:bao nhieu|may phan tram|muc (?:luong|phu cap)|how much|how many|ty le)\b/;
+const AMOUNT_QUESTION = /\b(?:bao nhieu|may phan tram|may gio|muc (?:luong|phu cap)|how much|how many|ty le)\b/;
 
 /**
  * Why the question's own words are foreign to the corpus (words it never uses, or corpus

@@ -124,7 +124,7 @@ async function answerTask(
   }
   const resolved = await resolveTasks(environment, query, intent, previous);
   if (resolved.kind === 'missing') return abstain(resolved.message);
-  if (resolved.kind === 'unsupported') return abstain();
+  if (resolved.kind === 'unsupported') return intent.weak ? answerContent(environment, query, context, done, abstain) : abstain();
   if (resolved.kind === 'none') {
     // "Ai chủ trì?" with nothing to refer to: the whole table answers it.
     const filter = { unitId: null, role: 'any' as const, dueAfter: null, dueBefore: null, kind: null };

@@ -22,7 +22,7 @@ function taskParagraph(context: ComposeContext, task: Task, aspects: readonly Ta
   const document = documentOf(context.registry, task);
   const lines: string[] = [];
   for (const aspect of aspects) {
-    if ((aspect === 'lead' || aspect === 'coordinating') && unitId) lines.push(roleOfUnit(context, task, unitId));
+    if (aspect === 'lead' && unitId) lines.push(roleOfUnit(context, task, unitId));
     if (aspect === 'lead') lines.push(leadSentence(context, document, task));
     if (aspect === 'coordinating') lines.push(...coordinatingSentences(context, document, task));
     if (aspect === 'deadline') lines.push(deadlineSentence(context, document, task));

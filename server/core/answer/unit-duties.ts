@@ -8,6 +8,7 @@ import type { AnswerEnvironment } from '../environment.js';
 import { foldedTokens } from '../query/text-key.js';
 import type { ParsedQuery } from '../query/understand.js';
 import { topicCoverage } from '../retrieval/support.js';
+import { taskHeadTerms } from '../retrieval/task-finder.js';
 import type { UnitDuty } from './list-answers.js';
 
 /** Least coverage for a topic to narrow the duties; below it, all duties are shown. */
@@ -50,7 +51,8 @@ export function dutiesForTopic(environment: AnswerEnvironment, query: ParsedQuer
   const scored = duties.map((duty) => {
     const coverage = topicCoverage(query.terms, query.topicPairs, dutyTerms(environment, duty), lexicon);
     const heading = topicCoverage(query.terms, query.topicPairs, headingTerms(environment, duty), lexicon);
-    return { duty, coverage, rank: coverage + HEADING_BONUS * heading };
+    const head = duty.kind === 'assignment' ? topicCoverage(query.topic, query.topicPairs, taskHeadTerms(environment, duty.task), lexicon) : 0;
+    return { duty, coverage, rank: coverage + HEADING_BONUS * heading + TASK_HEAD_BONUS * head };
   });
   const best = Math.max(...scored.map((item) => item.coverage));
   if (best < NARROWING_COVERAGE) return { duties: [...duties], coverage: best };
@@ -60,6 +62,8 @@ export function dutiesForTopic(environment: AnswerEnvironment, query: ParsedQuer
 
 /** Weight of the topic's coverage by a duty's heading path, when ranking duties. */
 const HEADING_BONUS = 0.5;
+/** Weight of the topic's coverage by the first clause of a duty's task (what the task is about). */
+const TASK_HEAD_BONUS = 0.25;
 
 function dutyTerms(environment: AnswerEnvironment, duty: UnitDuty) {
   if (duty.kind === 'section') {

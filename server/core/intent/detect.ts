@@ -40,6 +40,9 @@ const REFERENCE_META_WORDS = new Set(
 /** "ở đâu", "phần nào", "mục nào": where a document is cited, not what it says. */
 const LOCATION_QUESTION = /\b(?:o dau|cho nao|phan nao|muc nao|nhung phan|nhung muc|where)\b/;
 
+/** "ai …", "đơn vị nào …", "who …": asks for a unit, most often the one that leads. */
+const WHO_QUESTION = /(?:^|\s)(?:ai|don vi nao|co quan nao|who|which (?:unit|department|agency|body))(?:\s|$)/;
+
 /** What the previous turn of a conversation asked, for follow-ups. */
 export interface PreviousTurn {
   intent: Intent;
@@ -86,6 +89,7 @@ export function detectIntent(query: ParsedQuery, previous: PreviousTurn | null):
     if (!previous?.hasTasks) return { kind: 'document-fact', facts: ['overview'] };
   }
   if (aspects.length > 0) return { kind: 'task', aspects, unitId };
+  if (!hasTaskRef && query.topic.length > 0 && WHO_QUESTION.test(query.key)) return { kind: 'task', aspects: ['lead'], unitId, weak: true };
   if (hasTaskRef) {
     const again = previous?.intent.kind === 'task' ? previous.intent.aspects : ['content' as const];
     return { kind: 'task', aspects: again, unitId: again.includes('unit-duty') ? (unitId ?? previous?.unitId ?? null) : unitId };

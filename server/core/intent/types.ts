@@ -37,8 +37,12 @@ export interface TaskListFilter {
 }
 
 export type Intent =
-  /** Facts of one or more tasks; `unitId` for "what does unit X do in task N". */
-  | { kind: 'task'; aspects: TaskAspect[]; unitId: string | null }
+  /**
+   * Facts of one or more tasks; `unitId` for "what does unit X do in task N". `weak` when only
+   * a question word suggested it ("Ai tổng hợp, báo cáo …?"): if no task fits, the question is
+   * answered as a general one.
+   */
+  | { kind: 'task'; aspects: TaskAspect[]; unitId: string | null; weak?: boolean }
   /** Tasks matching a filter (unit and role, due dates, timeline kind), or all tasks. */
   | { kind: 'task-list'; filter: TaskListFilter }
   /** What a unit is asked to do across the plan (no task named). */

@@ -48,8 +48,8 @@ export function buildTypoDictionary(lexicon: Lexicon, vocabulary: QueryVocabular
 
 /** Shortest syllable considered for repair. */
 const MIN_REPAIR_LENGTH = 3;
-/** Shortest syllable repaired without a neighbouring pair to confirm it. */
-const MIN_UNSUPPORTED_LENGTH = 5;
+/** Shortest syllable repaired without a neighbouring pair to confirm it ("huyen" must not become "chuyen"). */
+const MIN_UNSUPPORTED_LENGTH = 6;
 
 export interface TypoRepair {
   tokens: string[];

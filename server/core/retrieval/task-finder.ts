@@ -61,7 +61,7 @@ export async function findTasksByTopic(environment: AnswerEnvironment, query: Pa
   const rank = (candidate: TaskCandidate): number =>
     COVERAGE_WEIGHT * candidate.coverage +
     (1 - COVERAGE_WEIGHT) * (candidate.score / top) +
-    HEAD_WEIGHT * topicCoverage(query.topic, query.topicPairs, headTerms(environment, candidate.task), lexicon);
+    HEAD_WEIGHT * topicCoverage(query.topic, query.topicPairs, taskHeadTerms(environment, candidate.task), lexicon);
   return candidates.sort((a, b) => rank(b) - rank(a));
 }
 
@@ -70,7 +70,7 @@ export function taskTerms(environment: AnswerEnvironment, task: Task): PassageTe
   return environment.textTerms(`task:${task.documentId}#${task.address}`, () => task.text);
 }
 
-/** Syllables and pairs of a task's first clause (its title up to the first ";"). */
-function headTerms(environment: AnswerEnvironment, task: Task): PassageTerms {
+/** Syllables and pairs of a task's first clause (its title up to the first ";"): what the task is about. */
+export function taskHeadTerms(environment: AnswerEnvironment, task: Task): PassageTerms {
   return environment.textTerms(`task-head:${task.documentId}#${task.address}`, () => task.title.split(/[;:]/)[0]);
 }
