@@ -14,7 +14,7 @@
 import type MiniSearch from 'minisearch';
 
 interface MiniSearchInternals {
-  _index: { get(term: string): Map<number, Map<number, number>> | undefined };
+  _index: { get(term: string): Map<number, Map<number, number>> | undefined } & Iterable<[string, Map<number, Map<number, number>>]>;
   _fieldIds: Record<string, number>;
   _avgFieldLength: number[];
   _fieldLength: Map<number, number[]>;
@@ -128,4 +128,15 @@ function topK(candidates: number[], scores: Float64Array, matched: Uint16Array, 
     }
   }
   return heap.sort((a, b) => (better(a, b) ? -1 : 1));
+}
+
+/** Terms with at least `minimum` postings over all fields, with their counts (read off the index, no re-tokenizing). */
+export function postingCounts<T>(index: MiniSearch<T>, minimum: number): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const [term, fields] of (index as unknown as MiniSearchInternals)._index) {
+    let postings = 0;
+    for (const docs of fields.values()) postings += docs.size;
+    if (postings >= minimum) counts.set(term, postings);
+  }
+  return counts;
 }

@@ -12,7 +12,7 @@
  */
 import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
 import type { Chunk, IndexHit } from '../types.js';
-import { createBm25Scorer } from './lexical-scorer.js';
+import { createBm25Scorer, postingCounts } from './lexical-scorer.js';
 import { lexicalTerms } from './lexical-tokenize.js';
 
 interface LexicalDocument {
@@ -24,16 +24,19 @@ interface LexicalDocument {
 /** The index with the document frequencies of its common terms. */
 export interface LexicalIndex {
   index: MiniSearch<LexicalDocument>;
-  /** Document frequency of every term held by at least {@link COMMON_TERM_MIN_CHUNKS} chunks. */
+  /**
+   * Postings (over both fields) of every term with at least {@link COMMON_TERM_MIN_CHUNKS} of
+   * them: what scoring the term costs, and close to its document frequency.
+   */
   commonTerms: Map<string, number>;
 }
 
 /** The heading path matters, but less than the passage: a part title is shared by many chunks. */
 export const FIELD_BOOST = { text: 1, context: 0.4 };
-/** A term in this many chunks or more is "common" and recorded with its frequency. */
+/** A term with this many postings or more is "common" and recorded with its count. */
 export const COMMON_TERM_MIN_CHUNKS = 200;
 /** Postings a query may score before dropping its remaining (most common) terms. */
-const POSTINGS_BUDGET = 60_000;
+const POSTINGS_BUDGET = 20_000;
 /** The rarest terms of a query are always kept, whatever the budget. */
 const MIN_QUERY_TERMS = 3;
 
@@ -52,18 +55,11 @@ function lexicalOptions(): Options<LexicalDocument> {
   };
 }
 
-/** Indexes the chunks' text and context, and counts how many chunks hold each term. */
+/** Indexes the chunks' text and context, and records the terms with many postings. */
 export function buildLexicalIndex(chunks: Chunk[]): LexicalIndex {
   const index = new MiniSearch<LexicalDocument>(lexicalOptions());
   index.addAll(chunks.map((chunk) => ({ id: chunk.id, text: chunk.text, context: chunk.context })));
-  const frequency = new Map<string, number>();
-  for (const chunk of chunks) {
-    for (const term of new Set([...lexicalTerms(chunk.text), ...lexicalTerms(chunk.context)])) {
-      frequency.set(term, (frequency.get(term) ?? 0) + 1);
-    }
-  }
-  const commonTerms = new Map([...frequency].filter(([, count]) => count >= COMMON_TERM_MIN_CHUNKS));
-  return { index, commonTerms };
+  return { index, commonTerms: postingCounts(index, COMMON_TERM_MIN_CHUNKS) };
 }
 
 /** The index as JSON, for `lexical.json`. */

@@ -1,9 +1,10 @@
 /**
  * `registry.json` without the text it repeats. Every section's text, every field source's text
- * and every citing quote is, by contract, a slice of its document's normalized text; storing
- * them again made the file ~2.5× larger than needed (52 MB for a 6 MB generated corpus). On
- * write such a text is dropped only when it equals its slice; on read it is cut back out, so
- * what is loaded equals what was built.
+ * and every citing quote is, by contract, a slice of its document's normalized text; a task's
+ * text is its item's section text and its title its title source's text. Storing them again
+ * made the file ~2.5× larger than needed (52 MB for a 6 MB generated corpus). On write such a
+ * text is dropped only when it equals what it repeats; on read it is put back, so what is
+ * loaded equals what was built.
  */
 import type { CorpusDocument, FieldSource, Reference, Registry, Span, Task } from '../types.js';
 
@@ -28,10 +29,11 @@ function restoreDerived<T extends { span: Span }>(value: T, key: keyof T & strin
 export function encodeRegistry(registry: Registry): Registry {
   const textById = new Map(registry.documents.map((doc) => [doc.id, doc.text]));
   const textOf = (documentId: string) => textById.get(documentId) ?? '';
+  const sectionTexts = sectionTextIndex(registry.documents);
   return {
     ...registry,
     documents: registry.documents.map((doc) => ({ ...doc, sections: doc.sections.map((section) => dropDerived(section, 'text', doc.text)) })),
-    tasks: registry.tasks.map((task) => mapTaskSources(task, (source) => dropDerived(source, 'text', textOf(task.documentId)))),
+    tasks: registry.tasks.map((task) => encodeTask(task, textOf(task.documentId), sectionTexts)),
     references: registry.references.map((reference) => ({
       ...reference,
       citedIn: reference.citedIn.map((place) => dropDerived(place, 'quote', textOf(place.documentId))),
@@ -46,18 +48,38 @@ export function decodeRegistry(stored: Registry): Registry {
   );
   const textById = new Map(documents.map((doc) => [doc.id, doc.text]));
   const textOf = (documentId: string) => textById.get(documentId) ?? '';
+  const sectionTexts = sectionTextIndex(documents);
   return {
     ...stored,
     documents,
-    tasks: stored.tasks.map((task) =>
-      mapTaskSources(task, (source) => restoreDerived(source, 'text', textOf(task.documentId))),
-    ),
+    tasks: stored.tasks.map((task) => decodeTask(task, textOf(task.documentId), sectionTexts)),
     references: stored.references.map(
       (reference): Reference => ({
         ...reference,
         citedIn: reference.citedIn.map((place) => restoreDerived(place, 'quote', textOf(place.documentId))),
       }),
     ),
+  };
+}
+
+/** Section texts by `${documentId}#${address}`. */
+function sectionTextIndex(documents: CorpusDocument[]): Map<string, string> {
+  return new Map(documents.flatMap((doc) => doc.sections.map((section): [string, string] => [`${doc.id}#${section.address}`, section.text])));
+}
+
+function encodeTask(task: Task, documentText: string, sectionTexts: Map<string, string>): Task {
+  const stored: Partial<Task> = mapTaskSources(task, (source) => dropDerived(source, 'text', documentText));
+  if (task.text === sectionTexts.get(`${task.documentId}#${task.address}`)) delete stored.text;
+  if (task.title === task.sources.title.text) delete stored.title;
+  return stored as Task;
+}
+
+function decodeTask(stored: Task, documentText: string, sectionTexts: Map<string, string>): Task {
+  const task = mapTaskSources(stored, (source) => restoreDerived(source, 'text', documentText));
+  return {
+    ...task,
+    title: 'title' in stored ? stored.title : task.sources.title.text,
+    text: 'text' in stored ? stored.text : (sectionTexts.get(`${task.documentId}#${task.address}`) ?? ''),
   };
 }
 
