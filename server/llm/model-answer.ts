@@ -6,7 +6,7 @@
  */
 import type { Citation } from '../core/types.js';
 import type { ChatMessage } from './chat-model.js';
-import { fillTemplate, formatSource, type PromptTemplates } from './prompts.js';
+import { fenced, fillTemplate, formatSource, type PromptTemplates } from './prompts.js';
 
 /** A numbered source: the citation it becomes and the text the model reads. */
 export interface ModelSource {
@@ -17,12 +17,15 @@ export interface ModelSource {
   text: string;
 }
 
-/** The system and user messages of one answer. */
+/**
+ * The system and user messages of one answer. The draft quotes the documents too, so it goes
+ * into a fenced block like the sources: no document text ever stands as prompt text.
+ */
 export function buildMessages(templates: PromptTemplates, question: string, sources: readonly ModelSource[], draft: string): ChatMessage[] {
   const blocks = sources.map((source, index) => formatSource(index + 1, source.heading, source.text)).join('\n\n');
   return [
     { role: 'system', content: templates.system },
-    { role: 'user', content: fillTemplate(templates.user, { question, sources: blocks, draft }) },
+    { role: 'user', content: fillTemplate(templates.user, { question, sources: blocks, draft: fenced(draft) }) },
   ];
 }
 

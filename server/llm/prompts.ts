@@ -26,8 +26,12 @@ export function fillTemplate(template: string, values: Record<string, string>): 
   return template.replace(/\{\{(\w+)\}\}/g, (match, name: string) => (name in values ? values[name] : match));
 }
 
+/** Text as a fenced data block; a fence inside it is broken up so it cannot close the block. */
+export function fenced(text: string): string {
+  return `\`\`\`\n${text.replace(/```/g, "'''")}\n\`\`\``;
+}
+
 /** One numbered source as a fenced data block. */
 export function formatSource(number: number, heading: string, text: string): string {
-  const safe = text.replace(/```/g, "'''");
-  return `[${number}] ${heading}\n\`\`\`\n${safe}\n\`\`\``;
+  return `[${number}] ${heading}\n${fenced(text)}`;
 }

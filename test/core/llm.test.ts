@@ -64,6 +64,8 @@ describe('ask with a model', () => {
     expect(system.content).toMatch(/DỮ LIỆU/);
     expect(user.content).toContain('[1] Kế hoạch — mục II.4\n```\n- Đơn vị chủ trì thực hiện: Sở Nội vụ.\n```');
     expect(user.content).toContain(QUESTION);
+    // The extractive draft quotes the documents too: it is fenced like the sources.
+    expect(user.content).toContain('```\nTheo Kế hoạch, mục II.4, đơn vị chủ trì là Sở Nội vụ [1].\n```');
   });
 
   it.each<[FakeMode, string]>([
