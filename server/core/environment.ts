@@ -4,6 +4,7 @@
  * and lookup tables. A new index gets a new environment; nothing here is global.
  */
 import type { LoadedIndex, Registry, Task } from '../../ingest/types.js';
+import { taskKey } from './catalog/task-filter.js';
 import { compileKnownDocuments } from './query/document-mentions.js';
 import { buildLexicon } from './query/lexicon.js';
 import { STOP_WORDS } from './query/stopwords.js';
@@ -41,7 +42,7 @@ export function buildEnvironment(index: LoadedIndex, vocabulary: QueryVocabulary
     knownWords,
   };
   const taskByChunkId = new Map<string, Task>();
-  const taskByKey = new Map(registry.tasks.map((task) => [`${task.documentId}#${task.address}`, task]));
+  const taskByKey = new Map(registry.tasks.map((task) => [taskKey(task), task]));
   for (const chunk of index.chunks) {
     const task = taskAt(taskByKey, chunk.documentId, chunk.address);
     if (task) taskByChunkId.set(chunk.id, task);

@@ -10,6 +10,7 @@ import type { Intent } from '../intent/types.js';
 import type { ParsedQuery } from '../query/understand.js';
 import { findTasksByTopic } from '../retrieval/task-finder.js';
 import { unsupportedReason } from './abstain.js';
+import { taskKey } from '../catalog/task-filter.js';
 import type { TurnMemory } from './respond.js';
 
 export type Resolution =
@@ -61,7 +62,7 @@ function namedTasks(environment: AnswerEnvironment, query: ParsedQuery): Resolut
 
 function previousTasks(environment: AnswerEnvironment, previous: TurnMemory): Task[] {
   const keys = new Set(previous.taskKeys);
-  return environment.registry.tasks.filter((task) => keys.has(`${task.documentId}#${task.address}`));
+  return environment.registry.tasks.filter((task) => keys.has(taskKey(task)));
 }
 
 function sortByAddress(tasks: Task[]): Task[] {

@@ -3,6 +3,7 @@
  * about (tasks, a unit, a document), compose with citations, or abstain. The model path and
  * streaming build on the `Reply` this returns.
  */
+import { resolveUnit } from '../../../ingest/extract/index.js';
 import type { Task } from '../../../ingest/types.js';
 import type { AnswerEnvironment } from '../environment.js';
 import { detectIntent, type PreviousTurn } from '../intent/detect.js';
@@ -10,7 +11,7 @@ import type { Intent, TaskListFilter } from '../intent/types.js';
 import { understandQuery, type ParsedQuery } from '../query/understand.js';
 import { hybridSearch } from '../retrieval/hybrid.js';
 import { passageTerms, topicCoverage } from '../retrieval/support.js';
-import { selectTasks } from '../catalog/task-filter.js';
+import { selectTasks, taskKey } from '../catalog/task-filter.js';
 import type { Citation } from '../types.js';
 import { foreignReason, unanswerableShape, unsupportedReason } from './abstain.js';
 import { CitationList } from './citations.js';
@@ -21,7 +22,6 @@ import { composeReferences, unloadedContentAnswer } from './reference-answers.js
 import { resolveTasks } from './resolve-tasks.js';
 import { composeTaskAnswer, type ComposeContext } from './task-answers.js';
 import { dutiesForTopic, unitDuties } from './unit-duties.js';
-import { foldedTokens } from '../query/text-key.js';
 
 /** What the conversation remembers of a turn. */
 export interface TurnMemory {
@@ -103,6 +103,9 @@ export async function respond(environment: AnswerEnvironment, question: string, 
   }
 }
 
+/** A list filter that keeps every task. */
+const ALL_TASKS: TaskListFilter = { unitId: null, role: 'any', dueAfter: null, dueBefore: null, kind: null };
+
 type Done = (answer: string, tasks: readonly Task[], unitId: string | null, abstained?: boolean) => Reply;
 type Abstain = (answer?: string) => Reply;
 
@@ -127,14 +130,12 @@ async function answerTask(
   if (resolved.kind === 'unsupported') return intent.weak ? answerContent(environment, query, context, done, abstain) : abstain();
   if (resolved.kind === 'none') {
     // "Ai chủ trì?" with nothing to refer to: the whole table answers it.
-    const filter = { unitId: null, role: 'any' as const, dueAfter: null, dueBefore: null, kind: null };
-    return done(composeTaskList(context, environment.registry.tasks, filter), environment.registry.tasks, null);
+    return done(composeTaskList(context, environment.registry.tasks, ALL_TASKS), environment.registry.tasks, null);
   }
   const unitId = intent.unitId ?? (intent.aspects.includes('unit-duty') ? (previous?.unitId ?? null) : null);
   if (resolved.tasks.length > 1 && intent.aspects.length === 1 && intent.aspects[0] === 'content') {
     // "Nhiệm vụ nào liên quan đến tuyển dụng?": the matching tasks as a list, not each in full.
-    const filter = { unitId: null, role: 'any' as const, dueAfter: null, dueBefore: null, kind: null };
-    return done(composeTaskList(context, resolved.tasks, filter), resolved.tasks, null);
+    return done(composeTaskList(context, resolved.tasks, ALL_TASKS), resolved.tasks, null);
   }
   return done(composeTaskAnswer(context, resolved.tasks, intent.aspects, unitId), resolved.tasks, unitId);
 }
@@ -170,19 +171,7 @@ function narrowByTimelineTopic(environment: AnswerEnvironment, query: ParsedQuer
   return matching.length > 0 ? matching : tasks;
 }
 
-/** Whether a document's issuer names the unit (folded comparison). */
+/** Whether a document's issuer names the unit ("Bộ Nội vụ" for the unit Bộ Nội vụ). */
 function issuedBy(environment: AnswerEnvironment, issuer: string | null, unitId: string | null): boolean {
-  if (!issuer || !unitId) return false;
-  const unit = environment.registry.units.find((item) => item.id === unitId);
-  if (!unit) return false;
-  const folded = ` ${foldedTokens(issuer).join(' ')} `;
-  return [unit.name, ...unit.aliases].some((name) => {
-    const key = foldedTokens(name).join(' ');
-    return key.length > 0 && folded.includes(` ${key} `);
-  });
-}
-
-/** The key a conversation stores a task under. */
-export function taskKey(task: Task): string {
-  return `${task.documentId}#${task.address}`;
+  return issuer !== null && unitId !== null && resolveUnit(issuer, environment.registry.units)?.id === unitId;
 }

@@ -41,3 +41,8 @@ export function selectTasks(tasks: readonly Task[], selection: TaskSelection): T
     return true;
   });
 }
+
+/** The key a task is remembered under ("ke-hoach-…#II.4"). */
+export function taskKey(task: Task): string {
+  return `${task.documentId}#${task.address}`;
+}
