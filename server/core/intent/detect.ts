@@ -168,7 +168,6 @@ function documentFacts(query: ParsedQuery): DocumentFact[] {
   if (hasPhrase(query, 'loai van ban') || hasPhrase(query, 'hinh thuc van ban') || /\b(?:document type|type of document)\b/.test(query.key)) {
     facts.push('type');
   }
-  if (hasPhrase(query, 'chuc vu') && !facts.includes('signer')) facts.push('signer');
   return facts;
 }
 

@@ -10,9 +10,10 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
     'giup ha hay hoac hoi hom kia khi khong la lai len ma may minh mot muon nao nay neu ngay nhe nhi nho nhung no ' +
     'nua o oi phai ra rang roi sao se sau ta tai thay the thi theo tren trong tui toi va vay vao ve voi xin xem ' +
     'duoi truoc giua u vang ok oke ' +
-    'the a an and are as at be by can could do does did for from has have how i in is it its me my of on or our please should ' +
+    'the a an and are as at be by could do does did for from has have how i in is it its me my of on or our please should ' +
     'tell that the their there these this to under was we what when where which who whom whose why will with would you your ' +
     'say says said about regarding concerning any some all much many also must need needs get got give list show ' +
+    'unit units agency agencies body bodies start starts begin begins end ends carried out take part ' +
     'dat neu gap dua completed complete finished done'
   ).split(/\s+/),
 );

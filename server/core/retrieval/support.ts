@@ -69,6 +69,9 @@ export function topicCoverage(words: readonly string[], pairs: readonly string[]
   return total === 0 ? 1 : found / total;
 }
 
+/** The weight of a word the corpus never uses: above the rarest word it does use. */
+const UNKNOWN_WEIGHT = (lexicon: Lexicon): number => inverseFrequency(lexicon, '\u0000');
+
 /** Corpus-wide signals of a question, independent of any passage. */
 export interface QuerySignals {
   /** Share of topic weight in words the corpus never uses. */
@@ -85,7 +88,8 @@ export function querySignals(query: ParsedQuery, lexicon: Lexicon): QuerySignals
   let total = 0;
   let missing = 0;
   for (const word of query.topic) {
-    const weight = inverseFrequency(lexicon, word);
+    // A word unknown with its tone marks ("phụ") weighs as an unknown word, not as its common fold ("phu").
+    const weight = unknown.has(word) ? UNKNOWN_WEIGHT(lexicon) : inverseFrequency(lexicon, word);
     total += weight;
     if (unknown.has(word)) missing += weight;
   }

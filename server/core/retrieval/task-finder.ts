@@ -70,7 +70,15 @@ export function taskTerms(environment: AnswerEnvironment, task: Task): PassageTe
   return environment.textTerms(`task:${task.documentId}#${task.address}`, () => task.text);
 }
 
-/** Syllables and pairs of a task's first clause (its title up to the first ";"): what the task is about. */
+/** Words of a task's opening kept as its head. */
+const HEAD_WORDS = 12;
+
+/**
+ * Syllables and pairs of a task's opening words (up to the first ";" and at most
+ * {@link HEAD_WORDS} words): what the task is about, before the details.
+ */
 export function taskHeadTerms(environment: AnswerEnvironment, task: Task): PassageTerms {
-  return environment.textTerms(`task-head:${task.documentId}#${task.address}`, () => task.title.split(/[;:]/)[0]);
+  return environment.textTerms(`task-head:${task.documentId}#${task.address}`, () =>
+    task.title.split(/[;:]/)[0].split(/\s+/).slice(0, HEAD_WORDS).join(' '),
+  );
 }
