@@ -81,8 +81,10 @@ export function detectIntent(query: ParsedQuery, previous: PreviousTurn | null):
     if (aspects.includes('lead') || aspects.includes('coordinating')) return { kind: 'task-list', filter };
   }
   if (aspects.includes('unit-duty') && unitId) return { kind: 'task', aspects: ['unit-duty'], unitId };
-  // "Sở Khoa học và Công nghệ hướng dẫn gì?": what a unit does about a topic.
-  if (unitId && aspects.length === 0 && !hasTaskRef && /\b(?:gi|what)\b/.test(query.key)) return { kind: 'task', aspects: ['unit-duty'], unitId };
+  // "Sở Khoa học và Công nghệ hướng dẫn gì?": what a unit, as the subject, does about a topic
+  // (not "Tiêu chuẩn chức danh chủ tịch UBND xã là gì?", where the unit only qualifies a noun).
+  const subject = query.units[0] !== undefined && query.units[0].start <= 1;
+  if (unitId && subject && aspects.length === 0 && !hasTaskRef && /\b(?:gi|what)\b/.test(query.key)) return { kind: 'task', aspects: ['unit-duty'], unitId };
   // "Kế hoạch nói gì về cập nhật cơ sở dữ liệu?" asks for the passage, not for a task's summary.
   if (aspects.length === 1 && aspects[0] === 'content' && !hasTaskRef) {
     if (query.topic.length > 0) return { kind: 'content' };

@@ -109,7 +109,7 @@ export function understandQuery(question: string, context: QueryContext): Parsed
   const topicBesideDocuments = expanded.filter((token, index) => isTopic(token, index) && !documentMask[index]);
   const topicPairs: string[] = [];
   expanded.forEach((token, index) => {
-    if (index + 1 < expanded.length && isTopic(token, index) && isTopic(expanded[index + 1], index + 1)) {
+    if (index + 1 < expanded.length && isTerm(token, index) && isTerm(expanded[index + 1], index + 1) && (isTopic(token, index) || isTopic(expanded[index + 1], index + 1))) {
       topicPairs.push(`${token} ${expanded[index + 1]}`);
     }
   });
