@@ -10,7 +10,9 @@ import { indexStatus, loadIndex } from '../../ingest/store/index-reader.js';
 import type { LoadedIndex } from '../../ingest/types.js';
 import { loadConfig, type AppConfig } from '../../server/config.js';
 import { createPlanAssistant } from '../../server/core/assistant.js';
-import { formatReport, runEval } from './runner.js';
+import { compareWithBaselines } from './compare.js';
+import { renderComparisonTable } from './compare-metrics.js';
+import { formatReport, loadEvalSets, runEval } from './runner.js';
 
 export { scoreAnswer, citationProblems, type EvalItem, type EvalSet, type ScoreResult } from './scorer.js';
 export { formatReport, loadEvalSets, runEval, type AnswerFn, type EvalReport, type EvalResult } from './runner.js';
@@ -32,6 +34,9 @@ async function main(): Promise<number> {
   const assistant = createPlanAssistant({ index, config });
   const report = await runEval((question, conversationId) => assistant.ask({ question, conversationId }), { registry: index.registry });
   process.stdout.write(`${formatReport(report)}\n`);
+  // Beside ours, on the same questions and scorer: the two baselines (see test/eval/compare.ts).
+  const comparison = await compareWithBaselines(assistant, index, loadEvalSets());
+  process.stdout.write(`\nOurs beside the baselines:\n${renderComparisonTable(comparison)}\n`);
   const low = Object.values(report.passRate).some((rate) => rate < PASS_THRESHOLD);
   return low || report.abstainFailures > 0 ? 1 : 0;
 }
