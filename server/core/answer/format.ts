@@ -3,6 +3,7 @@
  * document and a place in it are named ("Theo Kế hoạch, mục II.4, …").
  */
 import type { CorpusDocument, Registry, Task, Timeline } from '../../../ingest/types.js';
+import { DOCUMENT_TYPE_NAMES } from '../document-types.js';
 
 /** "2026-05-08" → "08/5/2026": the way the documents write dates (two-digit day, bare month). */
 export function formatDate(iso: string): string {
@@ -24,20 +25,9 @@ export function unitNames(registry: Registry, ids: readonly string[]): string[] 
 /** How a document is named in a sentence: "Kế hoạch", "Chỉ thị 18/CT-TTg" … */
 export function documentLabel(document: CorpusDocument): string {
   const kind = (document.header.typeText ?? '').trim();
-  const typeWord = kind ? kind.charAt(0).toUpperCase() + kind.slice(1).toLowerCase() : typeWords[document.type];
+  const typeWord = kind ? kind.charAt(0).toUpperCase() + kind.slice(1).toLowerCase() : DOCUMENT_TYPE_NAMES[document.type];
   return document.header.number ? `${typeWord} số ${document.header.number}` : typeWord;
 }
-
-const typeWords: Record<CorpusDocument['type'], string> = {
-  'ke-hoach': 'Kế hoạch',
-  'chi-thi': 'Chỉ thị',
-  'nghi-quyet': 'Nghị quyết',
-  'quyet-dinh': 'Quyết định',
-  'thong-tu': 'Thông tư',
-  'nghi-dinh': 'Nghị định',
-  'khung-nang-luc': 'Khung năng lực',
-  other: 'Văn bản',
-};
 
 /** "mục II.4" for items, "phần I" for parts, and readable names for the other addresses. */
 export function placeLabel(address: string): string {

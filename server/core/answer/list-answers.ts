@@ -4,19 +4,15 @@
  */
 import type { Section, Task, TaskAssignment } from '../../../ingest/types.js';
 import type { TaskListFilter } from '../intent/types.js';
-import { formatDate, joinVi, placeLabel, shortTitle, timelineWords, unitNames, fieldValue } from './format.js';
+import { capitalize, fieldValue, formatDate, joinVi, placeLabel, shortTitle, timelineWords, unitNames } from './format.js';
 import type { ComposeContext } from './task-answers.js';
 
 /** The tasks of a filter as a bulleted list with a heading sentence. */
 export function composeTaskList(context: ComposeContext, tasks: readonly Task[], filter: TaskListFilter): string {
   const criteria = describeFilter(context, filter);
   if (tasks.length === 0) return `Không có nhiệm vụ nào ${criteria} trong các văn bản đã nạp.`;
-  const lines = tasks.map((task) => `- ${capitalizeFirst(placeLabel(task.address))}: ${shortTitle(task)} — ${detail(context, task, filter)}`);
+  const lines = tasks.map((task) => `- ${capitalize(placeLabel(task.address))}: ${shortTitle(task)} — ${detail(context, task, filter)}`);
   return [`Có ${tasks.length} nhiệm vụ ${criteria}:`, ...lines].join('\n');
-}
-
-function capitalizeFirst(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** "do Sở Nội vụ chủ trì", "có hạn từ 1/6/2026 đến 30/6/2026", "thực hiện thường xuyên" … */
@@ -71,12 +67,12 @@ export function composeUnitDuties(context: ComposeContext, unitId: string, dutie
     if (duty.kind === 'section') {
       const body = sectionBody(duty.section);
       const marker = context.citations.cite(duty.documentId, duty.section.address, body);
-      return `- ${capitalizeFirst(placeLabel(duty.section.address))} (${duty.section.path[0] ?? 'tổ chức thực hiện'}): “${body}” ${marker}`;
+      return `- ${capitalize(placeLabel(duty.section.address))} (${duty.section.path[0] ?? 'tổ chức thực hiện'}): “${body}” ${marker}`;
     }
     const { task, assignment } = duty;
     const role = assignment.role === 'lead' ? 'chủ trì' : 'phối hợp';
     const marker = context.citations.cite(task.documentId, task.address, assignment.source.text);
-    return `- ${capitalizeFirst(placeLabel(task.address))} (${role}) — ${shortTitle(task, 10)}: “${fieldValue(assignment.duty)}” ${marker}`;
+    return `- ${capitalize(placeLabel(task.address))} (${role}) — ${shortTitle(task, 10)}: “${fieldValue(assignment.duty)}” ${marker}`;
   });
   return [`Theo Kế hoạch, ${name} được giao ${duties.length} việc:`, ...lines].join('\n');
 }

@@ -5,6 +5,7 @@
  * (corpus/registry.json) are merged by number, so either side can answer.
  */
 import type { ExpectedDocumentStatus, Reference, Registry } from '../../../ingest/types.js';
+import { DOCUMENT_TYPE_NAMES } from '../document-types.js';
 import { foldedTokens, wordTokens, matchKey } from './text-key.js';
 import { expandTokens, type QueryVocabulary } from './vocabulary.js';
 
@@ -76,10 +77,10 @@ function addPhrases(entry: KnownDocument, vocabulary: QueryVocabulary): void {
   }
 }
 
+/** The type word an expected document is cited with ("Chỉ thị"); none for a plan or a framework. */
 function typeTextOf(expected: ExpectedDocumentStatus | null): string | null {
-  if (!expected) return null;
-  const words: Record<string, string> = { 'chi-thi': 'Chỉ thị', 'nghi-quyet': 'Nghị quyết', 'quyet-dinh': 'Quyết định', 'thong-tu': 'Thông tư', 'nghi-dinh': 'Nghị định' };
-  return words[expected.type] ?? null;
+  if (!expected || expected.type === 'ke-hoach' || expected.type === 'khung-nang-luc' || expected.type === 'other') return null;
+  return DOCUMENT_TYPE_NAMES[expected.type];
 }
 
 /**
