@@ -30,6 +30,7 @@ function describeFilter(context: ComposeContext, filter: TaskListFilter): string
   if (filter.kind === 'per-authority') parts.push('có thời gian theo quy định của cấp có thẩm quyền');
   if (filter.kind === 'deadline' && !filter.dueAfter && !filter.dueBefore) parts.push('có hạn hoàn thành cụ thể');
   if (filter.undated) parts.push('không ghi hạn hoàn thành cụ thể (ngày, tháng)');
+  if (filter.withoutCoordinating) parts.push('không ghi đơn vị phối hợp');
   return parts.length > 0 ? parts.join(', ') : 'liên quan trong Kế hoạch';
 }
 

@@ -7,7 +7,7 @@ import { resolveUnit } from '../../../ingest/extract/index.js';
 import type { Task } from '../../../ingest/types.js';
 import type { AnswerEnvironment } from '../environment.js';
 import { detectIntent, type PreviousTurn } from '../intent/detect.js';
-import type { Intent, TaskListFilter } from '../intent/types.js';
+import type { Intent, TaskAspect, TaskListFilter } from '../intent/types.js';
 import { understandQuery, type ParsedQuery } from '../query/understand.js';
 import { hybridSearch } from '../retrieval/hybrid.js';
 import { passageTerms, topicCoverage } from '../retrieval/support.js';
@@ -22,6 +22,7 @@ import { composeReferences, unloadedContentAnswer } from './reference-answers.js
 import { resolveTasks } from './resolve-tasks.js';
 import { composeTaskAnswer, type ComposeContext } from './task-answers.js';
 import { dutiesForTopic, unitDuties } from './unit-duties.js';
+import { dutyForTopic } from './who-does.js';
 
 /** What the conversation remembers of a turn. */
 export interface TurnMemory {
@@ -93,6 +94,8 @@ export async function respond(environment: AnswerEnvironment, question: string, 
     }
     case 'unit-duties': {
       const duties = unitDuties(environment, intent.unitId);
+      // A unit the plan gives no duty ("UBND tỉnh phê duyệt gì?") may still be written about.
+      if (duties.length === 0 && query.topic.length > 0) return answerContent(environment, query, context, done, abstain);
       const tasks = duties.flatMap((duty) => (duty.kind === 'assignment' ? [duty.task] : []));
       return done(composeUnitDuties(context, intent.unitId, duties), tasks, intent.unitId);
     }
@@ -120,10 +123,21 @@ async function answerTask(
 ): Promise<Reply> {
   const hasRef = query.taskRefs.numbers.length > 0 || query.taskRefs.addresses.length > 0;
   if (intent.unitId && intent.aspects.includes('unit-duty') && !hasRef && query.topic.length > 0) {
-    const { duties, coverage } = dutiesForTopic(environment, query, unitDuties(environment, intent.unitId));
+    const all = unitDuties(environment, intent.unitId);
+    if (all.length === 0) return answerContent(environment, query, context, done, abstain);
+    const { duties, coverage } = dutiesForTopic(environment, query, all);
     if (unsupportedReason(query, coverage, environment.query.lexicon)) return abstain();
     const tasks = duties.flatMap((duty) => (duty.kind === 'assignment' ? [duty.task] : []));
     return done(composeUnitDuties(context, intent.unitId, duties), tasks, intent.unitId);
+  }
+  if (intent.weak) {
+    // "Đơn vị nào đề xuất nhu cầu đào tạo?": the unit whose duty says so, in its role.
+    const match = dutyForTopic(environment, query);
+    if (match) {
+      const { task, assignment } = match;
+      const aspects: TaskAspect[] = assignment.role === 'lead' ? ['lead'] : ['unit-duty', 'lead'];
+      return done(composeTaskAnswer(context, [task], aspects, assignment.unitId), [task], assignment.unitId);
+    }
   }
   const resolved = await resolveTasks(environment, query, intent, previous);
   if (resolved.kind === 'missing') return abstain(resolved.message);

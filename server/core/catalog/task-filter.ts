@@ -13,6 +13,8 @@ export interface TaskSelection {
   kind?: TimelineKind | null;
   /** Only tasks without a due date. */
   undated?: boolean;
+  /** Only tasks without a coordinating unit. */
+  withoutCoordinating?: boolean;
   documentId?: string | null;
 }
 
@@ -32,6 +34,7 @@ export function selectTasks(tasks: readonly Task[], selection: TaskSelection): T
     if (selection.unitId && !unitHasRole(task, selection.unitId, selection.role ?? 'any')) return false;
     if (selection.kind && task.timeline.kind !== selection.kind) return false;
     if (selection.undated && task.timeline.due) return false;
+    if (selection.withoutCoordinating && task.coordinating.length > 0) return false;
     if (selection.dueAfter || selection.dueBefore) {
       const due = task.timeline.due;
       if (!due) return false;

@@ -68,7 +68,8 @@ export function detectIntent(query: ParsedQuery, previous: PreviousTurn | null):
   }
 
   const filter = listFilter(query, unitId);
-  const hasFilter = filter.unitId !== null || filter.dueAfter !== null || filter.dueBefore !== null || filter.kind !== null || filter.undated === true;
+  const hasFilter =
+    filter.unitId !== null || filter.dueAfter !== null || filter.dueBefore !== null || filter.kind !== null || filter.undated === true || filter.withoutCoordinating === true;
   if (!hasTaskRef && (listCue || filter.dueAfter || filter.dueBefore)) {
     if (hasFilter || query.topic.length === 0) return { kind: 'task-list', filter };
     return { kind: 'task', aspects: aspects.length > 0 ? aspects : ['content'], unitId: null };
@@ -84,7 +85,9 @@ export function detectIntent(query: ParsedQuery, previous: PreviousTurn | null):
   // "Sở Khoa học và Công nghệ hướng dẫn gì?": what a unit, as the subject, does about a topic
   // (not "Tiêu chuẩn chức danh chủ tịch UBND xã là gì?", where the unit only qualifies a noun).
   const subject = query.units[0] !== undefined && query.units[0].start <= 1;
-  if (unitId && subject && aspects.length === 0 && !hasTaskRef && /\b(?:gi|what)\b/.test(query.key)) return { kind: 'task', aspects: ['unit-duty'], unitId };
+  if (unitId && subject && aspects.length === 0 && !hasTaskRef && /\b(?:gi|ai|nao|dau|what|who|whom|where)\b/.test(query.key)) {
+    return { kind: 'task', aspects: ['unit-duty'], unitId };
+  }
   // "Kế hoạch nói gì về cập nhật cơ sở dữ liệu?" asks for the passage, not for a task's summary.
   if (aspects.length === 1 && aspects[0] === 'content' && !hasTaskRef) {
     if (query.topic.length > 0) return { kind: 'content' };
@@ -194,6 +197,10 @@ function listFilter(query: ParsedQuery, unitId: string | null): TaskListFilter {
   // "chưa có thời hạn cụ thể", "không có hạn": the tasks without a date.
   const undated = /\b(?:chua|khong|ko)\s+(?:co\s+)?(?:thoi han|han|ngay)\b/.test(query.text) || /\b(?:without|no) (?:deadline|due date)\b/.test(query.key);
   if (undated) return { unitId, role, dueAfter: null, dueBefore: null, kind: null, undated: true };
+  // "Nhiệm vụ nào không có đơn vị phối hợp?"
+  if (/\b(?:chua|khong|ko)\s+(?:co\s+)?(?:don vi\s+)?phoi hop\b/.test(query.text)) {
+    return { unitId, role: 'any', dueAfter: after, dueBefore: before, kind: null, withoutCoordinating: true };
+  }
   return { unitId, role, dueAfter: after, dueBefore: before, kind: timelineKind(query, after !== null || before !== null) };
 }
 

@@ -34,6 +34,8 @@ export interface TaskListFilter {
   kind: TimelineKind | null;
   /** Only tasks without a due date ("chưa có thời hạn cụ thể"). */
   undated?: boolean;
+  /** Only tasks without a coordinating unit ("không có đơn vị phối hợp"). */
+  withoutCoordinating?: boolean;
 }
 
 export type Intent =

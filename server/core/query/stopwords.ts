@@ -36,6 +36,6 @@ export const ACCENTED_STOP_WORDS: ReadonlySet<string> = new Set(
     'à ạ ai anh ấy bà bao bây bạn biết bị cả các cái cho chứ chưa có còn của cùng đã đang đây đấy để đến đều đi đó do được gì ' +
     'giúp hả hay hoặc hỏi hôm kia khi không là lại lên mà mấy mình một muốn này nào nếu ngày nhé nhỉ nhờ như những nó nữa ở ơi ' +
     'phải ra rằng rồi sao sẽ sau ta tại thấy thế thì theo trên trong tui tôi và vậy vào về với xin xem dưới trước giữa ừ vâng ' +
-    'đặt nêu gặp dựa'
+    'đặt nêu gặp dựa đâu'
   ).split(/\s+/),
 );

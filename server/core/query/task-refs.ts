@@ -10,7 +10,7 @@ export interface TaskRefs {
   addresses: string[];
 }
 
-const NUMBERED = /\b(?:nhiem\s*vu|nvu|nv|task|item|muc)\s*(?:so|thu|number|no|#)?\s*\.?\s*(\d{1,2})\b/g;
+const NUMBERED = /\b(?:nhiem\s*vu|nvu|nv|task|tasks|item|muc)\s*(?:so|thu|number|no|#)?\s*\.?\s*(\d{1,2})((?:\s*(?:,|va|and|&|-)\s*\d{1,2}\b)*)/g;
 const ADDRESS = /\b([ivx]{1,4})\s*\.\s*(\d{1,2})(?:\s*\.\s*([a-z]))?\b/g;
 const ORDINAL = /\b(?:nhiem\s*vu|nv|muc|task)\s+(?:thu\s+)?(nhat|hai|ba|tu|nam|sau|bay|tam|chin|muoi)\b/g;
 const ORDINAL_VALUES: Record<string, number> = { nhat: 1, hai: 2, ba: 3, tu: 4, nam: 5, sau: 6, bay: 7, tam: 8, chin: 9, muoi: 10 };
@@ -31,7 +31,11 @@ export function readTaskRefs(key: string): TaskRefs {
     if (!addresses.includes(address)) addresses.push(address);
     return ' '.repeat(match.length);
   });
-  for (const match of withoutAddresses.matchAll(NUMBERED)) push(Number(match[1]));
+  // "nhiệm vụ 2, 3 và 4": every number of the list.
+  for (const match of withoutAddresses.matchAll(NUMBERED)) {
+    push(Number(match[1]));
+    for (const more of (match[2] ?? '').matchAll(/\d{1,2}/g)) push(Number(more[0]));
+  }
   // "nhiệm vụ thứ tư" but not "nhiệm vụ năm 2026" (a year follows "nam").
   for (const match of withoutAddresses.matchAll(ORDINAL)) {
     const after = withoutAddresses.slice((match.index ?? 0) + match[0].length);

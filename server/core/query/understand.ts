@@ -94,9 +94,11 @@ export function understandQuery(question: string, context: QueryContext): Parsed
   }
   const isStop = (token: string, index: number): boolean => {
     const origin = expansion.origin[index];
-    const written = origin === null ? undefined : accentedTokens[origin];
+    // A word put there by the vocabulary ("báo cáo" for "report") is never grammar.
+    if (origin === null) return false;
+    const written = accentedTokens[origin];
     // With diacritics typed, "sổ" and "đỏ" are words of the topic, not "số" and "do".
-    if (accented && written !== undefined && written !== token && written !== rawTokens[origin as number]) return ACCENTED_STOP_WORDS.has(written);
+    if (accented && written !== undefined && written !== token && written !== rawTokens[origin]) return ACCENTED_STOP_WORDS.has(written);
     return STOP_WORDS.has(token);
   };
   const isTerm = (token: string, index: number): boolean =>
