@@ -78,6 +78,19 @@ describe('task questions', () => {
     expect(sections(response)).toContain('II.2');
   });
 
+  it('answers "who does X" with the unit whose duty says X, in its role', async () => {
+    const proposes = await ask('Đơn vị nào đề xuất nhu cầu đào tạo, bồi dưỡng?');
+    expect(proposes.answer).toMatch(/Ủy ban nhân dân các xã, phường là đơn vị phối hợp/);
+    expect(sections(proposes)).toContain('II.6');
+    const reports = await ask('Ai tổng hợp, báo cáo kết quả thực hiện kế hoạch cho UBND tỉnh?');
+    expect(reports.answer).toContain('Sở Nội vụ');
+    expect(sections(reports)).toEqual(['III.2']);
+  });
+
+  it('answers each task of a list of numbers', async () => {
+    expect(sections(await ask('Hạn của nhiệm vụ 2, 3 và 4?'))).toEqual(['II.2', 'II.3', 'II.4']);
+  });
+
   it('says which tasks exist when a missing task number is asked', async () => {
     const response = await ask('Nhiệm vụ 12 ai chủ trì?');
     expect(response.abstained).toBe(true);
@@ -102,6 +115,10 @@ describe('lists', () => {
     const undated = sections(await ask('Những nhiệm vụ nào chưa có thời hạn cụ thể?'));
     expect(undated).not.toContain('II.2');
     expect(undated).toContain('II.5');
+  });
+
+  it('lists tasks without a coordinating unit', async () => {
+    expect(sections(await ask('Nhiệm vụ nào không có đơn vị phối hợp?'))).toEqual(['II.1', 'II.2', 'II.3']);
   });
 
   it('lists what a unit does across the plan', async () => {
