@@ -6,10 +6,10 @@
 import type { LoadedIndex, Registry, Task } from '../../ingest/types.js';
 import { taskKey } from './catalog/task-filter.js';
 import { compileKnownDocuments } from './query/document-mentions.js';
-import { buildLexicon } from './query/lexicon.js';
+import { buildLexicon, type Lexicon } from './query/lexicon.js';
 import { STOP_WORDS } from './query/stopwords.js';
 import type { QueryContext } from './query/understand.js';
-import { buildTypoDictionary } from './query/typos.js';
+import { buildTypoDictionary, type TypoDictionary } from './query/typos.js';
 import { compileUnitMatcher } from './query/unit-mentions.js';
 import { loadQueryVocabulary, type QueryVocabulary } from './query/vocabulary.js';
 import { enclosingHeadings, passageTerms, type PassageTerms } from './retrieval/support.js';
@@ -31,12 +31,18 @@ export interface AnswerEnvironment {
 /** Builds the environment of an index; `vocabulary` defaults to the shipped query vocabulary. */
 export function buildEnvironment(index: LoadedIndex, vocabulary: QueryVocabulary = loadQueryVocabulary()): AnswerEnvironment {
   const { registry } = index;
-  const lexicon = buildLexicon(index.chunks);
   const knownWords = new Set<string>([...vocabulary.words, ...STOP_WORDS]);
+  // The lexicon reads every passage: built on the first question, not at start-up.
+  let lexicon: Lexicon | null = null;
+  let typos: TypoDictionary | null = null;
   const query: QueryContext = {
     vocabulary,
-    lexicon,
-    typos: buildTypoDictionary(lexicon, vocabulary),
+    get lexicon() {
+      return (lexicon ??= buildLexicon(index.chunks));
+    },
+    get typos() {
+      return (typos ??= buildTypoDictionary(this.lexicon, vocabulary));
+    },
     units: compileUnitMatcher(registry.units, vocabulary),
     documents: compileKnownDocuments(registry, vocabulary),
     knownWords,

@@ -5,7 +5,7 @@
  * declined (the caller marks the answer abstained).
  */
 import type { Registry } from '../../../ingest/types.js';
-import type { KnownDocument } from '../query/document-mentions.js';
+import type { CitedPlace, KnownDocument } from '../query/document-mentions.js';
 import { foldedTokens } from '../query/text-key.js';
 import { formatDate, joinVi, placeLabel } from './format.js';
 import { splitSentences } from './sentences.js';
@@ -61,14 +61,20 @@ function subjectFromTitle(document: KnownDocument): string | null {
  * Where the corpus cites a document: the reference's places, or — for an expected document
  * without a number ("khung năng lực") — the sentences that name it by one of its aliases.
  */
-export function citedPlaces(registry: Registry, document: KnownDocument): Array<{ documentId: string; address: string; quote: string }> {
+export function citedPlaces(registry: Registry, document: KnownDocument): CitedPlace[] {
   if (document.reference && document.reference.citedIn.length > 0) {
     return document.reference.citedIn.map((place) => ({ documentId: place.documentId, address: place.address, quote: place.quote }));
   }
+  // Scanning every section for an alias is costly on a large corpus: once per known document.
+  document.placesByAlias ??= placesByAlias(registry, document);
+  return document.placesByAlias;
+}
+
+function placesByAlias(registry: Registry, document: KnownDocument): CitedPlace[] {
   const aliases = [document.expected?.title ?? '', ...(document.expected?.aliases ?? [])]
     .map((alias) => foldedTokens(alias).join(' '))
     .filter((alias) => alias.split(' ').length >= 2);
-  const places: Array<{ documentId: string; address: string; quote: string }> = [];
+  const places: CitedPlace[] = [];
   for (const corpusDocument of registry.documents) {
     for (const section of corpusDocument.sections) {
       if (section.kind !== 'item' && section.kind !== 'subitem' && section.kind !== 'paragraph' && section.kind !== 'preamble') continue;

@@ -20,6 +20,15 @@ export interface KnownDocument {
   /** Token sequences naming it: raw ones (numbers) and expanded ones (type + number, aliases). */
   rawPhrases: string[][];
   expandedPhrases: string[][];
+  /** Where the corpus names it by an alias, found on first use (see `citedPlaces`). */
+  placesByAlias?: CitedPlace[];
+}
+
+/** A place where a corpus document cites or names a known document. */
+export interface CitedPlace {
+  documentId: string;
+  address: string;
+  quote: string;
 }
 
 export interface DocumentMention {
