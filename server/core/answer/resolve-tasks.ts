@@ -6,7 +6,6 @@
 import type { Task } from '../../../ingest/types.js';
 import type { AnswerEnvironment } from '../environment.js';
 import { CUES } from '../intent/detect.js';
-import type { Intent } from '../intent/types.js';
 import type { ParsedQuery } from '../query/understand.js';
 import { findTasksByTopic } from '../retrieval/task-finder.js';
 import { unsupportedReason } from './abstain.js';
@@ -26,7 +25,7 @@ export type Resolution =
 const FOLLOW_UP_TOPIC_WORDS = 2;
 
 /** Resolves the tasks of a task intent. */
-export async function resolveTasks(environment: AnswerEnvironment, query: ParsedQuery, _intent: Extract<Intent, { kind: 'task' }>, previous: TurnMemory | null): Promise<Resolution> {
+export async function resolveTasks(environment: AnswerEnvironment, query: ParsedQuery, previous: TurnMemory | null): Promise<Resolution> {
   const named = namedTasks(environment, query);
   if (named) return named;
   const remembered = previous ? previousTasks(environment, previous) : [];

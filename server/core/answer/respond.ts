@@ -139,7 +139,7 @@ async function answerTask(
       return done(composeTaskAnswer(context, [task], aspects, assignment.unitId), [task], assignment.unitId);
     }
   }
-  const resolved = await resolveTasks(environment, query, intent, previous);
+  const resolved = await resolveTasks(environment, query, previous);
   if (resolved.kind === 'missing') return abstain(resolved.message);
   if (resolved.kind === 'unsupported') return intent.weak ? answerContent(environment, query, context, done, abstain) : abstain();
   if (resolved.kind === 'none') {
