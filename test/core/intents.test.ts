@@ -117,6 +117,13 @@ describe('lists', () => {
     expect(undated).toContain('II.5');
   });
 
+  it('lists tasks due in a month named without a year', async () => {
+    expect(sections(await ask('Có những nhiệm vụ nào phải hoàn thành trong tháng 6?'))).toEqual(['II.2', 'II.3', 'II.4']);
+    const july = await ask('Nhiệm vụ nào hạn tháng 7?');
+    expect(july.answer).toMatch(/^Không có nhiệm vụ nào/);
+    expect(july.citations).toEqual([]);
+  });
+
   it('lists tasks without a coordinating unit', async () => {
     expect(sections(await ask('Nhiệm vụ nào không có đơn vị phối hợp?'))).toEqual(['II.1', 'II.2', 'II.3']);
   });

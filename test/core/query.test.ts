@@ -136,6 +136,7 @@ describe('intents', () => {
     ['Sở Nội vụ chủ trì những nhiệm vụ nào?', { kind: 'task-list', filter: expect.objectContaining({ unitId: 'so-noi-vu', role: 'lead' }) }],
     ['Những nhiệm vụ nào có hạn trong tháng 6/2026?', { kind: 'task-list', filter: expect.objectContaining({ dueAfter: '2026-06-01', dueBefore: '2026-06-30' }) }],
     ['Nhiệm vụ thường xuyên gồm những nhiệm vụ nào?', { kind: 'task-list', filter: expect.objectContaining({ kind: 'recurring' }) }],
+    ['Nhiệm vụ nào hạn trong tháng 6?', { kind: 'task-list', filter: expect.objectContaining({ dueMonths: [6], dueAfter: null }) }],
     ['Sở Nội vụ làm gì?', { kind: 'unit-duties', unitId: 'so-noi-vu' }],
     ['Ai ký kế hoạch?', { kind: 'document-fact', facts: ['signer'] }],
     ['Kế hoạch gửi cho những đơn vị nào?', { kind: 'document-fact', facts: ['recipients'] }],

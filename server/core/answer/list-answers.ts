@@ -25,10 +25,11 @@ function describeFilter(context: ComposeContext, filter: TaskListFilter): string
   if (filter.dueAfter && filter.dueBefore) parts.push(`có hạn hoàn thành từ ${formatDate(filter.dueAfter)} đến ${formatDate(filter.dueBefore)}`);
   else if (filter.dueBefore) parts.push(`có hạn hoàn thành đến ${formatDate(filter.dueBefore)}`);
   else if (filter.dueAfter) parts.push(`có hạn hoàn thành từ ${formatDate(filter.dueAfter)}`);
+  if (filter.dueMonths) parts.push(`có hạn hoàn thành trong tháng ${filter.dueMonths.join(', ')}`);
   if (filter.kind === 'recurring') parts.push('thực hiện thường xuyên');
   if (filter.kind === 'conditional') parts.push('thực hiện sau một sự kiện (“sau khi …”)');
   if (filter.kind === 'per-authority') parts.push('có thời gian theo quy định của cấp có thẩm quyền');
-  if (filter.kind === 'deadline' && !filter.dueAfter && !filter.dueBefore) parts.push('có hạn hoàn thành cụ thể');
+  if (filter.kind === 'deadline' && !filter.dueAfter && !filter.dueBefore && !filter.dueMonths) parts.push('có hạn hoàn thành cụ thể');
   if (filter.undated) parts.push('không ghi hạn hoàn thành cụ thể (ngày, tháng)');
   if (filter.withoutCoordinating) parts.push('không ghi đơn vị phối hợp');
   return parts.length > 0 ? parts.join(', ') : 'liên quan trong Kế hoạch';

@@ -11,6 +11,8 @@ export interface TaskSelection {
   dueAfter?: string | null;
   dueBefore?: string | null;
   kind?: TimelineKind | null;
+  /** Months (1–12) the due date must fall in, any year. */
+  dueMonths?: number[];
   /** Only tasks without a due date. */
   undated?: boolean;
   /** Only tasks without a coordinating unit. */
@@ -35,6 +37,7 @@ export function selectTasks(tasks: readonly Task[], selection: TaskSelection): T
     if (selection.kind && task.timeline.kind !== selection.kind) return false;
     if (selection.undated && task.timeline.due) return false;
     if (selection.withoutCoordinating && task.coordinating.length > 0) return false;
+    if (selection.dueMonths && !selection.dueMonths.includes(Number(task.timeline.due?.slice(5, 7)))) return false;
     if (selection.dueAfter || selection.dueBefore) {
       const due = task.timeline.due;
       if (!due) return false;

@@ -69,8 +69,14 @@ export function detectIntent(query: ParsedQuery, previous: PreviousTurn | null):
 
   const filter = listFilter(query, unitId);
   const hasFilter =
-    filter.unitId !== null || filter.dueAfter !== null || filter.dueBefore !== null || filter.kind !== null || filter.undated === true || filter.withoutCoordinating === true;
-  if (!hasTaskRef && (listCue || filter.dueAfter || filter.dueBefore)) {
+    filter.unitId !== null ||
+    filter.dueAfter !== null ||
+    filter.dueBefore !== null ||
+    filter.dueMonths !== undefined ||
+    filter.kind !== null ||
+    filter.undated === true ||
+    filter.withoutCoordinating === true;
+  if (!hasTaskRef && (listCue || filter.dueAfter || filter.dueBefore || filter.dueMonths)) {
     if (hasFilter || query.topic.length === 0) return { kind: 'task-list', filter };
     return { kind: 'task', aspects: aspects.length > 0 ? aspects : ['content'], unitId: null };
   }
@@ -182,14 +188,15 @@ function listFilter(query: ParsedQuery, unitId: string | null): TaskListFilter {
   const { months, dueBefore, dueAfter, year } = query.dates;
   let after = dueAfter;
   let before = dueBefore;
-  if (months.length > 0) {
-    const ordered = [...months].sort((a, b) => (a.year ?? 0) - (b.year ?? 0) || a.month - b.month);
+  // "trong tháng 6" without a year: the month in any year.
+  const dueMonths = months.filter((month) => month.year === null && year === null).map((month) => month.month);
+  const dated = months.filter((month) => month.year !== null || year !== null);
+  if (dated.length > 0) {
+    const ordered = [...dated].sort((a, b) => (a.year ?? year ?? 0) - (b.year ?? year ?? 0) || a.month - b.month);
     const first = ordered[0];
     const last = ordered[ordered.length - 1];
-    const firstYear = first.year ?? year ?? 2026;
-    const lastYear = last.year ?? year ?? firstYear;
-    after = after ?? `${firstYear}-${String(first.month).padStart(2, '0')}-01`;
-    before = before ?? lastDay(lastYear, last.month);
+    after = after ?? `${first.year ?? year}-${String(first.month).padStart(2, '0')}-01`;
+    before = before ?? lastDay((last.year ?? year) as number, last.month);
   } else if (year && (query.cues.has(CUES.list) || query.cues.has(CUES.whichTasks))) {
     after = after ?? `${year}-01-01`;
     before = before ?? `${year}-12-31`;
@@ -201,7 +208,8 @@ function listFilter(query: ParsedQuery, unitId: string | null): TaskListFilter {
   if (/\b(?:chua|khong|ko)\s+(?:co\s+)?(?:don vi\s+)?phoi hop\b/.test(query.text)) {
     return { unitId, role: 'any', dueAfter: after, dueBefore: before, kind: null, withoutCoordinating: true };
   }
-  return { unitId, role, dueAfter: after, dueBefore: before, kind: timelineKind(query, after !== null || before !== null) };
+  const filter: TaskListFilter = { unitId, role, dueAfter: after, dueBefore: before, kind: timelineKind(query, after !== null || before !== null || dueMonths.length > 0) };
+  return dueMonths.length > 0 ? { ...filter, dueMonths } : filter;
 }
 
 function lastDay(year: number, month: number): string {

@@ -32,6 +32,8 @@ export interface TaskListFilter {
   dueAfter: string | null;
   dueBefore: string | null;
   kind: TimelineKind | null;
+  /** Months (1–12) of the due date in any year ("trong tháng 6" with no year). */
+  dueMonths?: number[];
   /** Only tasks without a due date ("chưa có thời hạn cụ thể"). */
   undated?: boolean;
   /** Only tasks without a coordinating unit ("không có đơn vị phối hợp"). */
