@@ -16,16 +16,18 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 const SHARED_DEV_SET = path.resolve(HERE, '../../../shared/eval/dev-eval.json');
 const LOCAL_DEV_SET = path.join(HERE, 'dev-eval.json');
 const PROJECT_SET = path.join(HERE, 'project-eval.json');
+/** Written before the core was read, so it measures wordings the core was not tuned on. */
+const HOLDOUT_SET = path.join(HERE, 'holdout-eval.json');
 
 function readSet(name: string, file: string): EvalSet {
   const data = JSON.parse(fs.readFileSync(file, 'utf8')) as { items: EvalItem[]; conversations?: EvalSet['conversations'] };
   return { name, items: data.items, conversations: data.conversations ?? [] };
 }
 
-/** The dev set (the shared copy when present, else ours) and the project set. */
+/** The dev set (the shared copy when present, else ours), the project set and the held-out set. */
 export function loadEvalSets(): EvalSet[] {
   const dev = fs.existsSync(SHARED_DEV_SET) ? SHARED_DEV_SET : LOCAL_DEV_SET;
-  return [readSet('dev', dev), readSet('project', PROJECT_SET)];
+  return [readSet('dev', dev), readSet('project', PROJECT_SET), readSet('holdout', HOLDOUT_SET)];
 }
 
 export interface EvalResult {
