@@ -120,7 +120,7 @@ export function renderHttpMarkdown(rows: HttpRow[], options: HttpOptions): strin
     '## HTTP (`POST /api/ask`, extractive mode)',
     '',
     `Measured by \`npm run bench -- http\` on ${new Date().toISOString().slice(0, 10)}: autocannon (programmatic) in the bench process, each server in its own \`node --import tsx\` child on 127.0.0.1. ` +
-      `Ours is the whole server (\`startServer\`: security headers, request logs at level silent, validation, MCP mounted, rate limit off); bare is Express with \`express.json()\` and one route answering our longest answer with \`res.json\`. ` +
+      `Ours is the whole server (\`startServer\`: security headers, request logs at level silent, validation, MCP mounted, rate limit off); bare is Express with \`express.json()\` and one route answering our answer of median size with \`res.json\`. ` +
       `${options.questions.length} eval questions rotate, one per request. ${options.durationSeconds} s per measurement, medians of ${options.runs} interleaved runs; 2-core machine, so client and server share the CPU.`,
     '',
     table,

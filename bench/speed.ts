@@ -89,8 +89,8 @@ export function renderSpeedMarkdown(result: SpeedResult, options: SpeedOptions):
     ['figure', 'measured (median)', 'target', ''],
     [
       ['ingest of the shipped corpus, in process', ms(ingest.medianMs), '< 2 s', verdict(ingest.medianMs < 2000)],
-      ['start-up: import + load index + build assistant, fresh process', ms(probe.readyMs), '< 1 s', verdict(probe.readyMs < 1000)],
-      ['start-up: spawn `node --import tsx server/main.ts` → first 200 on /healthz', ms(spawnedNode.wallMs), '< 1 s', verdict(spawnedNode.wallMs < 1000)],
+      ['start-up in process: `loadIndex` + `createPlanAssistant` (fresh process)', ms(probe.loadMs + probe.createMs), '< 1 s', verdict(probe.loadMs + probe.createMs < 1000)],
+      ['start-up wall: spawn `node --import tsx server/main.ts` → first 200 on /healthz', ms(spawnedNode.wallMs), '< 1 s', verdict(spawnedNode.wallMs < 1000)],
       ['extractive answer p95, in process', ms(answers.overall.p95), '< 20 ms', verdict(answers.overall.p95 < 20)],
     ],
   );
@@ -98,6 +98,7 @@ export function renderSpeedMarkdown(result: SpeedResult, options: SpeedOptions):
     ['start-up step (fresh process, median)', 'time'],
     [
       ['import the core modules (tsx transform included)', ms(probe.importMs)],
+      ['import + `loadIndex` + `createPlanAssistant`', ms(probe.readyMs)],
       ['`loadIndex` (read and check the index)', ms(probe.loadMs)],
       ['`createPlanAssistant`', ms(probe.createMs)],
       ['first answer after that', ms(probe.firstAskMs)],
