@@ -20,6 +20,14 @@ export const MIN_PAIR_FIT = 0.4;
 const PERSON_QUESTION = /\b(?:la ai|ai la|ten la gi|who is|who are)\b/;
 const AMOUNT_QUESTION = /\b(?:bao nhieu|may phan tram|may gio|muc (?:luong|phu cap)|how much|how many|ty le)\b/;
 
+/** Dates ("08/5/2026", "6/2026", "2026") and document numbers ("21-TB/VPTW"): digits that are not amounts. */
+const NOT_AMOUNTS = /\b\d{1,2}\/\d{1,2}\/\d{4}\b|\b\d{1,2}\/\d{4}\b|\b(?:19|20)\d{2}\b|\b\d+[-/][\p{Lu}Đ][\p{L}/-]*/gu;
+
+/** Whether a passage states a figure that could answer "bao nhiêu", beyond its dates and document numbers. */
+export function hasFigure(passage: string): boolean {
+  return /\d/.test(passage.replace(NOT_AMOUNTS, ' '));
+}
+
 /**
  * Why the question's own words are foreign to the corpus (words it never uses, or corpus
  * words in combinations it never writes), or null. Checked before any intent is answered:
@@ -43,6 +51,6 @@ export function unsupportedReason(query: ParsedQuery, coverage: number, lexicon:
  */
 export function unanswerableShape(query: ParsedQuery, passage: string): string | null {
   if (PERSON_QUESTION.test(query.key)) return 'person';
-  if (AMOUNT_QUESTION.test(query.key) && !/\d/.test(passage)) return 'amount';
+  if (AMOUNT_QUESTION.test(query.key) && !hasFigure(passage)) return 'amount';
   return null;
 }

@@ -29,6 +29,7 @@ export async function resolveTasks(environment: AnswerEnvironment, query: Parsed
   const named = namedTasks(environment, query);
   if (named) return named;
   const remembered = previous ? previousTasks(environment, previous) : [];
+  if (query.refersBack && remembered.length > 0) return { kind: 'tasks', tasks: remembered };
   if (query.topic.length === 0) return remembered.length > 0 ? { kind: 'tasks', tasks: remembered } : { kind: 'none' };
   const candidates = await findTasksByTopic(environment, query);
   const best = candidates[0];

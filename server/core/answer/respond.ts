@@ -6,7 +6,7 @@
 import { resolveUnit } from '../../../ingest/extract/index.js';
 import type { Task } from '../../../ingest/types.js';
 import type { AnswerEnvironment } from '../environment.js';
-import { detectIntent, type PreviousTurn } from '../intent/detect.js';
+import { CUES, detectIntent, type PreviousTurn } from '../intent/detect.js';
 import type { Intent, TaskAspect, TaskListFilter } from '../intent/types.js';
 import { understandQuery, type ParsedQuery } from '../query/understand.js';
 import { hybridSearch } from '../retrieval/hybrid.js';
@@ -19,6 +19,7 @@ import { abstentionAnswer, composeContentAnswer, rankSentences } from './content
 import { composeDocumentFacts } from './document-answers.js';
 import { composeTaskList, composeUnitDuties } from './list-answers.js';
 import { composeReferences, unloadedContentAnswer } from './reference-answers.js';
+import { composePartAnswer, partForTopic } from './part-answers.js';
 import { resolveTasks } from './resolve-tasks.js';
 import { composeTaskAnswer, type ComposeContext } from './task-answers.js';
 import { dutiesForTopic, unitDuties } from './unit-duties.js';
@@ -65,6 +66,8 @@ export async function respond(environment: AnswerEnvironment, question: string, 
   // and tasks named by number.
   const named = query.taskRefs.numbers.length > 0 || query.taskRefs.addresses.length > 0;
   if (intent.kind !== 'reference' && intent.kind !== 'document-fact' && !named && foreignReason(query, environment.query.lexicon)) return abstain();
+  // "Kế hoạch có hiệu lực đến năm nào?": a plan states no validity period; any passage found would be beside the point.
+  if (query.cues.has(CUES.validity) && intent.kind !== 'reference') return abstain();
 
   switch (intent.kind) {
     case 'reference': {
@@ -130,7 +133,7 @@ async function answerTask(
     const tasks = duties.flatMap((duty) => (duty.kind === 'assignment' ? [duty.task] : []));
     return done(composeUnitDuties(context, intent.unitId, duties), tasks, intent.unitId);
   }
-  if (intent.weak) {
+  if (intent.weak && intent.aspects.includes('lead')) {
     // "Đơn vị nào đề xuất nhu cầu đào tạo?": the unit whose duty says so, in its role.
     const match = dutyForTopic(environment, query);
     if (match) {
@@ -156,6 +159,8 @@ async function answerTask(
 
 async function answerContent(environment: AnswerEnvironment, query: ParsedQuery, context: ComposeContext, done: Done, abstain: Abstain): Promise<Reply> {
   if (query.topic.length === 0) return abstain();
+  const partMatch = partForTopic(environment, query);
+  if (partMatch) return done(composePartAnswer(context, partMatch.document, partMatch.part), [], null);
   const hits = await hybridSearch(environment.index, query.terms.join(' '), { k: 6 });
   if (hits.length === 0) return abstain();
   const ranked = rankSentences(query, hits, environment.query.lexicon);

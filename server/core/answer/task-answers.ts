@@ -25,6 +25,8 @@ function taskParagraph(context: ComposeContext, task: Task, aspects: readonly Ta
     if (aspect === 'lead' && unitId) lines.push(roleOfUnit(context, task, unitId));
     if (aspect === 'lead') lines.push(leadSentence(context, document, task));
     if (aspect === 'coordinating') lines.push(...coordinatingSentences(context, document, task));
+    // "Xã phối hợp với sở nào?": the unit asked about coordinates, so its partner is the lead.
+    if (aspect === 'coordinating' && unitId && task.coordinating.includes(unitId) && !aspects.includes('lead')) lines.push(leadSentence(context, document, task));
     if (aspect === 'deadline') lines.push(deadlineSentence(context, document, task));
     if (aspect === 'content') lines.push(...contentSentences(context, document, task));
     if (aspect === 'unit-duty') lines.push(...unitDutySentences(context, document, task, unitId));

@@ -27,6 +27,7 @@ export const CUES = {
   title: 'ten goi',
   province: 'tinh nao',
   structure: 'bo cuc',
+  validity: 'hieu luc',
 } as const;
 
 /** Words that ask about a cited document's identity (not its content): date, issuer, subject, where cited. */
@@ -56,7 +57,8 @@ export function detectIntent(query: ParsedQuery, previous: PreviousTurn | null):
   const has = (cue: string): boolean => query.cues.has(cue);
   const hasTaskRef = query.taskRefs.numbers.length > 0 || query.taskRefs.addresses.length > 0;
   const aspects = taskAspects(query);
-  const listCue = has(CUES.list) || has(CUES.whichTasks);
+  // "Những nhiệm vụ đó có hạn khi nào?" asks about the tasks just listed, not for a new list.
+  const listCue = (has(CUES.list) || has(CUES.whichTasks)) && !(query.refersBack && previous?.hasTasks);
   const unitId = subjectUnit(query);
 
   const reference = referenceIntent(query, hasTaskRef, aspects.length > 0 || listCue);
@@ -93,6 +95,14 @@ export function detectIntent(query: ParsedQuery, previous: PreviousTurn | null):
   const subject = query.units[0] !== undefined && query.units[0].start <= 1;
   if (unitId && subject && aspects.length === 0 && !hasTaskRef && /\b(?:gi|ai|nao|dau|what|who|whom|where)\b/.test(query.key)) {
     return { kind: 'task', aspects: ['unit-duty'], unitId };
+  }
+  // "Trong nhiệm vụ 9, Sở Nội vụ chú trọng kiểm tra điều gì?": what a unit named in full does in that task.
+  const namedUnit = query.units.some((mention) => mention.end - mention.start >= 2);
+  if (hasTaskRef && unitId && namedUnit && aspects.every((aspect) => aspect === 'content')) return { kind: 'task', aspects: ['unit-duty'], unitId };
+  // "Nhiệm vụ về chuyển đổi số": the question names a task by its subject, so a task item answers
+  // it; when none fits, the passages do (weak).
+  if (!hasTaskRef && query.topic.length > 0 && aspects.every((aspect) => aspect === 'content') && hasPhrase(query, 'nhiem vu') && !has(CUES.validity)) {
+    return { kind: 'task', aspects: ['content'], unitId: null, weak: true };
   }
   // "Kế hoạch nói gì về cập nhật cơ sở dữ liệu?" asks for the passage, not for a task's summary.
   if (aspects.length === 1 && aspects[0] === 'content' && !hasTaskRef) {

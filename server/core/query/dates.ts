@@ -21,7 +21,8 @@ export interface DateSlots {
 
 const FULL_DATE = /\b(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\b/g;
 const MONTH_YEAR = /\b(?:(?:thang|month)\s*(\d{1,2})\s*(?:\/|-|nam|,)?\s*(\d{4})|t?(\d{1,2})\s*[/-]\s*(\d{4}))\b/g;
-const MONTH_ONLY = /\b(?:thang|month)\s+(\d{1,2})\b/g;
+/** "tháng 6", "month 6", and the chat shorthand "T6". */
+const MONTH_ONLY = /\b(?:(?:thang|month)\s+|t)(\d{1,2})\b/g;
 /** Words before a date that make it a bound; `strict` ones exclude the month they name. */
 const BOUND_WORDS: Array<{ pattern: RegExp; side: 'before' | 'after'; strict: boolean }> = [
   { pattern: /\b(?:truoc|before)\s+(?:ngay\s+)?$/, side: 'before', strict: true },

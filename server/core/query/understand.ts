@@ -58,6 +58,8 @@ export interface ParsedQuery {
   topicPairs: string[];
   /** The topic without the words that name a document ("khung năng lực"). */
   topicBesideDocuments: string[];
+  /** Points back at the tasks of the previous turn ("nhiệm vụ đó", "việc này", "these tasks"). */
+  refersBack: boolean;
 }
 
 /** Parses a question against the index's vocabulary. */
@@ -134,7 +136,18 @@ export function understandQuery(question: string, context: QueryContext): Parsed
     terms,
     topicPairs,
     topicBesideDocuments,
+    refersBack: refersBack(accented ? accentedTokens.join(' ') : rawTokens.join(' '), accented),
   };
+}
+
+const BACK_ACCENTED = /(?:^|\s)(?:nhiệm vụ|việc|nv)\s+(?:này|đó|ấy|trên|kia)(?:\s|$)/;
+/** Unaccented "nhiem vu do" is also "the task led by …": only at the end of the question, or before a question word. */
+const BACK_FOLDED = /(?:^|\s)(?:nhiem vu|viec|nv)\s+(?:nay|ay|tren|kia|do(?=\s*$|\s+(?:co|la|thi|khi|ai|gom|can|phai)\b))(?:\s|$)/;
+const BACK_ENGLISH = /\b(?:this|that|these|those|the same) (?:task|tasks|item|items)\b/;
+
+/** Whether the question points back at the previous turn's tasks. */
+function refersBack(text: string, accented: boolean): boolean {
+  return (accented ? BACK_ACCENTED : BACK_FOLDED).test(text) || BACK_ENGLISH.test(text);
 }
 
 /** Marks the tokens covered by any of the phrases. */
