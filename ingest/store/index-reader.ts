@@ -11,7 +11,7 @@ import type { AppConfig } from '../../server/config.js';
 import { expectedEmbedder, restoreEmbedder, type EmbedderHandle, type SavedEmbedder } from '../embed/index.js';
 import { NORMALIZER_VERSION } from '../normalize/index.js';
 import type { Chunk, IndexManifest, LoadedIndex, Registry } from '../types.js';
-import { INGEST_COMMAND, damagedIndexFile, isObject, readIndexJson, readIndexText } from './json-files.js';
+import { INGEST_COMMAND, damagedIndexFile, isObject, readIndexBytes, readIndexJson } from './json-files.js';
 import { INDEX_FILES, INDEX_FORMAT_VERSION, isProcessAlive, listSiblings } from './layout.js';
 import { createLexicalSearcher, loadLexicalIndex } from './lexical-store.js';
 import { decodeRegistry } from './registry-codec.js';
@@ -47,12 +47,12 @@ export async function loadIndex(indexPath: string, options: LoadIndexOptions = {
     (value) => Array.isArray(value) && value.length === manifest.counts.chunks && value.every(isChunk),
   );
   const lexicalFile = path.join(folder, INDEX_FILES.lexical);
-  const lexicalText = await readIndexText(folder, INDEX_FILES.lexical);
+  const lexicalBytes = await readIndexBytes(folder, INDEX_FILES.lexical);
   let lexical;
   try {
-    lexical = loadLexicalIndex(lexicalText);
+    lexical = loadLexicalIndex(lexicalBytes);
   } catch {
-    throw damagedIndexFile(lexicalFile, 'JSON không hợp lệ hoặc bị cắt cụt');
+    throw damagedIndexFile(lexicalFile, 'không đúng định dạng hoặc bị cắt cụt');
   }
   if (lexical.index.documentCount !== chunks.length) throw damagedIndexFile(lexicalFile, `${lexical.index.documentCount} mục cho ${chunks.length} đoạn`);
   const vectorStore = await readVectorStore(path.join(folder, INDEX_FILES.vectors), embedder.embeddings, chunks.length, manifest.embedder.dimensions);
@@ -62,7 +62,7 @@ export async function loadIndex(indexPath: string, options: LoadIndexOptions = {
     registry,
     chunks,
     chunkById,
-    searchLexical: createLexicalSearcher(lexical, chunkById),
+    searchLexical: createLexicalSearcher(lexical, chunks),
     searchVector: createVectorSearcher(vectorStore, embedder.embeddings),
     vectorStore,
     embeddings: embedder.embeddings,

@@ -27,8 +27,8 @@ export interface IndexContents {
   manifest: IndexManifest;
   registry: Registry;
   chunks: Chunk[];
-  /** `lexical.json`, already serialized. */
-  lexical: string;
+  /** `lexical.bin`, already serialized. */
+  lexical: Uint8Array;
   embedder: SavedEmbedder;
   cache: IngestCache;
   vectorStore: HNSWLib;

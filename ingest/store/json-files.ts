@@ -49,9 +49,14 @@ export function damagedIndexFile(file: string, detail: string): CorpusNotIndexed
 
 /** Reads a file of the index as text; a missing or unreadable file is a `CorpusNotIndexedError`. */
 export async function readIndexText(directory: string, name: string): Promise<string> {
+  return (await readIndexBytes(directory, name)).toString('utf8');
+}
+
+/** Reads a file of the index as bytes; a missing or unreadable file is a `CorpusNotIndexedError`. */
+export async function readIndexBytes(directory: string, name: string): Promise<Buffer> {
   const file = path.join(directory, name);
   try {
-    return await fs.readFile(file, 'utf8');
+    return await fs.readFile(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw damagedIndexFile(file, code === 'ENOENT' ? 'không tồn tại' : `không đọc được: ${code ?? 'lỗi'}`);

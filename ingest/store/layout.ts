@@ -6,13 +6,13 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 
 /** Bump when the files change shape; an index of another version must be rebuilt. */
-export const INDEX_FORMAT_VERSION = 1;
+export const INDEX_FORMAT_VERSION = 2;
 
 export const INDEX_FILES = {
   manifest: 'manifest.json',
   registry: 'registry.json',
   chunks: 'chunks.json',
-  lexical: 'lexical.json',
+  lexical: 'lexical.bin',
   embedder: 'embedder.json',
   cache: 'cache.json',
   vectors: 'vectors',

@@ -1,6 +1,7 @@
 /**
- * The lexical index: MiniSearch with BM25+ over folded syllables and syllable pairs
+ * The lexical index: BM25+ (MiniSearch 7's scoring) over folded syllables and syllable pairs
  * (`lexical-tokenize.ts`), on two fields: the chunk's text and, boosted lower, its heading path.
+ * Postings are flat typed arrays (`lexical-postings.ts`), stored as bytes (`lexical-codec.ts`).
  *
  * Scale: scoring a term costs one step per chunk that holds it, so a query full of words every
  * chunk has ("cán bộ", "thực hiện") costs time linear in the corpus while adding almost nothing
@@ -10,20 +11,15 @@
  * itself runs in `lexical-scorer.ts` (same scores as `MiniSearch.search`, without its per-hit
  * objects).
  */
-import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
 import type { Chunk, IndexHit } from '../types.js';
-import { createBm25Scorer, postingCounts } from './lexical-scorer.js';
+import { decodePostings, encodePostings } from './lexical-codec.js';
+import { buildPostings, postingCounts, type PostingsIndex } from './lexical-postings.js';
+import { createBm25Scorer } from './lexical-scorer.js';
 import { lexicalTerms } from './lexical-tokenize.js';
-
-interface LexicalDocument {
-  id: string;
-  text: string;
-  context: string;
-}
 
 /** The index with the document frequencies of its common terms. */
 export interface LexicalIndex {
-  index: MiniSearch<LexicalDocument>;
+  index: PostingsIndex;
   /**
    * Postings (over both fields) of every term with at least {@link COMMON_TERM_MIN_CHUNKS} of
    * them: what scoring the term costs, and close to its document frequency.
@@ -40,40 +36,22 @@ const POSTINGS_BUDGET = 20_000;
 /** The rarest terms of a query are always kept, whatever the budget. */
 const MIN_QUERY_TERMS = 3;
 
-/** The same options must be used to build and to load, or the index cannot be read. */
-function lexicalOptions(): Options<LexicalDocument> {
-  return {
-    idField: 'id',
-    fields: ['text', 'context'],
-    storeFields: [],
-    tokenize: (text) => lexicalTerms(text),
-    // Terms are already folded by the tokenizer.
-    processTerm: (term) => term,
-    searchOptions: { boost: FIELD_BOOST },
-    // Library code never logs.
-    logger: () => undefined,
-  };
-}
-
 /** Indexes the chunks' text and context, and records the terms with many postings. */
 export function buildLexicalIndex(chunks: Chunk[]): LexicalIndex {
-  const index = new MiniSearch<LexicalDocument>(lexicalOptions());
-  index.addAll(chunks.map((chunk) => ({ id: chunk.id, text: chunk.text, context: chunk.context })));
+  const index = buildPostings(chunks);
   return { index, commonTerms: postingCounts(index, COMMON_TERM_MIN_CHUNKS) };
 }
 
-/** The index as JSON, for `lexical.json`. */
-export function serializeLexicalIndex(lexical: LexicalIndex): string {
-  return `{"commonTerms":${JSON.stringify([...lexical.commonTerms])},"index":${JSON.stringify(lexical.index)}}`;
+/** The index as the bytes of `lexical.bin`. */
+export function serializeLexicalIndex(lexical: LexicalIndex): Uint8Array {
+  return encodePostings(lexical.index);
 }
 
-/** Restores an index from `lexical.json` text; throws on malformed or truncated JSON. */
-export function loadLexicalIndex(json: string): LexicalIndex {
-  const parsed = JSON.parse(json) as { commonTerms?: Array<[string, number]>; index?: AsPlainObject };
-  if (!Array.isArray(parsed?.commonTerms) || typeof parsed.index !== 'object' || parsed.index === null) {
-    throw new Error('lexical.json: unexpected shape');
-  }
-  return { index: MiniSearch.loadJS<LexicalDocument>(parsed.index, lexicalOptions()), commonTerms: new Map(parsed.commonTerms) };
+/** Restores an index from `lexical.bin` bytes; throws on a malformed or truncated file. */
+export function loadLexicalIndex(bytes: Uint8Array): LexicalIndex {
+  const index = decodePostings(bytes);
+  // Read off the postings (one pass over the offsets), not stored: nothing to keep in sync.
+  return { index, commonTerms: postingCounts(index, COMMON_TERM_MIN_CHUNKS) };
 }
 
 /**
@@ -98,16 +76,14 @@ export function queryTerms(query: string, commonTerms: Map<string, number>): str
  * A searcher: the k best chunks by BM25+ score, optionally within one document (filtered while
  * ranking, so k hits of that document come back when it has them).
  */
-export function createLexicalSearcher(
-  lexical: LexicalIndex,
-  chunkById: Map<string, Chunk>,
-): (query: string, k: number, documentId?: string) => IndexHit[] {
+export function createLexicalSearcher(lexical: LexicalIndex, chunks: Chunk[]): (query: string, k: number, documentId?: string) => IndexHit[] {
+  if (lexical.index.documentCount !== chunks.length) throw new Error(`${lexical.index.documentCount} chunks indexed, ${chunks.length} given`);
   const score = createBm25Scorer(lexical.index);
   return (query, k, documentId) => {
     if (!(k > 0)) return [];
     const terms = queryTerms(query, lexical.commonTerms);
     if (terms.length === 0) return [];
-    const accept = documentId === undefined ? undefined : (id: string) => chunkById.get(id)?.documentId === documentId;
-    return score(terms, FIELD_BOOST, k, accept).map((hit) => ({ chunkId: hit.id, score: hit.score }));
+    const accept = documentId === undefined ? undefined : (chunk: number) => chunks[chunk].documentId === documentId;
+    return score(terms, FIELD_BOOST, k, accept).map((hit) => ({ chunkId: chunks[hit.chunk].id, score: hit.score }));
   };
 }

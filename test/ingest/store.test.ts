@@ -1,7 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, truncateSync, unlinkSync, renameSync, mkdirSync, readdirSync, existsSync, cpSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, rmSync, writeFileSync, truncateSync, unlinkSync, renameSync, mkdirSync, readdirSync, existsSync, cpSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { HNSWLib } from '@langchain/community/vectorstores/hnswlib';
+import MiniSearch from 'minisearch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chunkDocument } from '../../ingest/chunk/index.js';
 import { LocalHashEmbeddings, embeddingInput, saveEmbedder, createEmbedder, type EmbedderHandle } from '../../ingest/embed/index.js';
@@ -85,18 +86,21 @@ describe('lexical tokenizer', () => {
 
 describe('lexical scoring', () => {
   it('scores and ranks exactly as MiniSearch.search does', () => {
-    const { index } = buildLexicalIndex(contents.chunks);
-    const score = createBm25Scorer(index);
+    // The reference: MiniSearch itself, over the same chunks, fields and terms.
+    const reference = new MiniSearch<Chunk>({ fields: ['text', 'context'], storeFields: [], tokenize: lexicalTerms, processTerm: (term) => term });
+    reference.addAll(contents.chunks);
+    const score = createBm25Scorer(buildLexicalIndex(contents.chunks).index);
+    const idOf = (hit: { chunk: number; score: number }) => ({ id: contents.chunks[hit.chunk].id, score: hit.score });
     for (const query of ['khung nang luc vi tri viec lam', 'Sở Nội vụ phối hợp', 'thời gian thực hiện hoàn thành tháng 6/2026', 'tuyển dụng công chức', 'zzz']) {
       const terms = queryTerms(query, new Map());
-      const expected = index.search(terms.join(' '), { tokenize: () => terms });
-      const actual = score(terms, FIELD_BOOST, 1000);
+      const expected = reference.search(terms.join(' '), { tokenize: () => terms, boost: FIELD_BOOST });
+      const actual = score(terms, FIELD_BOOST, 1000).map(idOf);
       expect(actual.map((hit) => hit.id).slice(0, 5), query).toEqual(expected.map((hit) => hit.id).slice(0, 5));
       expect(actual).toHaveLength(expected.length);
       const expectedScore = new Map(expected.map((hit) => [hit.id, hit.score]));
       for (const hit of actual) expect(hit.score).toBeCloseTo(expectedScore.get(hit.id)!, 9);
     }
-    expect(score(['khung'], FIELD_BOOST, 2, (id) => id.endsWith('#II.4')).map((hit) => hit.id)).toEqual([`${plan.id}#II.4`]);
+    expect(score(['khung'], FIELD_BOOST, 2, (chunk) => contents.chunks[chunk].id.endsWith('#II.4')).map((hit) => idOf(hit).id)).toEqual([`${plan.id}#II.4`]);
   });
 
   it('records common terms and drops the most common ones of a query beyond the postings budget', () => {
@@ -107,7 +111,7 @@ describe('lexical scoring', () => {
     const lexical = loadLexicalIndex(serializeLexicalIndex(buildLexicalIndex(chunks)));
     expect(lexical.commonTerms.get('can bo')).toBe(chunks.length);
     expect(lexical.commonTerms.has('tinh')).toBe(false);
-    const search = createLexicalSearcher(lexical, new Map(chunks.map((chunk) => [chunk.id, chunk])));
+    const search = createLexicalSearcher(lexical, chunks);
     expect(search('cán bộ tinh giản biên chế', 1)[0].chunkId).toBe('d#p.7');
     // With frequencies past the budget, the rare terms stay and the common ones go.
     const huge = new Map([['can', 90_000], ['bo', 90_000], ['can bo', 80_000], ['bo tinh', 10]]);
@@ -121,7 +125,7 @@ describe('lexical scoring', () => {
 describe('searchers on the shipped plan', () => {
   it('lexical search puts II.4 first for "khung nang luc" and respects the document filter', () => {
     const chunkById = new Map(contents.chunks.map((chunk) => [chunk.id, chunk]));
-    const search = createLexicalSearcher(buildLexicalIndex(contents.chunks), chunkById);
+    const search = createLexicalSearcher(buildLexicalIndex(contents.chunks), contents.chunks);
     const hits = search('khung nang luc', 5);
     expect(chunkById.get(hits[0].chunkId)?.address).toBe('II.4');
     expect(hits[0].score).toBeGreaterThan(hits[1]?.score ?? 0);
@@ -202,7 +206,8 @@ describe('index on disk', () => {
     ['a truncated chunks.json', 'chunks.json', (dir) => truncateSync(path.join(dir, 'chunks.json'), 100)],
     ['a truncated manifest.json', 'manifest.json', (dir) => truncateSync(path.join(dir, 'manifest.json'), 10)],
     ['a missing manifest.json', 'manifest.json', (dir) => unlinkSync(path.join(dir, 'manifest.json'))],
-    ['a truncated lexical.json', 'lexical.json', (dir) => truncateSync(path.join(dir, 'lexical.json'), 50)],
+    ['a truncated lexical.bin', 'lexical.bin', (dir) => truncateSync(path.join(dir, 'lexical.bin'), 50)],
+    ['a lexical.bin cut before its last postings', 'lexical.bin', (dir) => truncateSync(path.join(dir, 'lexical.bin'), statSync(path.join(dir, 'lexical.bin')).size - 4)],
     ['a missing vectors file', 'hnswlib.index', (dir) => unlinkSync(path.join(dir, 'vectors', 'hnswlib.index'))],
     ['a truncated vectors file', 'hnswlib.index', (dir) => truncateSync(path.join(dir, 'vectors', 'hnswlib.index'), 1000)],
     ['a truncated docstore.json', 'docstore.json', (dir) => truncateSync(path.join(dir, 'vectors', 'docstore.json'), 200)],
