@@ -7,7 +7,7 @@ import type { Task } from '../../../ingest/types.js';
 import type { AnswerEnvironment } from '../environment.js';
 import { CUES } from '../intent/detect.js';
 import type { ParsedQuery } from '../query/understand.js';
-import { findTasksByTopic } from '../retrieval/task-finder.js';
+import { findTasksByTopic, taskTerms } from '../retrieval/task-finder.js';
 import { unsupportedReason } from './abstain.js';
 import { taskKey } from '../catalog/task-filter.js';
 import type { TurnMemory } from './respond.js';
@@ -33,7 +33,9 @@ export async function resolveTasks(environment: AnswerEnvironment, query: Parsed
   if (query.topic.length === 0) return remembered.length > 0 ? { kind: 'tasks', tasks: remembered } : { kind: 'none' };
   const candidates = await findTasksByTopic(environment, query);
   const best = candidates[0];
-  const reason = best ? unsupportedReason(query, best.coverage, environment.query.lexicon) : 'no-candidate';
+  const reason = best
+    ? (unsupportedReason(query, best.coverage, environment.query.lexicon) ?? (missesATerm(environment, query, best.task) ? 'missing-term' : null))
+    : 'no-candidate';
   if (reason === null) {
     if (!query.cues.has(CUES.whichTasks)) return { kind: 'tasks', tasks: [best.task] };
     const close = candidates.filter((candidate) => candidate.coverage >= best.coverage - 0.05 && candidate.coverage >= 0.6);
@@ -58,6 +60,20 @@ function namedTasks(environment: AnswerEnvironment, query: ParsedQuery): Resolut
   const asked = [...numbers.map(String), ...addresses].join(', ');
   const range = first ? ` Kế hoạch có ${all.length} nhiệm vụ, từ mục ${first.address} đến mục ${last.address}.` : '';
   return { kind: 'missing', message: `Các văn bản đã nạp không có nhiệm vụ ${asked}.${range}` };
+}
+
+/**
+ * Whether the task lacks a whole term of the question that the corpus writes elsewhere: both
+ * syllables of a known pair absent ("sắp xếp đơn vị hành chính" is not task II.2, which
+ * speaks of "sắp xếp cán bộ" and never of "hành chính").
+ */
+function missesATerm(environment: AnswerEnvironment, query: ParsedQuery, task: Task): boolean {
+  const terms = taskTerms(environment, task);
+  return query.topicPairs.some((pair) => {
+    if (!environment.query.lexicon.pairs.has(pair)) return false;
+    const [left, right] = pair.split(' ');
+    return query.topic.includes(left) && query.topic.includes(right) && !terms.syllables.has(left) && !terms.syllables.has(right);
+  });
 }
 
 function previousTasks(environment: AnswerEnvironment, previous: TurnMemory): Task[] {

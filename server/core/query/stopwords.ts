@@ -26,7 +26,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
  */
 export const GENERIC_PHRASES: readonly string[][] = [
   'nhiem vu', 'ke hoach', 'don vi', 'thuc hien', 'cong tac', 'van ban', 'noi dung', 'cu the', 'bao gom', 'hoan thanh',
-  'gom', 'xong', 'dieu',
+  'gom', 'xong', 'dieu', 'trien khai',
 ].map((phrase) => phrase.split(' '));
 
 /**
