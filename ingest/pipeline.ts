@@ -17,7 +17,7 @@ import { removeStaleBuilds, writeIndex } from './store/index-writer.js';
 import { INDEX_FORMAT_VERSION, sizeOnDisk } from './store/layout.js';
 import { buildLexicalIndex, serializeLexicalIndex } from './store/lexical-store.js';
 import { readPreviousBuild, reusableDocument, reusableVectors } from './store/reuse.js';
-import { buildVectorStore } from './store/vector-store.js';
+import { buildVectorIndex } from './store/vector-store.js';
 import type { Chunk, CorpusDocument, ExpectedDocumentStatus, IndexManifest, Registry, SkippedFile } from './types.js';
 
 /** Progress of a running ingest; `done` of `total` within the stage. */
@@ -92,14 +92,14 @@ export async function runIngest(config: AppConfig, options: RunIngestOptions = {
   const embedder = options.embedder ?? createEmbedder(config);
   const inputs = chunks.map(embeddingInput);
   embedder.fit?.(inputs);
-  const vectors = await reusableVectors(previous, chunks, embedderStateKey(embedder), embedder.embeddings);
+  const vectors = await reusableVectors(previous, chunks, embedderStateKey(embedder));
   const reusedVectors = vectors.filter(Boolean).length;
   await embedMissing(embedder, inputs, vectors, progress);
   const complete = vectors as number[][];
   const embedMs = clock.lap();
 
   progress({ stage: 'write', done: 0, total: 1 });
-  const vectorStore = await buildVectorStore(chunks, complete, embedder.embeddings);
+  const vectorIndex = await buildVectorIndex(chunks, complete);
   const lexical = serializeLexicalIndex(buildLexicalIndex(chunks));
   const dimensions = complete[0].length;
   const manifest = {
@@ -122,7 +122,7 @@ export async function runIngest(config: AppConfig, options: RunIngestOptions = {
     files: loaded.map((file) => ({ file: file.file, expectedKey: expectedKeys.get(file.file) ?? '' })),
   };
   const saved = { ...saveEmbedder(embedder), dimensions };
-  await writeIndex(config.indexPath, { manifest, registry, chunks, lexical, embedder: saved, cache, vectorStore }, { delayBeforeManifestMs: options.writeDelayMs });
+  await writeIndex(config.indexPath, { manifest, registry, chunks, lexical, embedder: saved, cache, vectors: vectorIndex }, { delayBeforeManifestMs: options.writeDelayMs });
   progress({ stage: 'write', done: 1, total: 1 });
   const writeMs = clock.lap();
 

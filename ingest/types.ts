@@ -295,8 +295,11 @@ export interface LoadedIndex {
   searchLexical(query: string, k: number, documentId?: string): IndexHit[];
   /** HNSWLib nearest neighbours of the query's embedding; score is cosine similarity. */
   searchVector(query: string, k: number, documentId?: string): Promise<IndexHit[]>;
-  /** The LangChain vector store, for a LangChain retriever. */
-  vectorStore: import('@langchain/community/vectorstores/hnswlib').HNSWLib;
+  /**
+   * The LangChain vector store, for a LangChain retriever. Over the same graph as
+   * `searchVector`; may be made on first access (a document object per chunk costs memory).
+   */
+  readonly vectorStore: import('@langchain/community/vectorstores/hnswlib').HNSWLib;
   /** The embedder the index was built with. */
   embeddings: import('@langchain/core/embeddings').Embeddings;
 }

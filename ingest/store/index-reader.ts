@@ -6,6 +6,7 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import type { HNSWLib } from '@langchain/community/vectorstores/hnswlib';
 import { CorpusNotIndexedError, IndexMismatchError } from '../../server/core/errors.js';
 import type { AppConfig } from '../../server/config.js';
 import { expectedEmbedder, restoreEmbedder, type EmbedderHandle, type SavedEmbedder } from '../embed/index.js';
@@ -15,8 +16,8 @@ import { INGEST_COMMAND, damagedIndexFile, isObject, readIndexBytes, readIndexJs
 import { INDEX_FILES, INDEX_FORMAT_VERSION, isProcessAlive, listSiblings } from './layout.js';
 import { createLexicalSearcher, loadLexicalIndex } from './lexical-store.js';
 import { decodeRegistry } from './registry-codec.js';
-import { readVectorStore } from './vector-files.js';
-import { createVectorSearcher } from './vector-store.js';
+import { readVectorIndex } from './vector-files.js';
+import { createVectorSearcher, langChainStore } from './vector-store.js';
 
 export { indexStatus, type IndexStatus } from './index-status.js';
 
@@ -55,16 +56,21 @@ export async function loadIndex(indexPath: string, options: LoadIndexOptions = {
     throw damagedIndexFile(lexicalFile, 'không đúng định dạng hoặc bị cắt cụt');
   }
   if (lexical.index.documentCount !== chunks.length) throw damagedIndexFile(lexicalFile, `${lexical.index.documentCount} mục cho ${chunks.length} đoạn`);
-  const vectorStore = await readVectorStore(path.join(folder, INDEX_FILES.vectors), embedder.embeddings, chunks.length, manifest.embedder.dimensions);
+  const vectors = await readVectorIndex(path.join(folder, INDEX_FILES.vectors), chunks.length, manifest.embedder.dimensions);
   const chunkById = new Map(chunks.map((chunk) => [chunk.id, chunk]));
+  let vectorStore: HNSWLib | null = null;
   return {
     manifest,
     registry,
     chunks,
     chunkById,
     searchLexical: createLexicalSearcher(lexical, chunks),
-    searchVector: createVectorSearcher(vectorStore, embedder.embeddings),
-    vectorStore,
+    searchVector: createVectorSearcher(vectors, chunks, embedder.embeddings),
+    // Made on first use: only a LangChain consumer needs a document object per chunk.
+    get vectorStore() {
+      vectorStore ??= langChainStore(vectors, chunks, embedder.embeddings);
+      return vectorStore;
+    },
     embeddings: embedder.embeddings,
   };
 }

@@ -7,12 +7,13 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { HNSWLib } from '@langchain/community/vectorstores/hnswlib';
+import type { HierarchicalNSW } from 'hnswlib-node';
 import type { SavedEmbedder } from '../embed/index.js';
 import type { Chunk, IndexManifest, Registry } from '../types.js';
 import { syncPath, writeFileSynced, writeJsonSynced } from './json-files.js';
-import { INDEX_FILES, VECTOR_FILES, isProcessAlive, listSiblings, siblingPath } from './layout.js';
+import { INDEX_FILES, isProcessAlive, listSiblings, siblingPath } from './layout.js';
 import { encodeRegistry } from './registry-codec.js';
+import { writeVectorFiles } from './vector-files.js';
 
 /** Per-file facts kept for the next ingest, to know which parsed documents may be reused. */
 export interface IngestCache {
@@ -31,7 +32,8 @@ export interface IndexContents {
   lexical: Uint8Array;
   embedder: SavedEmbedder;
   cache: IngestCache;
-  vectorStore: HNSWLib;
+  /** The vector graph; label i is chunk i. */
+  vectors: HierarchicalNSW;
 }
 
 export interface WriteIndexOptions {
@@ -63,10 +65,7 @@ async function writeFolder(folder: string, contents: IndexContents, options: Wri
   await writeFileSynced(path.join(folder, INDEX_FILES.lexical), contents.lexical);
   await writeJsonSynced(path.join(folder, INDEX_FILES.embedder), contents.embedder);
   await writeJsonSynced(path.join(folder, INDEX_FILES.cache), contents.cache);
-  const vectors = path.join(folder, INDEX_FILES.vectors);
-  await contents.vectorStore.save(vectors);
-  for (const name of VECTOR_FILES) await syncPath(path.join(vectors, name));
-  await syncPath(vectors);
+  await writeVectorFiles(path.join(folder, INDEX_FILES.vectors), contents.vectors, contents.chunks);
   if (options.delayBeforeManifestMs) await new Promise((resolve) => setTimeout(resolve, options.delayBeforeManifestMs));
   await writeJsonSynced(path.join(folder, INDEX_FILES.manifest), contents.manifest, true);
   await syncPath(folder);

@@ -7,8 +7,7 @@
  * model, where each vector is a paid network call.
  */
 import path from 'node:path';
-import type { HNSWLib } from '@langchain/community/vectorstores/hnswlib';
-import type { Embeddings } from '@langchain/core/embeddings';
+import type { HierarchicalNSW } from 'hnswlib-node';
 import { embeddingInput, type SavedEmbedder } from '../embed/index.js';
 import { NORMALIZER_VERSION } from '../normalize/index.js';
 import type { Chunk, CorpusDocument, IndexManifest, LoadedText, Registry } from '../types.js';
@@ -16,7 +15,7 @@ import type { IngestCache } from './index-writer.js';
 import { isObject, readIndexJson } from './json-files.js';
 import { INDEX_FILES, INDEX_FORMAT_VERSION } from './layout.js';
 import { decodeRegistry } from './registry-codec.js';
-import { readVectorStore } from './vector-files.js';
+import { readVectorIndex } from './vector-files.js';
 import { storedVector } from './vector-store.js';
 
 /** The previous index, read leniently: anything unreadable means "nothing to reuse". */
@@ -67,20 +66,14 @@ export async function reusableVectors(
   previous: PreviousBuild | null,
   chunks: Chunk[],
   stateKey: string,
-  embeddings: Embeddings,
 ): Promise<Array<number[] | null>> {
   const none = chunks.map(() => null);
   if (!previous || previous.embedder.stateKey !== stateKey) return none;
   const labels = new Map(previous.chunks.map((chunk, label) => [chunk.id, { label, input: embeddingInput(chunk) }]));
   if (!chunks.some((chunk) => labels.get(chunk.id)?.input === embeddingInput(chunk))) return none;
-  let store: HNSWLib;
+  let store: HierarchicalNSW;
   try {
-    store = await readVectorStore(
-      path.join(previous.folder, INDEX_FILES.vectors),
-      embeddings,
-      previous.chunks.length,
-      previous.manifest.embedder.dimensions,
-    );
+    store = await readVectorIndex(path.join(previous.folder, INDEX_FILES.vectors), previous.chunks.length, previous.manifest.embedder.dimensions);
   } catch {
     return none;
   }

@@ -14,7 +14,7 @@ import { INDEX_FORMAT_VERSION } from '../../ingest/store/layout.js';
 import { COMMON_TERM_MIN_CHUNKS, FIELD_BOOST, buildLexicalIndex, createLexicalSearcher, loadLexicalIndex, queryTerms, serializeLexicalIndex } from '../../ingest/store/lexical-store.js';
 import { createBm25Scorer } from '../../ingest/store/lexical-scorer.js';
 import { lexicalTerms } from '../../ingest/store/lexical-tokenize.js';
-import { buildVectorStore, createVectorSearcher } from '../../ingest/store/vector-store.js';
+import { buildVectorIndex, createVectorSearcher } from '../../ingest/store/vector-store.js';
 import { decodeRegistry, encodeRegistry } from '../../ingest/store/registry-codec.js';
 import { buildRegistry } from '../../ingest/extract/index.js';
 import type { Chunk, CorpusDocument, ExpectedDocument, Registry } from '../../ingest/types.js';
@@ -53,7 +53,7 @@ async function contentsFor(documents: CorpusDocument[], embedder: EmbedderHandle
     lexical: serializeLexicalIndex(buildLexicalIndex(chunks)),
     embedder: saveEmbedder(embedder),
     cache: { expectedRegistryHash: null, files: [] },
-    vectorStore: await buildVectorStore(chunks, vectors, embedder.embeddings),
+    vectors: await buildVectorIndex(chunks, vectors),
   };
 }
 
@@ -61,9 +61,12 @@ const plan = parsePlan();
 const workDir = mkdtempSync(path.join(os.tmpdir(), 'h3-store-'));
 const indexPath = path.join(workDir, 'index');
 let contents: IndexContents;
+let embeddings: LocalHashEmbeddings;
 
 beforeAll(async () => {
-  contents = await contentsFor([plan], createEmbedder(loadConfig({})));
+  const embedder = createEmbedder(loadConfig({}));
+  embeddings = embedder.embeddings as LocalHashEmbeddings;
+  contents = await contentsFor([plan], embedder);
   await writeIndex(indexPath, contents);
 });
 afterAll(() => rmSync(workDir, { recursive: true, force: true }));
@@ -136,7 +139,7 @@ describe('searchers on the shipped plan', () => {
 
   it('vector search ranks II.4 in the top 3 for "rà soát khung năng lực vị trí việc làm"', async () => {
     const chunkById = new Map(contents.chunks.map((chunk) => [chunk.id, chunk]));
-    const search = createVectorSearcher(contents.vectorStore, contents.vectorStore.embeddings as LocalHashEmbeddings);
+    const search = createVectorSearcher(contents.vectors, contents.chunks, embeddings);
     const hits = await search('rà soát khung năng lực vị trí việc làm', 3);
     expect(hits).toHaveLength(3);
     expect(hits.map((hit) => chunkById.get(hit.chunkId)?.address)).toContain('II.4');
@@ -170,11 +173,21 @@ describe('index on disk', () => {
     expect(loaded.registry).toEqual(contents.registry);
     expect(loaded.chunkById.get(`${plan.id}#II.4`)?.address).toBe('II.4');
     expect(loaded.searchLexical('khung nang luc', 3)[0].chunkId).toBe(`${plan.id}#II.4`);
-    const before = createVectorSearcher(contents.vectorStore, contents.vectorStore.embeddings as LocalHashEmbeddings);
+    const before = createVectorSearcher(contents.vectors, contents.chunks, embeddings);
     const query = 'tuyển dụng công chức';
     expect((await loaded.searchVector(query, 5)).map((hit) => hit.chunkId)).toEqual((await before(query, 5)).map((hit) => hit.chunkId));
-    expect(await loaded.embeddings.embedQuery(query)).toEqual(await contents.vectorStore.embeddings.embedQuery(query));
+    expect(await loaded.embeddings.embedQuery(query)).toEqual(await embeddings.embedQuery(query));
     expect(readdirSync(workDir).filter((name) => name.startsWith('index.'))).toEqual([]);
+  });
+
+  it('gives LangChain a vector store over the loaded graph, made on first use', async () => {
+    const loaded = await loadIndex(indexPath);
+    const [[top, distance]] = await loaded.vectorStore.similaritySearchWithScore('khung năng lực vị trí việc làm', 1);
+    const [hit] = await loaded.searchVector('khung năng lực vị trí việc làm', 1);
+    expect(top.metadata.chunkId).toBe(hit.chunkId);
+    expect(1 - distance).toBeCloseTo(hit.score, 9);
+    expect(top.pageContent).toBe(loaded.chunkById.get(hit.chunkId)?.text);
+    expect(loaded.vectorStore).toBe(loaded.vectorStore);
   });
 
   it('writes vectors that LangChain itself can load', async () => {
