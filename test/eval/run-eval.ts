@@ -1,5 +1,5 @@
 /**
- * `npm run eval`: the dev, project and held-out sets against the assistant in extractive mode,
+ * `npm run eval`: the dev, project and both held-out sets against the assistant in extractive mode,
  * over the index in the configured folder (built first when missing). Prints the table, the
  * failures and the answer times; exit code 1 below 95% on a set or when an abstain item fails.
  */

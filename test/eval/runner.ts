@@ -18,16 +18,18 @@ const LOCAL_DEV_SET = path.join(HERE, 'dev-eval.json');
 const PROJECT_SET = path.join(HERE, 'project-eval.json');
 /** Written before the core was read, so it measures wordings the core was not tuned on. */
 const HOLDOUT_SET = path.join(HERE, 'holdout-eval.json');
+/** A second held-out set, also written before the core was read (kinds and variants, not wordings). */
+const HOLDOUT2_SET = path.join(HERE, 'holdout2-eval.json');
 
 function readSet(name: string, file: string): EvalSet {
   const data = JSON.parse(fs.readFileSync(file, 'utf8')) as { items: EvalItem[]; conversations?: EvalSet['conversations'] };
   return { name, items: data.items, conversations: data.conversations ?? [] };
 }
 
-/** The dev set (the shared copy when present, else ours), the project set and the held-out set. */
+/** The dev set (the shared copy when present, else ours), the project set and the two held-out sets. */
 export function loadEvalSets(): EvalSet[] {
   const dev = fs.existsSync(SHARED_DEV_SET) ? SHARED_DEV_SET : LOCAL_DEV_SET;
-  return [readSet('dev', dev), readSet('project', PROJECT_SET), readSet('holdout', HOLDOUT_SET)];
+  return [readSet('dev', dev), readSet('project', PROJECT_SET), readSet('holdout', HOLDOUT_SET), readSet('holdout2', HOLDOUT2_SET)];
 }
 
 export interface EvalResult {
