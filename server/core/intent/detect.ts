@@ -34,9 +34,15 @@ export const CUES = {
 const REFERENCE_META_WORDS = new Set(
   ('ban hanh ngay thang nam van de viec trich yeu chu de linh vuc co quan nguoi ky so hieu nap toan van he thong ' +
     'o dau phan dan chieu can cu nhac trich cap noi dung gia tri hieu luc tai lieu loai ten goi tinh trang hien ' +
-    'chi thi nghi quyet thong bao quyet dinh what who when where which date issued issuer subject about title loaded text cited status')
+    'chi thi nghi quyet thong bao quyet dinh what who when where which date issued issuer subject about title loaded text cited status document')
     .split(' '),
 );
+
+/**
+ * "nói về gì", "về vấn đề gì", "trích yếu", "what is it about": the subject, which the plan's
+ * citation states ("… về nâng cao chất lượng …"), not the content beyond it.
+ */
+const SUBJECT_QUESTION = /\b(?:noi ve (?:gi|cai gi|van de gi|viec gi)|ve (?:van de|viec|linh vuc) gi|trich yeu|chu de|about|subject)\b/;
 
 /** "ở đâu", "phần nào", "mục nào": where a document is cited, not what it says. */
 const LOCATION_QUESTION = /\b(?:o dau|cho nao|phan nao|muc nao|nhung phan|nhung muc|where)\b/;
@@ -167,8 +173,11 @@ function referenceIntent(query: ParsedQuery, hasTaskRef: boolean, taskShaped: bo
 function asksForContent(query: ParsedQuery): boolean {
   if (LOCATION_QUESTION.test(query.key)) return false;
   if (hasPhrase(query, 'ke hoach') && (query.cues.has(CUES.content) || query.cues.has(CUES.cited))) return false;
+  const beyondIdentity = query.topicBesideDocuments.some((word) => !REFERENCE_META_WORDS.has(word));
+  // Its subject is part of the citation; "quy định gì về luân chuyển" still asks beyond it.
+  if (SUBJECT_QUESTION.test(query.key)) return beyondIdentity;
   if (query.cues.has(CUES.content) && query.topicBesideDocuments.length === 0) return true;
-  return query.topicBesideDocuments.some((word) => !REFERENCE_META_WORDS.has(word));
+  return beyondIdentity;
 }
 
 function documentFacts(query: ParsedQuery): DocumentFact[] {
