@@ -46,3 +46,32 @@ describe('a cited document: its subject versus its content', () => {
     expect(response.answer).toContain('không chứa toàn văn');
   });
 });
+
+describe('nouns that name the kind of answer', () => {
+  it('answers a "which principles" question from the passage that states them', async () => {
+    const response = await ask('Điều động lãnh đạo cấp phó về xã theo nguyên tắc nào?');
+    expect(response.abstained).toBe(false);
+    expect(sections(response)).toContain('II.5');
+    expect(response.answer).toContain('đúng người');
+  });
+
+  it('answers a "what measures" question about a topic the plan covers', async () => {
+    const response = await ask('Biện pháp siết chặt kỷ luật lao động của cán bộ xã là gì?');
+    expect(response.abstained).toBe(false);
+    expect(sections(response)).toContain('II.9');
+  });
+
+  it('reads "mục tiêu" of the plan as its purposes (part I)', async () => {
+    const response = await ask('KH đặt ra những mục tiêu gì?');
+    expect(response.abstained).toBe(false);
+    expect(sections(response).some((section) => section.startsWith('I.') || section === 'I')).toBe(true);
+  });
+
+  it('still abstains when the kind of content is asked of a cited document', async () => {
+    expect((await ask('Chỉ thị 18 đưa ra những giải pháp gì?')).abstained).toBe(true);
+  });
+
+  it('still abstains on an off-corpus topic asked with a frame noun', async () => {
+    expect((await ask('Nguyên tắc tính thuế thu nhập cá nhân là gì?')).abstained).toBe(true);
+  });
+});

@@ -173,7 +173,8 @@ function referenceIntent(query: ParsedQuery, hasTaskRef: boolean, taskShaped: bo
 function asksForContent(query: ParsedQuery): boolean {
   if (LOCATION_QUESTION.test(query.key)) return false;
   if (hasPhrase(query, 'ke hoach') && (query.cues.has(CUES.content) || query.cues.has(CUES.cited))) return false;
-  const beyondIdentity = query.topicBesideDocuments.some((word) => !REFERENCE_META_WORDS.has(word));
+  // "Nghị quyết 17 có những giải pháp gì?": a kind of content is content, even without a topic.
+  const beyondIdentity = query.frames.length > 0 || query.topicBesideDocuments.some((word) => !REFERENCE_META_WORDS.has(word));
   // Its subject is part of the citation; "quy định gì về luân chuyển" still asks beyond it.
   if (SUBJECT_QUESTION.test(query.key)) return beyondIdentity;
   if (query.cues.has(CUES.content) && query.topicBesideDocuments.length === 0) return true;

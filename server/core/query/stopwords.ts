@@ -30,6 +30,17 @@ export const GENERIC_PHRASES: readonly string[][] = [
 ].map((phrase) => phrase.split(' '));
 
 /**
+ * Nouns that name the KIND of answer wanted, not its topic ("những nguyên tắc gì", "giải pháp
+ * nào", "vai trò của", "principles"). A plan rarely writes them beside its content, so as
+ * topic words they would sink a question the passage answers ("bảo đảm những nguyên tắc
+ * gì?" → "bảo đảm đúng người, đúng việc …"). Left out of topic, terms and pairs.
+ */
+export const FRAME_PHRASES: readonly string[][] = [
+  'nguyen tac', 'giai phap', 'bien phap', 'vai tro', 'tieu chi', 'y nghia', 'dinh huong',
+  'principle', 'principles', 'role', 'roles', 'solution', 'solutions', 'measure', 'measures', 'criterion',
+].map((phrase) => phrase.split(' '));
+
+/**
  * The same function words with their diacritics. For a question typed with diacritics a
  * word is grammar only if it is one of these: "sổ đỏ" is not "số"/"do", "lương" is not "luong".
  */

@@ -7,7 +7,7 @@
 import { readDateSlots, type DateSlots } from './dates.js';
 import { findDocumentMentions, type DocumentMention, type KnownDocument } from './document-mentions.js';
 import type { Lexicon } from './lexicon.js';
-import { ACCENTED_STOP_WORDS, GENERIC_PHRASES, STOP_WORDS } from './stopwords.js';
+import { ACCENTED_STOP_WORDS, FRAME_PHRASES, GENERIC_PHRASES, STOP_WORDS } from './stopwords.js';
 import { readTaskRefs, type TaskRefs } from './task-refs.js';
 import { hasDiacritics, matchKey, wordTokens, accentedKey } from './text-key.js';
 import { repairTypos, type TypoDictionary } from './typos.js';
@@ -58,6 +58,8 @@ export interface ParsedQuery {
   topicPairs: string[];
   /** The topic without the words that name a document ("khung năng lực"). */
   topicBesideDocuments: string[];
+  /** Nouns naming the kind of answer wanted ("nguyên tắc", "giải pháp"), kept out of the topic. */
+  frames: string[];
   /** Points back at the tasks of the previous turn ("nhiệm vụ đó", "việc này", "these tasks"). */
   refersBack: boolean;
 }
@@ -103,8 +105,9 @@ export function understandQuery(question: string, context: QueryContext): Parsed
     if (accented && written !== undefined && written !== token && written !== rawTokens[origin]) return ACCENTED_STOP_WORDS.has(written);
     return STOP_WORDS.has(token);
   };
+  const frame = phraseMask(expanded, FRAME_PHRASES);
   const isTerm = (token: string, index: number): boolean =>
-    !slotMask[index] && !expansion.cueMask[index] && !isStop(token, index) && !/\d/.test(token) && token.length > 1;
+    !slotMask[index] && !expansion.cueMask[index] && !frame[index] && !isStop(token, index) && !/\d/.test(token) && token.length > 1;
   const terms = expanded.filter(isTerm);
   const generic = phraseMask(expanded, GENERIC_PHRASES);
   const monthName = (token: string): boolean => context.vocabulary.monthWords.has(token) && !context.lexicon.documentFrequency.has(token);
@@ -136,6 +139,7 @@ export function understandQuery(question: string, context: QueryContext): Parsed
     terms,
     topicPairs,
     topicBesideDocuments,
+    frames: expanded.filter((_, index) => frame[index]),
     refersBack: refersBack(accented ? accentedTokens.join(' ') : rawTokens.join(' '), accented),
   };
 }
