@@ -75,3 +75,16 @@ describe('nouns that name the kind of answer', () => {
     expect((await ask('Nguyên tắc tính thuế thu nhập cá nhân là gì?')).abstained).toBe(true);
   });
 });
+
+describe('a slip on the last letter of a short cue word', () => {
+  it('repairs a slip on the final letter of "hạn" ("hap") when the neighbour "thời" confirms it', async () => {
+    const response = await ask('thoi hap ra soat khung nang luc vi tri viec lam');
+    expect(response.abstained).toBe(false);
+    expect(sections(response)).toContain('II.4');
+    expect(response.answer).toContain('6/2026');
+  });
+
+  it('does not bend a short word without a confirming neighbour into a cue', async () => {
+    expect((await ask('Hàm số bậc hai dùng để làm gì?')).abstained).toBe(true);
+  });
+});

@@ -16,15 +16,19 @@ export interface TypoDictionary {
   frequency: Map<string, number>;
   pairs: Set<string>;
   byLength: Map<number, string[]>;
+  /** Words of the query vocabulary's intent cues that the corpus does not use as such ("han" of "thời hạn"). */
+  cueWords: Set<string>;
 }
 
 /** Builds the dictionary from the corpus lexicon and the query vocabulary. */
 export function buildTypoDictionary(lexicon: Lexicon, vocabulary: QueryVocabulary): TypoDictionary {
   const frequency = new Map(lexicon.documentFrequency);
   const pairs = new Set(lexicon.pairs);
+  const cueWords = new Set<string>();
   const addRules = (table: RuleTable): void => {
     for (const rules of table.values()) {
       for (const rule of rules) {
+        if (rule.cue) for (const word of rule.replacement) cueWords.add(word);
         for (const sequence of [rule.tokens, rule.replacement]) {
           sequence.forEach((word, index) => {
             if (!frequency.has(word)) frequency.set(word, 1);
@@ -43,7 +47,7 @@ export function buildTypoDictionary(lexicon: Lexicon, vocabulary: QueryVocabular
     list.push(word);
     byLength.set(word.length, list);
   }
-  return { frequency, pairs, byLength };
+  return { frequency, pairs, byLength, cueWords };
 }
 
 /** Shortest syllable considered for repair. */
@@ -97,6 +101,14 @@ const SHORT_SYLLABLE = 3;
 function candidatesFor(token: string, dictionary: TypoDictionary): string[] {
   const found: string[] = [];
   const short = token.length <= SHORT_SYLLABLE;
+  if (short) {
+    // A slip on the final consonant of a cue ("thời hạm" → "hạn") is repaired; other
+    // substitutions in a short syllable are not, so "nộp" does not become "hợp".
+    const stem = token.slice(0, -1);
+    for (const word of dictionary.byLength.get(token.length) ?? []) {
+      if (word !== token && word.startsWith(stem) && dictionary.cueWords.has(word)) found.push(word);
+    }
+  }
   for (let length = token.length - 1; length <= token.length + 1; length += 1) {
     if (short && length < token.length) continue;
     for (const word of dictionary.byLength.get(length) ?? []) {
