@@ -88,3 +88,12 @@ describe('a slip on the last letter of a short cue word', () => {
     expect((await ask('Hàm số bậc hai dùng để làm gì?')).abstained).toBe(true);
   });
 });
+
+describe('sentences that cover the topic equally', () => {
+  it('prefers the sentence that also holds the question\'s other words', async () => {
+    const response = await ask('Kinh phí thực hiện kế hoạch do đâu bố trí?');
+    expect(response.abstained).toBe(false);
+    expect(response.answer).toContain('ngân sách');
+    expect(sections(response).some((section) => section.startsWith('II.10'))).toBe(true);
+  });
+});

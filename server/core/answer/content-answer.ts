@@ -20,6 +20,12 @@ export interface ScoredSentence {
 
 /** Weight of the passage's retrieval score beside the sentence's coverage. */
 const PASSAGE_WEIGHT = 0.3;
+/**
+ * Weight of the question's other words ("kế hoạch", "thực hiện") in a sentence: small, so it
+ * only breaks ties between sentences that cover the topic equally ("funding for the plan" →
+ * "bố trí kinh phí thực hiện kế hoạch", not another sentence that merely says "kinh phí").
+ */
+const TERMS_WEIGHT = 0.1;
 
 /**
  * Best sentences first. A sentence is scored by the topic it covers together with its
@@ -30,8 +36,10 @@ export function rankSentences(query: ParsedQuery, passages: ReadonlyArray<{ chun
   const scored: Array<ScoredSentence & { rank: number }> = [];
   for (const { chunk, score } of passages) {
     for (const sentence of splitSentences(chunk.text, chunk.span.start)) {
-      const coverage = topicCoverage(query.topic, query.topicPairs, passageTerms(`${enclosingHeadings(chunk)}\n${sentence.text}`), lexicon);
-      scored.push({ chunk, sentence, coverage, rank: (1 - PASSAGE_WEIGHT) * coverage + (PASSAGE_WEIGHT * score) / top });
+      const terms = passageTerms(`${enclosingHeadings(chunk)}\n${sentence.text}`);
+      const coverage = topicCoverage(query.topic, query.topicPairs, terms, lexicon);
+      const others = topicCoverage(query.terms, [], terms, lexicon);
+      scored.push({ chunk, sentence, coverage, rank: (1 - PASSAGE_WEIGHT) * coverage + (PASSAGE_WEIGHT * score) / top + TERMS_WEIGHT * others });
     }
   }
   return scored.sort((a, b) => b.rank - a.rank || a.sentence.start - b.sentence.start);
