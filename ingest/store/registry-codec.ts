@@ -6,7 +6,7 @@
  * text is dropped only when it equals what it repeats; on read it is put back, so what is
  * loaded equals what was built.
  */
-import type { CorpusDocument, FieldSource, Reference, Registry, Span, Task } from '../types.js';
+import type { CorpusDocument, FieldSource, Registry, Span, Task } from '../types.js';
 
 type Spanned = { span: Span } & Record<string, unknown>;
 
@@ -18,11 +18,6 @@ function dropDerived<T extends { span: Span }>(value: T, key: keyof T & string, 
   if (record[key] !== slice(text, record.span)) return value;
   const { [key]: _dropped, ...rest } = record;
   return rest as unknown as T;
-}
-
-/** `value` with `value[key]` put back from the slice of `text` when it was dropped. */
-function restoreDerived<T extends { span: Span }>(value: T, key: keyof T & string, text: string): T {
-  return key in value ? value : ({ ...value, [key]: slice(text, value.span) } as T);
 }
 
 /** The registry as stored: derivable texts removed. */
@@ -41,25 +36,28 @@ export function encodeRegistry(registry: Registry): Registry {
   };
 }
 
-/** The registry as built, from what `encodeRegistry` stored. */
+/**
+ * The registry as built, from what `encodeRegistry` stored. Restores **in place**: `stored` is
+ * freshly parsed and owned by the caller; copying every section and task object (hundreds of
+ * thousands at 100k chunks) took as long as parsing the file. Restored keys land last, where
+ * a copy with the key added would put them.
+ */
 export function decodeRegistry(stored: Registry): Registry {
-  const documents = stored.documents.map(
-    (doc): CorpusDocument => ({ ...doc, sections: doc.sections.map((section) => restoreDerived(section, 'text', doc.text)) }),
-  );
-  const textById = new Map(documents.map((doc) => [doc.id, doc.text]));
+  for (const doc of stored.documents) for (const section of doc.sections) restoreInPlace(section, 'text', doc.text);
+  const textById = new Map(stored.documents.map((doc) => [doc.id, doc.text]));
   const textOf = (documentId: string) => textById.get(documentId) ?? '';
-  const sectionTexts = sectionTextIndex(documents);
-  return {
-    ...stored,
-    documents,
-    tasks: stored.tasks.map((task) => decodeTask(task, textOf(task.documentId), sectionTexts)),
-    references: stored.references.map(
-      (reference): Reference => ({
-        ...reference,
-        citedIn: reference.citedIn.map((place) => restoreDerived(place, 'quote', textOf(place.documentId))),
-      }),
-    ),
-  };
+  const sectionTexts = sectionTextIndex(stored.documents);
+  for (const task of stored.tasks) decodeTask(task, textOf(task.documentId), sectionTexts);
+  for (const reference of stored.references) {
+    for (const place of reference.citedIn) restoreInPlace(place, 'quote', textOf(place.documentId));
+  }
+  return stored;
+}
+
+/** Puts `value[key]` back from the slice of `text` when it was dropped. */
+function restoreInPlace<T extends { span: Span }>(value: T, key: keyof T & string, text: string): void {
+  const record = value as unknown as Spanned;
+  if (!(key in record)) record[key as string] = slice(text, record.span);
 }
 
 /** Section texts by `${documentId}#${address}`. */
@@ -74,13 +72,13 @@ function encodeTask(task: Task, documentText: string, sectionTexts: Map<string, 
   return stored as Task;
 }
 
-function decodeTask(stored: Task, documentText: string, sectionTexts: Map<string, string>): Task {
-  const task = mapTaskSources(stored, (source) => restoreDerived(source, 'text', documentText));
-  return {
-    ...task,
-    title: 'title' in stored ? stored.title : task.sources.title.text,
-    text: 'text' in stored ? stored.text : (sectionTexts.get(`${task.documentId}#${task.address}`) ?? ''),
-  };
+function decodeTask(task: Task, documentText: string, sectionTexts: Map<string, string>): void {
+  const { sources } = task;
+  for (const source of [sources.title, sources.lead, sources.coordinating, sources.timeline]) if (source) restoreInPlace(source, 'text', documentText);
+  for (const assignment of task.assignments) restoreInPlace(assignment.source, 'text', documentText);
+  const record = task as Partial<Task> & Pick<Task, 'documentId' | 'address'>;
+  if (!('title' in record)) record.title = sources.title.text;
+  if (!('text' in record)) record.text = sectionTexts.get(`${task.documentId}#${task.address}`) ?? '';
 }
 
 /** A task with `map` applied to each of its field sources (title, lead, coordinating, timeline, assignments). */
