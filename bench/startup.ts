@@ -81,10 +81,14 @@ export async function measureSpawnedStartup(indexPath: string, launcher: 'node' 
     launcher === 'node' ? [process.execPath, tsxNodeArgs('server/main.ts')] : ['npx', ['tsx', 'server/main.ts']];
   const startedAt = performance.now();
   // `detached` puts npx, tsx and the server in one process group, so one signal stops them all.
-  const child = spawn(command, args, { cwd: REPO_ROOT, env, stdio: 'ignore', detached: true });
+  const child = spawn(command, args, { cwd: REPO_ROOT, env, stdio: ['ignore', 'ignore', 'pipe'], detached: true });
+  let stderr = '';
+  child.stderr?.setEncoding('utf8').on('data', (data: string) => (stderr += data));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   try {
-    await waitForOk(`http://127.0.0.1:${port}/healthz`, 30_000, () => child.exitCode === null);
+    await waitForOk(`http://127.0.0.1:${port}/healthz`, 30_000, () => child.exitCode === null).catch((error: Error) => {
+      throw new Error(`${error.message}\n${stderr.slice(-2000)}`);
+    });
     const wallMs = performance.now() - startedAt;
     const rssBytes = launcher === 'node' && child.pid ? await residentSetSize(child.pid) : null;
     return { wallMs, rssBytes };
