@@ -10,6 +10,7 @@ import dotenv from 'dotenv';
 import { ConfigError, loadConfig } from '../server/config.js';
 import { NothingToIndexError, runIngest, type IngestProgress, type IngestSummary } from './pipeline.js';
 import type { ExpectedDocumentStatus } from './types.js';
+import { DOCUMENT_TYPE_NAMES } from './document-types.js';
 
 const USAGE = `Cách dùng: npm run ingest [-- --json] [-- --full]
   --json   in bản tóm tắt dạng JSON
@@ -22,14 +23,6 @@ const STAGE_LABELS: Record<IngestProgress['stage'], string> = {
   write: 'Ghi chỉ mục',
 };
 
-const TYPE_NAMES: Record<string, string> = {
-  'ke-hoach': 'Kế hoạch',
-  'chi-thi': 'Chỉ thị',
-  'nghi-quyet': 'Nghị quyết',
-  'quyet-dinh': 'Quyết định',
-  'thong-tu': 'Thông tư',
-  'nghi-dinh': 'Nghị định',
-};
 
 async function main(argv: string[]): Promise<number> {
   const flags = new Set(argv);
@@ -113,7 +106,7 @@ function formatDate(iso: string | null): string | null {
 
 /** "Chỉ thị 18/CT-TTg (08/5/2026, Thủ tướng Chính phủ)", or the title when there is no number. */
 function describeExpected(entry: ExpectedDocumentStatus): string {
-  const name = entry.number && TYPE_NAMES[entry.type] ? `${TYPE_NAMES[entry.type]} ${entry.number}` : entry.title;
+  const name = entry.number ? `${DOCUMENT_TYPE_NAMES[entry.type]} ${entry.number}` : entry.title;
   const facts = [formatDate(entry.date), entry.issuer].filter(Boolean);
   return facts.length > 0 ? `${name} (${facts.join(', ')})` : name;
 }

@@ -3,7 +3,7 @@
  * document and a place in it are named ("Theo Kế hoạch, mục II.4, …").
  */
 import type { CorpusDocument, Registry, Task, Timeline } from '../../../ingest/types.js';
-import { DOCUMENT_TYPE_NAMES } from '../document-types.js';
+import { DOCUMENT_TYPE_NAMES } from '../../../ingest/document-types.js';
 
 /** "2026-05-08" → "08/5/2026": the way the documents write dates (two-digit day, bare month). */
 export function formatDate(iso: string): string {

@@ -5,7 +5,7 @@
  * (corpus/registry.json) are merged by number, so either side can answer.
  */
 import type { ExpectedDocumentStatus, Reference, Registry } from '../../../ingest/types.js';
-import { DOCUMENT_TYPE_NAMES } from '../document-types.js';
+import { DOCUMENT_TYPE_NAMES } from '../../../ingest/document-types.js';
 import { foldedTokens, wordTokens, matchKey } from './text-key.js';
 import { expandTokens, type QueryVocabulary } from './vocabulary.js';
 
