@@ -32,3 +32,18 @@ describe('query synonyms', () => {
     expect(sections(response)).toContain('II.9');
   });
 });
+
+describe('"căn cứ để X" asks about X, not the legal bases', () => {
+  it('answers what the streamlining rests on from its passage', async () => {
+    const response = await ask('Căn cứ vào đâu để tinh giản biên chế cán bộ xã?');
+    expect(response.intent).not.toBe('document-fact');
+    expect(response.abstained).toBe(false);
+    expect(sections(response)).toContain('II.7');
+  });
+
+  it('still lists the legal bases when nothing else is asked', async () => {
+    const response = await ask('Kế hoạch này căn cứ những văn bản nào?');
+    expect(response.intent).toBe('document-fact');
+    expect(response.answer).toContain('18/CT-TTg');
+  });
+});

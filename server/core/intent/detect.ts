@@ -135,6 +135,15 @@ function asksIssueDate(query: ParsedQuery): boolean {
   return issuing || (query.topic.length === 0 && !query.cues.has(CUES.deadline));
 }
 
+/**
+ * "căn cứ" asks for the plan's legal bases only when nothing else is asked: "Căn cứ (vào đâu)
+ * để đánh giá cán bộ?" asks what the assessment rests on, a content question about its topic.
+ */
+function asksBases(query: ParsedQuery): boolean {
+  if (!query.cues.has(CUES.bases)) return false;
+  return !/\bcan cu(?:\s+(?:vao|theo))?(?:\s+(?:dau|gi|nao))?\s+(?:de|ma)\s+\S/.test(query.text);
+}
+
 /** The task facts a question asks for, in a stable order. */
 function taskAspects(query: ParsedQuery): TaskAspect[] {
   const aspects: TaskAspect[] = [];
@@ -191,7 +200,7 @@ function documentFacts(query: ParsedQuery): DocumentFact[] {
   if (asksIssueDate(query)) facts.push('date');
   push(CUES.number, 'number');
   push(CUES.recipients, 'recipients');
-  push(CUES.bases, 'bases');
+  if (asksBases(query)) facts.push('bases');
   push(CUES.cited, 'references');
   push(CUES.title, 'title');
   push(CUES.province, 'province');
