@@ -47,3 +47,17 @@ describe('"căn cứ để X" asks about X, not the legal bases', () => {
     expect(response.answer).toContain('18/CT-TTg');
   });
 });
+
+describe('a place question with a month is not a deadline list', () => {
+  it('abstains on where a dated event is held', async () => {
+    const response = await ask('Hội nghị quán triệt kế hoạch tháng 8 diễn ra ở đâu?');
+    expect(response.intent).not.toBe('task-list');
+    expect(response.abstained).toBe(true);
+  });
+
+  it('still lists the tasks due in a month', async () => {
+    const response = await ask('Nhiệm vụ nào phải xong trong tháng 6?');
+    expect(response.intent).toBe('task-list');
+    expect(sections(response)).toContain('II.4');
+  });
+});

@@ -18,6 +18,8 @@ export const MIN_PAIR_FIT = 0.4;
 
 /** Questions asking who a person is, or for an amount: the plan names no such people and gives no such figures. */
 const PERSON_QUESTION = /\b(?:la ai|ai la|ten la gi|who is|who are)\b/;
+/** Questions asking where an event takes place: the plan names no venues. */
+const VENUE_QUESTION = /\b(?:to chuc|dien ra|hoc|khai giang|hop)\s+(?:o|tai)\s+(?:dau|noi nao|cho nao)\b|\bwhere\b.*\b(?:held|take place|takes place|located)\b/;
 const AMOUNT_QUESTION = /\b(?:bao nhieu|may phan tram|may gio|muc (?:luong|phu cap)|how much|how many|ty le)\b/;
 
 /** Dates ("08/5/2026", "6/2026", "2026") and document numbers ("21-TB/VPTW"): digits that are not amounts. */
@@ -46,11 +48,13 @@ export function unsupportedReason(query: ParsedQuery, coverage: number, lexicon:
 }
 
 /**
- * Extra checks for general questions: a question for a person or an amount is answered only
- * when the passage holds a figure (amounts) — the plan names no office holders beyond its signer.
+ * Extra checks for general questions: a question for a person or a venue is never answered, one
+ * for an amount only when the passage holds a figure — the plan names no office holders beyond
+ * its signer and no places where events are held.
  */
 export function unanswerableShape(query: ParsedQuery, passage: string): string | null {
   if (PERSON_QUESTION.test(query.key)) return 'person';
+  if (VENUE_QUESTION.test(query.key)) return 'venue';
   if (AMOUNT_QUESTION.test(query.key) && !hasFigure(passage)) return 'amount';
   return null;
 }

@@ -84,7 +84,9 @@ export function detectIntent(query: ParsedQuery, previous: PreviousTurn | null):
     filter.kind !== null ||
     filter.undated === true ||
     filter.withoutCoordinating === true;
-  if (!hasTaskRef && (listCue || filter.dueAfter || filter.dueBefore || filter.dueMonths)) {
+  // "Lớp học tháng 7 tổ chức ở đâu?": a month that dates an event asked about by place is not a deadline filter.
+  const datedList = (filter.dueAfter || filter.dueBefore || filter.dueMonths) && !(asksPlace(query) && !has(CUES.deadline));
+  if (!hasTaskRef && (listCue || datedList)) {
     if (hasFilter || query.topic.length === 0) return { kind: 'task-list', filter };
     return { kind: 'task', aspects: aspects.length > 0 ? aspects : ['content'], unitId: null };
   }
@@ -133,6 +135,11 @@ function asksIssueDate(query: ParsedQuery): boolean {
   if (!query.cues.has(CUES.date)) return false;
   const issuing = /\b(?:ban hanh|ky|issued|signed|dated)\b/.test(query.key);
   return issuing || (query.topic.length === 0 && !query.cues.has(CUES.deadline));
+}
+
+/** "ở đâu", "tại đâu", "where": asks for a place. */
+function asksPlace(query: ParsedQuery): boolean {
+  return /\b(?:o dau|tai dau|cho nao|noi nao|where)\b/.test(query.key);
 }
 
 /**
