@@ -286,6 +286,19 @@ export interface IndexHit {
  * An index loaded in memory (built by `ingest/store/index-reader.ts`): the registry, the chunks,
  * and the two searchers. The answer core depends on this and nothing lower.
  */
+/**
+ * The corpus's words, collected at ingest beside the lexical index, for the answer core's
+ * lexicon (so it need not re-tokenize every chunk on the first question).
+ */
+export interface CorpusWords {
+  /** Folded clause syllable → number of chunks (text or context) holding it, in order of first occurrence. */
+  syllableChunks: Map<string, number>;
+  /** Whether two folded syllables ("nang luc") stand next to each other within a clause of some chunk. */
+  hasPair(pair: string): boolean;
+  /** Lowercase word tokens with their diacritics ("lượng"). */
+  accented: Set<string>;
+}
+
 export interface LoadedIndex {
   manifest: IndexManifest;
   registry: Registry;
@@ -300,6 +313,8 @@ export interface LoadedIndex {
    * `searchVector`; may be made on first access (a document object per chunk costs memory).
    */
   readonly vectorStore: import('@langchain/community/vectorstores/hnswlib').HNSWLib;
+  /** The corpus's words, when the index holds them (made on first access). */
+  readonly words?: CorpusWords;
   /** The embedder the index was built with. */
   embeddings: import('@langchain/core/embeddings').Embeddings;
 }

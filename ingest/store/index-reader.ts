@@ -11,7 +11,8 @@ import { CorpusNotIndexedError, IndexMismatchError } from '../../server/core/err
 import type { AppConfig } from '../../server/config.js';
 import { expectedEmbedder, restoreEmbedder, type EmbedderHandle, type SavedEmbedder } from '../embed/index.js';
 import { NORMALIZER_VERSION } from '../normalize/index.js';
-import type { Chunk, IndexManifest, LoadedIndex, Registry } from '../types.js';
+import type { Chunk, CorpusWords, IndexManifest, LoadedIndex, Registry } from '../types.js';
+import { corpusWords } from './corpus-words.js';
 import { INGEST_COMMAND, damagedIndexFile, isObject, readIndexBytes, readIndexJson } from './json-files.js';
 import { INDEX_FILES, INDEX_FORMAT_VERSION, isProcessAlive, listSiblings } from './layout.js';
 import { createLexicalSearcher, loadLexicalIndex } from './lexical-store.js';
@@ -59,6 +60,7 @@ export async function loadIndex(indexPath: string, options: LoadIndexOptions = {
   const vectors = await readVectorIndex(path.join(folder, INDEX_FILES.vectors), chunks.length, manifest.embedder.dimensions);
   const chunkById = new Map(chunks.map((chunk) => [chunk.id, chunk]));
   let vectorStore: HNSWLib | null = null;
+  let words: CorpusWords | null = null;
   return {
     manifest,
     registry,
@@ -70,6 +72,10 @@ export async function loadIndex(indexPath: string, options: LoadIndexOptions = {
     get vectorStore() {
       vectorStore ??= langChainStore(vectors, chunks, embedder.embeddings);
       return vectorStore;
+    },
+    get words() {
+      words ??= corpusWords(lexical.index.words, lexical.index.terms, lexical.index.termIds);
+      return words;
     },
     embeddings: embedder.embeddings,
   };

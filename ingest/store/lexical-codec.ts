@@ -7,7 +7,9 @@
  * "PLX1" · u32 header length · header JSON { documentCount, termCount, termBytes, fields:
  * [{ postings, averageLength }] } · the terms in UTF-8 joined by "\n" (a term never holds a
  * line break: the tokenizer splits on it) · per field: offsets (u32 × termCount + 1), chunks
- * (u32 × postings), lengths (u16 × documentCount), frequencies (u16 × postings).
+ * (u32 × postings), lengths (u16 × documentCount), frequencies (u16 × postings) · the corpus
+ * words (`corpus-words.ts`): syllable term numbers (u32 × syllableCount), their chunk counts
+ * (u32 × syllableCount), accented words in UTF-8 joined by "\n".
  * A file whose size differs from what its header announces is refused (truncated or padded).
  */
 import { LEXICAL_FIELDS, type FieldPostings, type PostingsIndex } from './lexical-postings.js';
@@ -19,6 +21,9 @@ interface Header {
   termCount: number;
   termBytes: number;
   fields: Array<{ postings: number; averageLength: number }>;
+  syllableCount: number;
+  accentedCount: number;
+  accentedBytes: number;
 }
 
 const align = (offset: number) => (offset + 3) & ~3;
@@ -28,17 +33,24 @@ function partSizes(header: Header): number[] {
   return [
     header.termBytes,
     ...header.fields.flatMap((field) => [(header.termCount + 1) * 4, field.postings * 4, header.documentCount * 2, field.postings * 2]),
+    header.syllableCount * 4,
+    header.syllableCount * 4,
+    header.accentedBytes,
   ];
 }
 
 /** The postings as the bytes of `lexical.bin`. */
 export function encodePostings(index: PostingsIndex): Uint8Array {
   const termText = Buffer.from(index.terms.join('\n'), 'utf8');
+  const accentedText = Buffer.from(index.words.accented.join('\n'), 'utf8');
   const header: Header = {
     documentCount: index.documentCount,
     termCount: index.terms.length,
     termBytes: termText.length,
     fields: index.fields.map((field) => ({ postings: field.chunks.length, averageLength: field.averageLength })),
+    syllableCount: index.words.syllables.length,
+    accentedCount: index.words.accented.length,
+    accentedBytes: accentedText.length,
   };
   const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
   const parts: Uint8Array[] = [termText];
@@ -47,6 +59,8 @@ export function encodePostings(index: PostingsIndex): Uint8Array {
       parts.push(new Uint8Array(array.buffer, array.byteOffset, array.byteLength));
     }
   }
+  for (const array of [index.words.syllables, index.words.syllableChunks]) parts.push(new Uint8Array(array.buffer, array.byteOffset, array.byteLength));
+  parts.push(accentedText);
   let size = align(8 + headerBytes.length);
   for (const part of parts) size = align(size + part.length);
   const out = Buffer.alloc(size);
@@ -91,9 +105,14 @@ export function decodePostings(bytes: Uint8Array): PostingsIndex {
     if (offsets[header.termCount] !== field.postings) throw new Error('offsets');
     return { offsets, chunks, frequencies, lengths, averageLength: field.averageLength };
   });
+  const syllables = take(header.syllableCount * 4, (offset) => new Uint32Array(base.buffer, offset, header.syllableCount));
+  const syllableChunks = take(header.syllableCount * 4, (offset) => new Uint32Array(base.buffer, offset, header.syllableCount));
+  const accentedText = take(header.accentedBytes, () => base.toString('utf8', at, at + header.accentedBytes));
+  const accented = header.accentedCount === 0 ? [] : accentedText.split('\n');
+  if (accented.length !== header.accentedCount || syllables.some((term) => term >= header.termCount)) throw new Error('corpus words');
   const termIds = new Map<string, number>();
   terms.forEach((term, id) => termIds.set(term, id));
-  return { documentCount: header.documentCount, terms, termIds, fields };
+  return { documentCount: header.documentCount, terms, termIds, fields, words: { syllables, syllableChunks, accented } };
 }
 
 function isHeader(value: Header): boolean {
@@ -106,6 +125,9 @@ function isHeader(value: Header): boolean {
     count(value.termBytes) &&
     Array.isArray(value.fields) &&
     value.fields.length === LEXICAL_FIELDS.length &&
-    value.fields.every((field) => count(field.postings) && typeof field.averageLength === 'number')
+    value.fields.every((field) => count(field.postings) && typeof field.averageLength === 'number') &&
+    count(value.syllableCount) &&
+    count(value.accentedCount) &&
+    count(value.accentedBytes)
   );
 }

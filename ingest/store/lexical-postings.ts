@@ -10,7 +10,8 @@
  * `lexical-scorer.ts` gives MiniSearch's scores — `test/ingest/store.test.ts` checks it.
  */
 import type { Chunk } from '../types.js';
-import { lexicalTerms } from './lexical-tokenize.js';
+import { CorpusWordsCollector, type StoredCorpusWords } from './corpus-words.js';
+import { clauseTerms, syllableClauses } from './lexical-tokenize.js';
 
 /** The indexed fields, in the order their postings are stored. */
 export const LEXICAL_FIELDS = ['text', 'context'] as const;
@@ -40,6 +41,8 @@ export interface PostingsIndex {
   termIds: Map<string, number>;
   /** Postings per field, in {@link LEXICAL_FIELDS} order. */
   fields: FieldPostings[];
+  /** The corpus's words for the answer core's lexicon (`corpus-words.ts`). */
+  words: StoredCorpusWords;
 }
 
 const UINT16_MAX = 0xffff;
@@ -80,27 +83,43 @@ export function buildPostings(chunks: Chunk[]): PostingsIndex {
       averageLength: 0,
     }),
   );
+  const words = new CorpusWordsCollector();
+  const termId = (term: string): number => {
+    let id = termIds.get(term);
+    if (id === undefined) {
+      id = terms.length;
+      termIds.set(term, id);
+      terms.push(term);
+    }
+    return id;
+  };
   chunks.forEach((chunk, chunkNumber) => {
-    LEXICAL_FIELDS.forEach((field, fieldNumber) => {
-      const counts = termCounts(lexicalTerms(chunk[field]));
+    const fieldClauses = LEXICAL_FIELDS.map((field) => syllableClauses(chunk[field]));
+    LEXICAL_FIELDS.forEach((_field, fieldNumber) => {
+      const counts = termCounts(clauseTerms(fieldClauses[fieldNumber]));
       const into = collected[fieldNumber];
       into.lengths[chunkNumber] = Math.min(counts.size, UINT16_MAX);
       // MiniSearch's running mean, step for step, so that scores match it to the last bit.
       into.averageLength = (into.averageLength * chunkNumber + counts.size) / (chunkNumber + 1);
       for (const [term, count] of counts) {
-        let id = termIds.get(term);
-        if (id === undefined) {
-          id = terms.length;
-          termIds.set(term, id);
-          terms.push(term);
-        }
-        into.termOf.push(id);
+        into.termOf.push(termId(term));
         into.chunkOf.push(chunkNumber);
         into.frequencyOf.push(Math.min(count, UINT16_MAX));
       }
     });
+    // Every clause syllable is already a term (lexicalTerms holds each one).
+    words.addChunk(
+      fieldClauses.map((clauses) => clauses.map((clause) => clause.map(termId))),
+      LEXICAL_FIELDS.map((field) => chunk[field]),
+    );
   });
-  return { documentCount: chunks.length, terms, termIds, fields: collected.map((field) => groupByTerm(field, terms.length)) };
+  return {
+    documentCount: chunks.length,
+    terms,
+    termIds,
+    fields: collected.map((field) => groupByTerm(field, terms.length)),
+    words: { syllables: Uint32Array.from(words.syllableOrder), syllableChunks: words.counts(), accented: [...words.accented] },
+  };
 }
 
 function termCounts(tokens: string[]): Map<string, number> {

@@ -42,9 +42,14 @@ export function pairTerm(left: string, right: string): string {
  * adjacent pair within a clause. The same function serves documents and queries.
  */
 export function lexicalTerms(text: string): string[] {
+  return clauseTerms(syllableClauses(text));
+}
+
+/** `lexicalTerms` of text already cut into clauses (by `syllableClauses`). */
+export function clauseTerms(clauses: string[][]): string[] {
   const syllables: string[] = [];
   const pairs: string[] = [];
-  for (const clause of syllableClauses(text)) {
+  for (const clause of clauses) {
     for (let i = 0; i < clause.length; i += 1) {
       syllables.push(clause[i], ...compoundParts(clause[i]));
       if (i + 1 < clause.length) pairs.push(pairTerm(clause[i], clause[i + 1]));

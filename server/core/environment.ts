@@ -6,7 +6,7 @@
 import type { LoadedIndex, Registry, Task } from '../../ingest/types.js';
 import { taskKey } from './catalog/task-filter.js';
 import { compileKnownDocuments } from './query/document-mentions.js';
-import { buildLexicon, type Lexicon } from './query/lexicon.js';
+import { buildLexicon, lexiconFromWords, type Lexicon } from './query/lexicon.js';
 import { STOP_WORDS } from './query/stopwords.js';
 import type { QueryContext } from './query/understand.js';
 import { buildTypoDictionary, type TypoDictionary } from './query/typos.js';
@@ -38,7 +38,9 @@ export function buildEnvironment(index: LoadedIndex, vocabulary: QueryVocabulary
   const query: QueryContext = {
     vocabulary,
     get lexicon() {
-      return (lexicon ??= buildLexicon(index.chunks));
+      // An index that collected its words at ingest spares reading every chunk again.
+      lexicon ??= index.words ? lexiconFromWords(index.words, index.chunks.length) : buildLexicon(index.chunks);
+      return lexicon;
     },
     get typos() {
       return (typos ??= buildTypoDictionary(this.lexicon, vocabulary));

@@ -5,7 +5,7 @@
  * has that pair. Without a neighbour's support only long syllables are repaired, so a short
  * word from outside the corpus is not bent into a corpus word.
  */
-import type { Lexicon } from './lexicon.js';
+import type { Lexicon, PairSet } from './lexicon.js';
 import type { QueryVocabulary, RuleTable } from './vocabulary.js';
 
 /**
@@ -14,7 +14,7 @@ import type { QueryVocabulary, RuleTable } from './vocabulary.js';
  */
 export interface TypoDictionary {
   frequency: Map<string, number>;
-  pairs: Set<string>;
+  pairs: PairSet;
   byLength: Map<number, string[]>;
   /** Words of the query vocabulary's intent cues that the corpus does not use as such ("han" of "thời hạn"). */
   cueWords: Set<string>;
@@ -23,7 +23,8 @@ export interface TypoDictionary {
 /** Builds the dictionary from the corpus lexicon and the query vocabulary. */
 export function buildTypoDictionary(lexicon: Lexicon, vocabulary: QueryVocabulary): TypoDictionary {
   const frequency = new Map(lexicon.documentFrequency);
-  const pairs = new Set(lexicon.pairs);
+  // The vocabulary's pairs beside the corpus's, not a copy of every corpus pair (millions at 100k chunks).
+  const pairs = new Set<string>();
   const cueWords = new Set<string>();
   const addRules = (table: RuleTable): void => {
     for (const rules of table.values()) {
