@@ -61,3 +61,13 @@ describe('a place question with a month is not a deadline list', () => {
     expect(sections(response)).toContain('II.4');
   });
 });
+
+describe('a short follow-up with no new topic stays on the last task', () => {
+  it('keeps the recruitment task for "Bao giờ làm?"', async () => {
+    const first = await ask('Việc tuyển dụng công chức xã do đơn vị nào phối hợp?');
+    expect(sections(first)).toContain('II.8');
+    const response = await ask('Bao giờ làm?', first.conversationId);
+    expect(response.abstained).toBe(false);
+    expect(sections(response)).toEqual(['II.8']);
+  });
+});

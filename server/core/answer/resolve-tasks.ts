@@ -31,6 +31,7 @@ export async function resolveTasks(environment: AnswerEnvironment, query: Parsed
   const remembered = previous ? previousTasks(environment, previous) : [];
   if (query.refersBack && remembered.length > 0) return { kind: 'tasks', tasks: remembered };
   if (query.topic.length === 0) return remembered.length > 0 ? { kind: 'tasks', tasks: remembered } : { kind: 'none' };
+  if (leftoverOfFollowUp(environment, query, remembered)) return { kind: 'tasks', tasks: remembered };
   const candidates = await findTasksByTopic(environment, query);
   const best = candidates[0];
   const reason = best
@@ -45,6 +46,16 @@ export async function resolveTasks(environment: AnswerEnvironment, query: Parsed
     return { kind: 'tasks', tasks: remembered };
   }
   return { kind: 'unsupported' };
+}
+
+/**
+ * "Khi nào làm?" after a turn about a task: a lone syllable the previous task also uses is the
+ * follow-up's leftover, not a new description — another task that happens to share it
+ * ("vị trí việc làm") must not take the conversation over.
+ */
+function leftoverOfFollowUp(environment: AnswerEnvironment, query: ParsedQuery, remembered: readonly Task[]): boolean {
+  if (remembered.length === 0 || query.topic.length > 1) return false;
+  return remembered.some((task) => taskTerms(environment, task).syllables.has(query.topic[0]));
 }
 
 /** Tasks named by number or address, or a `missing` answer naming the tasks that exist. */
