@@ -71,3 +71,25 @@ describe('a short follow-up with no new topic stays on the last task', () => {
     expect(sections(response)).toEqual(['II.8']);
   });
 });
+
+describe('"chỉ thị đó", "nghị quyết này": the document named in an earlier turn', () => {
+  it('answers about the resolution the previous answer listed among the bases', async () => {
+    const first = await ask('Kế hoạch căn cứ vào nghị quyết nào của Tỉnh ủy?');
+    const response = await ask('Nghị quyết này do cơ quan nào ban hành?', first.conversationId);
+    expect(response.intent).toBe('reference');
+    expect(response.answer).toContain('17-NQ/TU');
+    expect(response.answer).toContain('Ban Thường vụ Tỉnh ủy');
+  });
+
+  it('keeps a document named by number across an unrelated turn', async () => {
+    const first = await ask('Thông báo 21-TB/VPTW là của cơ quan nào?');
+    const second = await ask('Ai chủ trì nhiệm vụ 4?', first.conversationId);
+    const response = await ask('Thông báo đó ban hành ngày nào?', second.conversationId);
+    expect(response.answer).toContain('07/3/2026');
+  });
+
+  it('still answers about the plan when no document was named before', async () => {
+    const response = await ask('Chỉ thị này ban hành ngày nào?');
+    expect(response.intent).toBe('document-fact');
+  });
+});

@@ -21,6 +21,8 @@ import { composeTaskList, composeUnitDuties } from './list-answers.js';
 import { composeReferences, unloadedContentAnswer } from './reference-answers.js';
 import { composePartAnswer, partForTopic } from './part-answers.js';
 import { resolveTasks } from './resolve-tasks.js';
+import { citedDocuments, documentsToRemember, withRememberedDocuments } from './document-followup.js';
+import type { KnownDocument } from '../query/document-mentions.js';
 import { composeTaskAnswer, type ComposeContext } from './task-answers.js';
 import { dutiesForTopic, unitDuties } from './unit-duties.js';
 import { dutyForTopic } from './who-does.js';
@@ -31,6 +33,8 @@ export interface TurnMemory {
   /** `${documentId}#${address}` of the tasks the answer was about. */
   taskKeys: string[];
   unitId: string | null;
+  /** Ids of the known documents the conversation last referred to, for "chỉ thị đó". */
+  documentIds?: string[];
 }
 
 export interface Reply {
@@ -46,17 +50,19 @@ export interface Reply {
 
 /** Answers a question extractively; `previous` is the conversation's last turn, if any. */
 export async function respond(environment: AnswerEnvironment, question: string, previous: TurnMemory | null): Promise<Reply> {
-  const query = understandQuery(question, environment.query);
+  const remembered = previous?.documentIds ?? [];
+  const query = withRememberedDocuments(understandQuery(question, environment.query), remembered, environment.query.documents);
   const previousTurn: PreviousTurn | null = previous ? { intent: previous.intent, unitId: previous.unitId, hasTasks: previous.taskKeys.length > 0 } : null;
   const intent = detectIntent(query, previousTurn);
   const citations = new CitationList(environment.registry);
   const context: ComposeContext = { registry: environment.registry, citations };
+  let answeredDocuments: readonly KnownDocument[] = [];
   const done = (answer: string, tasks: readonly Task[], unitId: string | null, abstained = false): Reply => ({
     answer,
     citations: abstained ? [] : citations.toArray(),
     abstained,
     intent,
-    memory: { intent, taskKeys: tasks.map(taskKey), unitId },
+    memory: { intent, taskKeys: tasks.map(taskKey), unitId, documentIds: documentsToRemember(answeredDocuments, remembered) },
     query,
   });
   const abstain = (answer = abstentionAnswer(environment.registry)): Reply => done(answer, [], null, true);
@@ -76,12 +82,14 @@ export async function respond(environment: AnswerEnvironment, question: string, 
           ? intent.documents
           : environment.query.documents.filter((document) => issuedBy(environment, document.reference?.issuer ?? document.expected?.issuer ?? null, intent.issuerUnitId));
       if (documents.length === 0) return abstain();
+      answeredDocuments = documents;
       if (intent.content) return abstain(unloadedContentAnswer(documents));
       return done(composeReferences(context, documents), [], null);
     }
     case 'document-fact': {
       const document = environment.registry.documents.find((doc) => doc.id === environment.defaultDocumentId);
       if (!document) return abstain();
+      answeredDocuments = citedDocuments(environment, document.id, intent.facts);
       return done(composeDocumentFacts(context, document, intent.facts), [], null);
     }
     case 'task-list': {

@@ -62,6 +62,8 @@ export interface ParsedQuery {
   frames: string[];
   /** Points back at the tasks of the previous turn ("nhiệm vụ đó", "việc này", "these tasks"). */
   refersBack: boolean;
+  /** Points back at a document named earlier ("chỉ thị đó", "nghị quyết này", "that directive"). */
+  refersToDocument: boolean;
 }
 
 /** Parses a question against the index's vocabulary. */
@@ -141,6 +143,7 @@ export function understandQuery(question: string, context: QueryContext): Parsed
     topicBesideDocuments,
     frames: expanded.filter((_, index) => frame[index]),
     refersBack: refersBack(accented ? accentedTokens.join(' ') : rawTokens.join(' '), accented),
+    refersToDocument: refersToDocument(accented ? accentedTokens.join(' ') : rawTokens.join(' '), accented),
   };
 }
 
@@ -152,6 +155,18 @@ const BACK_ENGLISH = /\b(?:this|that|these|those|the same) (?:task|tasks|item|it
 /** Whether the question points back at the previous turn's tasks. */
 function refersBack(text: string, accented: boolean): boolean {
   return (accented ? BACK_ACCENTED : BACK_FOLDED).test(text) || BACK_ENGLISH.test(text);
+}
+
+/** "văn bản này" is the plan itself (query vocabulary); a typed document kind with a demonstrative is one named before. */
+const DOC_BACK_ACCENTED = /(?:^|\s)(?:(?:chỉ thị|nghị quyết|thông báo|quyết định|công văn|nghị định|thông tư)\s+(?:này|đó|ấy|trên|kia)|văn bản\s+(?:đó|ấy|trên|kia))(?:\s|$)/;
+/** Unaccented "do" is also "by": only at the end of the question, or before a question word. */
+const DOC_BACK_FOLDED =
+  /(?:^|\s)(?:chi thi|nghi quyet|thong bao|quyet dinh|cong van|nghi dinh|thong tu|van ban)\s+(?:ay|tren|kia|do(?=\s*$|\s+(?:co|la|thi|ban|duoc|ky|quy|noi|gom|ve|ngay)\b))(?:\s|$)|(?:^|\s)(?:chi thi|nghi quyet|thong bao|quyet dinh|cong van|nghi dinh|thong tu)\s+nay(?:\s|$)/;
+const DOC_BACK_ENGLISH = /\b(?:(?:this|that|the same) (?:directive|resolution|notice|decision|decree|circular)|that document)\b/;
+
+/** Whether the question points back at a document named in an earlier turn. */
+function refersToDocument(text: string, accented: boolean): boolean {
+  return (accented ? DOC_BACK_ACCENTED : DOC_BACK_FOLDED).test(text) || DOC_BACK_ENGLISH.test(text);
 }
 
 /** Marks the tokens covered by any of the phrases. */
