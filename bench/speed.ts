@@ -3,6 +3,7 @@
  * start-up with the built index (fresh process probe; spawned server to first /healthz), and
  * in-process answer time per intent in extractive mode.
  */
+import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { runIngest, type IngestSummary } from '../ingest/pipeline.js';
 import { loadIndex } from '../ingest/store/index-reader.js';
@@ -10,8 +11,9 @@ import { createPlanAssistant } from '../server/core/assistant.js';
 import { measureAnswerTimes, type AnswerTimeResult } from './answer-time.js';
 import { markdownTable } from './markdown.js';
 import { formatNumber, median } from './stats.js';
-import { measureProbeStartup, measureSpawnedStartups, type ProbeStartup, type SpawnedStartup } from './startup.js';
-import { benchConfig, makeTempFolder, removeFolder, SHIPPED_CORPUS } from './workspace.js';
+import { REPO_ROOT, residentSetSize } from './child.js';
+import { freePort, measureProbeStartup, measureSpawnedStartups, type ProbeStartup, type SpawnedStartup } from './startup.js';
+import { benchConfig, benchEnvironment, makeTempFolder, removeFolder, SHIPPED_CORPUS } from './workspace.js';
 
 export interface SpeedOptions {
   questions: string[];
@@ -34,6 +36,8 @@ export interface IngestTimes {
 export interface SpeedResult {
   ingest: IngestTimes;
   probe: ProbeStartup;
+  /** `node scripts/run.mjs server/main.ts` (what `npm start` runs), the build up to date. */
+  spawnedBuilt: SpawnedStartup;
   spawnedNode: SpawnedStartup;
   spawnedNpx: SpawnedStartup;
   answers: AnswerTimeResult;
@@ -60,6 +64,41 @@ export async function measureShippedIngest(runs: number, keepAt: string): Promis
   };
 }
 
+/**
+ * Spawns the built server the way `npm start` does (without npm's own process) and times it to
+ * the first 200 on `/healthz`; the build is brought up to date first, so no sample pays it.
+ */
+async function measureBuiltStartup(indexPath: string): Promise<SpawnedStartup> {
+  const port = await freePort();
+  const env = { ...process.env, ...benchEnvironment(SHIPPED_CORPUS, indexPath), PORT: String(port) };
+  const startedAt = performance.now();
+  const child = spawn(process.execPath, ['scripts/run.mjs', 'server/main.ts'], { cwd: REPO_ROOT, env, stdio: 'ignore' });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  try {
+    for (;;) {
+      if (child.exitCode !== null) throw new Error('the built server exited before /healthz answered');
+      const status = await fetch(`http://127.0.0.1:${port}/healthz`).then((response) => response.status, () => 0);
+      if (status === 200) break;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    const wallMs = performance.now() - startedAt;
+    return { wallMs, rssBytes: child.pid ? await residentSetSize(child.pid) : null };
+  } finally {
+    if (child.exitCode === null) child.kill('SIGTERM');
+    await exited;
+  }
+}
+
+async function measureBuiltStartups(indexPath: string, runs: number): Promise<SpawnedStartup> {
+  // @ts-expect-error: a plain JavaScript module without type declarations.
+  const { ensureBuilt } = (await import('../scripts/build.mjs')) as { ensureBuilt: () => Promise<void> };
+  await ensureBuilt();
+  const samples: SpawnedStartup[] = [];
+  for (let run = 0; run < runs; run += 1) samples.push(await measureBuiltStartup(indexPath));
+  const rss = samples.map((sample) => sample.rssBytes).filter((value): value is number => value !== null);
+  return { wallMs: median(samples.map((sample) => sample.wallMs)), rssBytes: rss.length ? median(rss) : null };
+}
+
 /** Runs every speed measurement; the index lives in a temporary folder removed at the end. */
 export async function runSpeedBench(options: SpeedOptions): Promise<SpeedResult> {
   const folder = await makeTempFolder('speed');
@@ -67,12 +106,13 @@ export async function runSpeedBench(options: SpeedOptions): Promise<SpeedResult>
   try {
     const ingest = await measureShippedIngest(options.runs, indexPath);
     const probe = await measureProbeStartup(indexPath, options.runs);
+    const spawnedBuilt = await measureBuiltStartups(indexPath, options.runs);
     const spawnedNode = await measureSpawnedStartups(indexPath, 'node', options.runs);
     const spawnedNpx = await measureSpawnedStartups(indexPath, 'npx', Math.min(3, options.runs));
     const config = benchConfig(SHIPPED_CORPUS, indexPath);
     const assistant = createPlanAssistant({ index: await loadIndex(indexPath, { config }), config });
     const answers = await measureAnswerTimes(assistant, options.questions, options.rounds);
-    return { ingest, probe, spawnedNode, spawnedNpx, answers };
+    return { ingest, probe, spawnedBuilt, spawnedNode, spawnedNpx, answers };
   } finally {
     await removeFolder(folder);
   }
@@ -84,7 +124,7 @@ const verdict = (ok: boolean) => (ok ? '✅' : '❌');
 
 /** The speed section of BENCHMARKS.md. */
 export function renderSpeedMarkdown(result: SpeedResult, options: SpeedOptions): string {
-  const { ingest, probe, spawnedNode, spawnedNpx, answers } = result;
+  const { ingest, probe, spawnedBuilt, spawnedNode, spawnedNpx, answers } = result;
   const targets = markdownTable(
     ['figure', 'measured (median)', 'target', ''],
     [
@@ -97,13 +137,16 @@ export function renderSpeedMarkdown(result: SpeedResult, options: SpeedOptions):
   const startup = markdownTable(
     ['start-up step (fresh process, median)', 'time'],
     [
-      ['import the core modules (tsx transform included)', ms(probe.importMs)],
+      ['import the core modules through tsx (transform included; the built start skips it)', ms(probe.importMs)],
       ['import + `loadIndex` + `createPlanAssistant`', ms(probe.readyMs)],
       ['`loadIndex` (read and check the index)', ms(probe.loadMs)],
       ['`createPlanAssistant`', ms(probe.createMs)],
       ['first answer after that', ms(probe.firstAskMs)],
+      ['import + load index + build assistant, fresh process through tsx', ms(probe.readyMs)],
+      ['spawn `node --import tsx server/main.ts` → first 200 on /healthz (unbuilt)', ms(spawnedNode.wallMs)],
       ['spawn `npx tsx server/main.ts` → first 200 on /healthz', ms(spawnedNpx.wallMs)],
       ['RSS of the probe after load', mb(probe.rssBytes)],
+      ['RSS of the built server after start', mb(spawnedBuilt.rssBytes)],
       ['RSS of the server after start (`node --import tsx`)', mb(spawnedNode.rssBytes)],
     ],
   );
