@@ -93,3 +93,18 @@ describe('"chỉ thị đó", "nghị quyết này": the document named in an ea
     expect(response.intent).toBe('document-fact');
   });
 });
+
+describe('the content of standards belongs to the unloaded competency framework', () => {
+  it('says the framework is not loaded when asked for an office holder\'s standards', async () => {
+    const response = await ask('Chủ tịch xã phải đáp ứng những tiêu chuẩn nào?');
+    expect(response.abstained).toBe(true);
+    expect(response.answer).toContain('không chứa toàn văn');
+    expect(response.answer).toContain('Khung năng lực');
+  });
+
+  it('still answers criteria the plan itself states', async () => {
+    const response = await ask('Tiêu chí đánh giá cán bộ, công chức cấp xã?');
+    expect(response.abstained).toBe(false);
+    expect(sections(response)).toContain('II.7');
+  });
+});

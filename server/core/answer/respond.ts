@@ -21,6 +21,7 @@ import { composeTaskList, composeUnitDuties } from './list-answers.js';
 import { composeReferences, unloadedContentAnswer } from './reference-answers.js';
 import { composePartAnswer, partForTopic } from './part-answers.js';
 import { resolveTasks } from './resolve-tasks.js';
+import { unloadedOwners } from './unloaded-subject.js';
 import { citedDocuments, documentsToRemember, withRememberedDocuments } from './document-followup.js';
 import type { KnownDocument } from '../query/document-mentions.js';
 import { composeTaskAnswer, type ComposeContext } from './task-answers.js';
@@ -177,6 +178,8 @@ async function answerContent(environment: AnswerEnvironment, query: ParsedQuery,
   const passageCoverage = Math.max(
     ...hits.slice(0, 3).map((hit) => coverageOf(environment, query, hit.chunk.id)),
   );
+  const owners = unloadedOwners(environment, query, hits.slice(0, 3).map((hit) => hit.chunk.id));
+  if (owners.length > 0) return abstain(unloadedContentAnswer(owners));
   if (unsupportedReason(query, Math.max(passageCoverage, best.coverage), environment.query.lexicon)) return abstain();
   if (unanswerableShape(query, best.sentence.text)) return abstain();
   const task = environment.taskByChunkId.get(best.chunk.id);
