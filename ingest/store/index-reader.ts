@@ -12,6 +12,7 @@ import type { AppConfig } from '../../server/config.js';
 import { expectedEmbedder, restoreEmbedder, type EmbedderHandle, type SavedEmbedder } from '../embed/index.js';
 import { NORMALIZER_VERSION } from '../normalize/index.js';
 import type { Chunk, CorpusWords, IndexManifest, LoadedIndex, Registry } from '../types.js';
+import { decodeChunks } from './chunk-codec.js';
 import { corpusWords } from './corpus-words.js';
 import { INGEST_COMMAND, damagedIndexFile, isObject, readIndexBytes, readIndexJson } from './json-files.js';
 import { INDEX_FILES, INDEX_FORMAT_VERSION, isProcessAlive, listSiblings } from './layout.js';
@@ -43,11 +44,9 @@ export async function loadIndex(indexPath: string, options: LoadIndexOptions = {
   );
   const embedder = resolveEmbedder(manifest, saved, options);
   const registry = decodeRegistry(await readIndexJson<Registry>(folder, INDEX_FILES.registry, isRegistry));
-  const chunks = await readIndexJson<Chunk[]>(
-    folder,
-    INDEX_FILES.chunks,
-    (value) => Array.isArray(value) && value.length === manifest.counts.chunks && value.every(isChunk),
-  );
+  const stored = await readIndexJson<Chunk[]>(folder, INDEX_FILES.chunks, (value) => Array.isArray(value) && value.length === manifest.counts.chunks);
+  const chunks = decodeChunks(stored, registry.documents);
+  if (!chunks.every(isChunk)) throw damagedIndexFile(path.join(folder, INDEX_FILES.chunks), 'nội dung không đúng cấu trúc');
   const lexicalFile = path.join(folder, INDEX_FILES.lexical);
   const lexicalBytes = await readIndexBytes(folder, INDEX_FILES.lexical);
   let lexical;

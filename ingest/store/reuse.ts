@@ -14,6 +14,7 @@ import type { Chunk, CorpusDocument, IndexManifest, LoadedText, Registry } from 
 import type { IngestCache } from './index-writer.js';
 import { isObject, readIndexJson } from './json-files.js';
 import { INDEX_FILES, INDEX_FORMAT_VERSION } from './layout.js';
+import { decodeChunks } from './chunk-codec.js';
 import { decodeRegistry } from './registry-codec.js';
 import { readVectorIndex } from './vector-files.js';
 import { storedVector } from './vector-store.js';
@@ -36,7 +37,7 @@ export async function readPreviousBuild(indexPath: string): Promise<PreviousBuil
     const cache = await readIndexJson<IngestCache>(folder, INDEX_FILES.cache, (value) => isObject(value) && Array.isArray(value.files));
     const stored = await readIndexJson<Registry>(folder, INDEX_FILES.registry, (value) => isObject(value) && Array.isArray(value.documents));
     const registry = decodeRegistry(stored);
-    const chunks = await readIndexJson<Chunk[]>(folder, INDEX_FILES.chunks, Array.isArray);
+    const chunks = decodeChunks(await readIndexJson<Chunk[]>(folder, INDEX_FILES.chunks, Array.isArray), registry.documents);
     const embedder = await readIndexJson<SavedEmbedder>(folder, INDEX_FILES.embedder, isObject);
     const expectedKeys = new Map(cache.files.map((entry) => [entry.file, entry.expectedKey]));
     const hashes = new Map(manifest.files.map((entry) => [entry.file, entry.hash]));
