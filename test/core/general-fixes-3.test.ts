@@ -108,3 +108,17 @@ describe('the content of standards belongs to the unloaded competency framework'
     expect(sections(response)).toContain('II.7');
   });
 });
+
+describe('a bare "xã" opening a clause is the communes, as subject', () => {
+  it('narrows to the communes\' assignment after a comma', async () => {
+    const response = await ask('Trong việc đánh giá cán bộ công chức, xã phải làm gì?');
+    expect(response.intent).toBe('unit-duty');
+    expect(response.answer).toContain('Ủy ban nhân dân các xã, phường');
+    expect(sections(response)).toEqual(['II.7']);
+  });
+
+  it('still reads "công chức xã" without a comma as the civil servants', async () => {
+    const response = await ask('Đánh giá công chức xã dựa trên gì?');
+    expect(response.answer).not.toContain('được giao');
+  });
+});

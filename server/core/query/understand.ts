@@ -83,7 +83,7 @@ export function understandQuery(question: string, context: QueryContext): Parsed
     if (accented && written !== undefined && written !== rawTokens[origin as number]) return written === accentedKey(alias).trim();
     const next = expanded[index + 1];
     return next === undefined || !context.lexicon.pairs.has(`${expanded[index]} ${next}`) || context.units.phrases.some((phrase) => phrase.tokens.includes(next));
-  });
+  }, clauseStarts(key, expansion.origin));
   const documents = findDocumentMentions(rawTokens, expanded, context.documents);
   // A document named by number is a slot; one named by a phrase ("khung năng lực") is also a topic.
   const slotMask = new Array<boolean>(expanded.length).fill(false);
@@ -167,6 +167,21 @@ const DOC_BACK_ENGLISH = /\b(?:(?:this|that|the same) (?:directive|resolution|no
 /** Whether the question points back at a document named in an earlier turn. */
 function refersToDocument(text: string, accented: boolean): boolean {
   return (accented ? DOC_BACK_ACCENTED : DOC_BACK_FOLDED).test(text) || DOC_BACK_ENGLISH.test(text);
+}
+
+/** Expanded token indexes that open a clause after a comma, semicolon or colon of the question. */
+function clauseStarts(key: string, origin: ReadonlyArray<number | null>): Set<number> {
+  const rawStarts = new Set<number>();
+  let count = 0;
+  key.split(/[,;:]/).forEach((segment, index) => {
+    if (index > 0) rawStarts.add(count);
+    count += wordTokens(segment).length;
+  });
+  const starts = new Set<number>();
+  origin.forEach((raw, index) => {
+    if (raw !== null && rawStarts.has(raw) && (index === 0 || origin[index - 1] !== raw)) starts.add(index);
+  });
+  return starts;
 }
 
 /** Marks the tokens covered by any of the phrases. */

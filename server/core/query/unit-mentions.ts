@@ -51,8 +51,13 @@ export function compileUnitMatcher(units: readonly Unit[], vocabulary: QueryVoca
  */
 export type WeakMentionGuard = (index: number, alias: string) => boolean;
 
-/** Units mentioned in `tokens` (expanded), left to right, without overlaps; each unit once. */
-export function findUnitMentions(tokens: readonly string[], matcher: UnitMatcher, guard?: WeakMentionGuard): UnitMention[] {
+/**
+ * Units mentioned in `tokens` (expanded), left to right, without overlaps; each unit once.
+ * `clauseStarts` are the token indexes that open a clause: there a one-word alias is the
+ * clause's subject ("Với tuyển dụng công chức, xã có trách nhiệm gì?"), whatever word the
+ * previous clause ended with.
+ */
+export function findUnitMentions(tokens: readonly string[], matcher: UnitMatcher, guard?: WeakMentionGuard, clauseStarts?: ReadonlySet<number>): UnitMention[] {
   const taken = new Array<boolean>(tokens.length).fill(false);
   const mentions: UnitMention[] = [];
   for (const phrase of matcher.phrases) {
@@ -60,7 +65,7 @@ export function findUnitMentions(tokens: readonly string[], matcher: UnitMatcher
       const end = start + phrase.tokens.length;
       if (!phrase.tokens.every((token, offset) => tokens[start + offset] === token)) continue;
       if (taken.slice(start, end).some(Boolean)) continue;
-      if (phrase.tokens.length === 1 && start > 0 && WEAK_BLOCKERS.has(tokens[start - 1])) continue;
+      if (phrase.tokens.length === 1 && start > 0 && WEAK_BLOCKERS.has(tokens[start - 1]) && !clauseStarts?.has(start)) continue;
       if (phrase.tokens.length === 1 && guard && !guard(start, phrase.alias)) continue;
       for (let i = start; i < end; i += 1) taken[i] = true;
       mentions.push({ unit: phrase.unit, start, end });
