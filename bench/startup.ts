@@ -1,7 +1,8 @@
 /**
  * Start-up with a built index, two ways: in a fresh process, the time to import the core, load
  * the index and build the assistant (the probe); and the wall time from spawning the real server
- * entry (`server/main.ts`) to its first 200 on `/healthz`, with the server's memory then.
+ * entry (`server/main.ts`: bundled as `npm start` runs it, or through tsx) to its first 200 on
+ * `/healthz`, with the server's memory then.
  */
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
@@ -70,15 +71,26 @@ export interface SpawnedStartup {
 }
 
 /**
- * Spawns the server entry and times it to the first 200 on `/healthz`. `launcher` `node` runs
- * `node --import tsx server/main.ts` (one process, so its RSS is the server's); `npx` runs
- * `npx tsx server/main.ts` as a user would, npm and tsx's own process included.
+ * How the server is launched: `built` is what `npm start` runs (`node scripts/run.mjs
+ * server/main.ts`, the esbuild bundle, without npm's own process); `node` runs the sources
+ * through tsx in one process; `npx` runs `npx tsx server/main.ts`, npm and tsx's process included.
  */
-export async function measureSpawnedStartup(indexPath: string, launcher: 'node' | 'npx'): Promise<SpawnedStartup> {
+export type Launcher = 'built' | 'node' | 'npx';
+
+function launchCommand(launcher: Launcher): [string, string[]] {
+  if (launcher === 'built') return [process.execPath, ['scripts/run.mjs', 'server/main.ts']];
+  if (launcher === 'node') return [process.execPath, tsxNodeArgs('server/main.ts')];
+  return ['npx', ['tsx', 'server/main.ts']];
+}
+
+/**
+ * Spawns the server entry and times it to the first 200 on `/healthz`. The `built` and `node`
+ * launches are one process, so its RSS is the server's; `npx` reports none.
+ */
+export async function measureSpawnedStartup(indexPath: string, launcher: Launcher): Promise<SpawnedStartup> {
   const port = await freePort();
   const env = { ...process.env, ...benchEnvironment(SHIPPED_CORPUS, indexPath), PORT: String(port) };
-  const [command, args] =
-    launcher === 'node' ? [process.execPath, tsxNodeArgs('server/main.ts')] : ['npx', ['tsx', 'server/main.ts']];
+  const [command, args] = launchCommand(launcher);
   const startedAt = performance.now();
   // `detached` puts npx, tsx and the server in one process group, so one signal stops them all.
   const child = spawn(command, args, { cwd: REPO_ROOT, env, stdio: ['ignore', 'ignore', 'pipe'], detached: true });
@@ -90,7 +102,7 @@ export async function measureSpawnedStartup(indexPath: string, launcher: 'node' 
       throw new Error(`${error.message}\n${stderr.slice(-2000)}`);
     });
     const wallMs = performance.now() - startedAt;
-    const rssBytes = launcher === 'node' && child.pid ? await residentSetSize(child.pid) : null;
+    const rssBytes = launcher !== 'npx' && child.pid ? await residentSetSize(child.pid) : null;
     return { wallMs, rssBytes };
   } finally {
     if (child.pid && child.exitCode === null) process.kill(-child.pid, 'SIGTERM');
@@ -98,8 +110,16 @@ export async function measureSpawnedStartup(indexPath: string, launcher: 'node' 
   }
 }
 
+/** Brings the esbuild bundle up to date, so that no timed start pays for a build. */
+async function ensureBundleBuilt(): Promise<void> {
+  // @ts-expect-error: a plain JavaScript module without type declarations.
+  const { ensureBuilt } = (await import('../scripts/build.mjs')) as { ensureBuilt: () => Promise<void> };
+  await ensureBuilt();
+}
+
 /** Medians of `runs` spawned start-ups. */
-export async function measureSpawnedStartups(indexPath: string, launcher: 'node' | 'npx', runs: number): Promise<SpawnedStartup> {
+export async function measureSpawnedStartups(indexPath: string, launcher: Launcher, runs: number): Promise<SpawnedStartup> {
+  if (launcher === 'built') await ensureBundleBuilt();
   const samples: SpawnedStartup[] = [];
   for (let run = 0; run < runs; run += 1) samples.push(await measureSpawnedStartup(indexPath, launcher));
   const rss = samples.map((sample) => sample.rssBytes).filter((value): value is number => value !== null);
