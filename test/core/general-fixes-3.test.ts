@@ -122,3 +122,18 @@ describe('a bare "xã" opening a clause is the communes, as subject', () => {
     expect(response.answer).not.toContain('được giao');
   });
 });
+
+describe('"trách nhiệm của <unit>" asks for that unit\'s duties', () => {
+  it('narrows the communes\' duties to the topic after the unit', async () => {
+    const response = await ask('Trách nhiệm của Ủy ban nhân dân xã trong tuyển dụng công chức?');
+    expect(response.intent).toBe('unit-duty');
+    expect(sections(response)).toEqual(['II.8']);
+    expect(response.answer).toContain('đề xuất nhu cầu');
+  });
+
+  it('leaves "tinh thần trách nhiệm của cán bộ" a content question', async () => {
+    const response = await ask('Tinh thần trách nhiệm của cán bộ xã được đánh giá ra sao?');
+    expect(response.intent).toBe('content');
+    expect(sections(response)).toContain('II.7');
+  });
+});

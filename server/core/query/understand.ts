@@ -108,8 +108,9 @@ export function understandQuery(question: string, context: QueryContext): Parsed
     return STOP_WORDS.has(token);
   };
   const frame = phraseMask(expanded, FRAME_PHRASES);
+  const dutyOf = dutyOfUnitMask(expanded, units);
   const isTerm = (token: string, index: number): boolean =>
-    !slotMask[index] && !expansion.cueMask[index] && !frame[index] && !isStop(token, index) && !/\d/.test(token) && token.length > 1;
+    !slotMask[index] && !expansion.cueMask[index] && !dutyOf[index] && !frame[index] && !isStop(token, index) && !/\d/.test(token) && token.length > 1;
   const terms = expanded.filter(isTerm);
   const generic = phraseMask(expanded, GENERIC_PHRASES);
   const monthName = (token: string): boolean => context.vocabulary.monthWords.has(token) && !context.lexicon.documentFrequency.has(token);
@@ -132,7 +133,7 @@ export function understandQuery(question: string, context: QueryContext): Parsed
     repaired,
     expanded,
     text: ` ${expanded.join(' ')} `,
-    cues: expansion.cues,
+    cues: dutyOf.some(Boolean) ? new Set([...expansion.cues, DUTY_CUE]) : expansion.cues,
     taskRefs: readTaskRefs(`${key} ${repairedKey}`),
     dates: readDateSlots(key, context.vocabulary),
     units,
@@ -167,6 +168,27 @@ const DOC_BACK_ENGLISH = /\b(?:(?:this|that|the same) (?:directive|resolution|no
 /** Whether the question points back at a document named in an earlier turn. */
 function refersToDocument(text: string, accented: boolean): boolean {
   return (accented ? DOC_BACK_ACCENTED : DOC_BACK_FOLDED).test(text) || DOC_BACK_ENGLISH.test(text);
+}
+
+/** The duty cue of the query vocabulary ("làm gì", "có trách nhiệm gì"), folded. */
+const DUTY_CUE = 'lam gi';
+/** Nouns that, followed by "của" and a unit, ask for that unit's duties. */
+const DUTY_NOUNS: readonly string[][] = [['trach', 'nhiem'], ['phan', 'viec'], ['nhiem', 'vu']];
+
+/**
+ * "Trách nhiệm của Sở Nội vụ …": marks the duty noun and "của" right before a unit mention;
+ * they ask what the unit does, like "Sở Nội vụ có trách nhiệm gì", and are no topic.
+ */
+function dutyOfUnitMask(tokens: readonly string[], units: readonly UnitMention[]): boolean[] {
+  const mask = new Array<boolean>(tokens.length).fill(false);
+  for (const mention of units) {
+    const of = mention.start - 1;
+    if (of < 0 || tokens[of] !== 'cua') continue;
+    const noun = DUTY_NOUNS.find((words) => words.every((word, offset) => tokens[of - words.length + offset] === word));
+    if (!noun) continue;
+    for (let i = of - noun.length; i <= of; i += 1) mask[i] = true;
+  }
+  return mask;
 }
 
 /** Expanded token indexes that open a clause after a comma, semicolon or colon of the question. */
