@@ -137,3 +137,12 @@ describe('"trách nhiệm của <unit>" asks for that unit\'s duties', () => {
     expect(sections(response)).toContain('II.7');
   });
 });
+
+describe('a topic split over two clauses of one item', () => {
+  it('quotes the item that holds the whole topic, not a sentence with its common words', async () => {
+    const response = await ask('What does the plan say about officials with poor capacity?');
+    expect(response.abstained).toBe(false);
+    expect(sections(response)).toContain('II.7');
+    expect(response.answer).toContain('yếu kém');
+  });
+});

@@ -28,6 +28,13 @@ const PASSAGE_WEIGHT = 0.3;
 const TERMS_WEIGHT = 0.1;
 
 /**
+ * Weight of the whole passage's coverage: a topic split over two clauses of one item ("năng
+ * lực yếu kém" in one, "cán bộ, công chức" in the other) prefers that item's sentences to a
+ * sentence elsewhere that covers more of the topic's common words alone.
+ */
+const WHOLE_WEIGHT = 0.15;
+
+/**
  * Best sentences first. A sentence is scored by the topic it covers together with its
  * passage's headings ("I. MỤC ĐÍCH, YÊU CẦU" answers "mục đích"), plus its passage's rank.
  */
@@ -35,11 +42,12 @@ export function rankSentences(query: ParsedQuery, passages: ReadonlyArray<{ chun
   const top = Math.max(Number.EPSILON, ...passages.map((passage) => passage.score));
   const scored: Array<ScoredSentence & { rank: number }> = [];
   for (const { chunk, score } of passages) {
+    const whole = topicCoverage(query.topic, query.topicPairs, passageTerms(`${enclosingHeadings(chunk)}\n${chunk.text}`), lexicon);
     for (const sentence of splitSentences(chunk.text, chunk.span.start)) {
       const terms = passageTerms(`${enclosingHeadings(chunk)}\n${sentence.text}`);
       const coverage = topicCoverage(query.topic, query.topicPairs, terms, lexicon);
       const others = topicCoverage(query.terms, [], terms, lexicon);
-      scored.push({ chunk, sentence, coverage, rank: (1 - PASSAGE_WEIGHT) * coverage + (PASSAGE_WEIGHT * score) / top + TERMS_WEIGHT * others });
+      scored.push({ chunk, sentence, coverage, rank: (1 - PASSAGE_WEIGHT) * coverage + (PASSAGE_WEIGHT * score) / top + TERMS_WEIGHT * others + WHOLE_WEIGHT * whole });
     }
   }
   return scored.sort((a, b) => b.rank - a.rank || a.sentence.start - b.sentence.start);
