@@ -48,6 +48,7 @@ export function buildEnvironment(index: LoadedIndex, vocabulary: QueryVocabulary
     units: compileUnitMatcher(registry.units, vocabulary),
     documents: compileKnownDocuments(registry, vocabulary),
     knownWords,
+    defaultYear: documentYear(registry),
   };
   const taskByChunkId = new Map<string, Task>();
   const taskByKey = new Map(registry.tasks.map((task) => [taskKey(task), task]));
@@ -82,6 +83,23 @@ export function buildEnvironment(index: LoadedIndex, vocabulary: QueryVocabulary
       return terms;
     },
   };
+}
+
+/**
+ * The year the plan is about: its header's year, else its issue date's, else the year most of
+ * its deadlines fall in. Null when nothing dates it.
+ */
+function documentYear(registry: Registry): number | null {
+  const plan = registry.documents.find((doc) => doc.type === 'ke-hoach') ?? registry.documents[0];
+  if (!plan) return null;
+  const stated = plan.header.year ?? (plan.header.issuedDate ? Number(plan.header.issuedDate.slice(0, 4)) : null);
+  if (stated) return stated;
+  const counts = new Map<number, number>();
+  for (const task of registry.tasks) {
+    if (task.documentId === plan.id && task.timeline.due) counts.set(Number(task.timeline.due.slice(0, 4)), (counts.get(Number(task.timeline.due.slice(0, 4))) ?? 0) + 1);
+  }
+  const [best] = [...counts].sort((a, b) => b[1] - a[1]);
+  return best?.[0] ?? null;
 }
 
 /** The task whose address is `address` or one of its ancestors ("II.6.a" → II.6). */

@@ -2,7 +2,7 @@
  * Dates and months in a question ("hạn trong tháng 6/2026", "trước ngày 30/6/2026",
  * "in June 2026", "tháng sáu"), read from the folded key.
  */
-import type { QueryVocabulary } from './vocabulary.js';
+import { isVietnameseMonthWord, type QueryVocabulary } from './vocabulary.js';
 
 /** A month named by the question; `year` is null when the question gives none. */
 export interface MonthSlot {
@@ -21,6 +21,10 @@ export interface DateSlots {
 
 const FULL_DATE = /\b(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\b/g;
 const MONTH_YEAR = /\b(?:(?:thang|month)\s*(\d{1,2})\s*(?:\/|-|nam|,)?\s*(\d{4})|t?(\d{1,2})\s*[/-]\s*(\d{4}))\b/g;
+/** "30/6" with no year (a full date is read first, "6/2026" is a month). */
+const DAY_SLASH_MONTH = /\b(\d{1,2})\s*\/\s*(\d{1,2})\b(?!\s*[/.-]\s*\d)/g;
+/** "30 tháng 6", "30 tháng 6 năm 2026". */
+const DAY_WORD_MONTH = /\b(\d{1,2})\s+thang\s+(\d{1,2})\b(?:\s*(?:nam|\/|,)?\s*(\d{4})\b)?/g;
 /** "tháng 6", "month 6", and the chat shorthand "T6". */
 const MONTH_ONLY = /\b(?:(?:thang|month)\s+|t)(\d{1,2})\b/g;
 /** Words before a date that make it a bound; `strict` ones exclude the month they name. */
@@ -41,9 +45,22 @@ export function endOfMonth(year: number, month: number): string {
   return isoDate(year, month, new Date(Date.UTC(year, month, 0)).getUTCDate());
 }
 
-/** Reads the date slots of a folded question key. */
-export function readDateSlots(key: string, vocabulary: QueryVocabulary): DateSlots {
+/**
+ * Reads the date slots of a folded question key. `defaultYear` (the year of the documents) dates
+ * a bound typed without one ("trước 30/6", "đến hết tháng 6"); a month alone keeps any year.
+ */
+export function readDateSlots(key: string, vocabulary: QueryVocabulary, defaultYear: number | null = null): DateSlots {
   const slots: DateSlots = { months: [], dueBefore: null, dueAfter: null, year: null };
+  const knownYear = yearNear(key) ?? defaultYear;
+  const dayMonth = (match: string, day: number, month: number, typedYear: number | null, offset: number): string => {
+    if (day < 1 || day > 31 || month < 1 || month > 12) return match;
+    const year = typedYear ?? knownYear;
+    const iso = year === null ? null : isoDate(year, month, day);
+    if (!iso || !bound(slots, key.slice(0, offset), { first: iso, last: iso, previous: iso, next: iso })) {
+      slots.months.push({ month, year: typedYear ?? yearNear(key) });
+    }
+    return ' '.repeat(match.length);
+  };
   let rest = key;
   rest = rest.replace(FULL_DATE, (match, day: string, month: string, year: string, offset: number) => {
     const iso = isoDate(Number(year), Number(month), Number(day));
@@ -52,6 +69,14 @@ export function readDateSlots(key: string, vocabulary: QueryVocabulary): DateSlo
     }
     return ' '.repeat(match.length);
   });
+  rest = rest.replace(DAY_WORD_MONTH, (match, day: string, month: string, year: string | undefined, offset: number) =>
+    dayMonth(match, Number(day), Number(month), year ? Number(year) : null, offset),
+  );
+  rest = rest.replace(englishDayPattern(vocabulary), (match, ...groups: unknown[]) => {
+    const [nameFirst, dayAfter, dayFirst, nameAfter, year] = groups as Array<string | undefined>;
+    const month = vocabulary.monthWords.get(nameFirst ?? nameAfter ?? '') ?? 0;
+    return dayMonth(match, Number(dayAfter ?? dayFirst), month, year ? Number(year) : null, groups[5] as number);
+  });
   rest = rest.replace(MONTH_YEAR, (match, namedMonth?: string, namedYear?: string, month?: string, bareYear?: string, offset = 0) => {
     const m = Number(namedMonth ?? month);
     const year = namedYear ?? bareYear ?? '';
@@ -59,9 +84,12 @@ export function readDateSlots(key: string, vocabulary: QueryVocabulary): DateSlo
     if (!bound(slots, key.slice(0, offset), monthRange(Number(year), m))) slots.months.push({ month: m, year: Number(year) });
     return ' '.repeat(match.length);
   });
-  rest = rest.replace(MONTH_ONLY, (match, month: string) => {
+  rest = rest.replace(DAY_SLASH_MONTH, (match, day: string, month: string, offset: number) => dayMonth(match, Number(day), Number(month), null, offset));
+  rest = rest.replace(MONTH_ONLY, (match, month: string, offset: number) => {
     const m = Number(month);
-    if (m >= 1 && m <= 12) slots.months.push({ month: m, year: yearNear(key) });
+    if (m < 1 || m > 12) return match;
+    // "đến hết tháng 6": a bound in the documents' year; "trong tháng 6": the month in any year.
+    if (knownYear === null || !bound(slots, key.slice(0, offset), monthRange(knownYear, m))) slots.months.push({ month: m, year: yearNear(key) });
     return ' '.repeat(match.length);
   });
   for (const month of namedMonths(rest, vocabulary)) slots.months.push({ month, year: yearNear(key) });
@@ -108,6 +136,13 @@ function namedMonths(key: string, vocabulary: QueryVocabulary): number[] {
   // "tháng mười một" also matches "mười"; keep the longer reading.
   if (months.includes(11) || months.includes(12)) return months.filter((month) => month !== 10);
   return months;
+}
+
+/** "June 30", "30th of June", "June 30, 2026": English month names with a day. */
+function englishDayPattern(vocabulary: QueryVocabulary): RegExp {
+  const names = [...vocabulary.monthWords.keys()].filter((word) => !isVietnameseMonthWord(word)).join('|');
+  const day = '(\\d{1,2})(?:st|nd|rd|th)?';
+  return new RegExp(`\\b(?:(${names})\\s+${day}|${day}\\s+(?:of\\s+)?(${names}))\\b(?:,?\\s*(\\d{4})\\b)?`, 'g');
 }
 
 function yearNear(key: string): number | null {

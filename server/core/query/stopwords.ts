@@ -14,7 +14,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
     'tell that the their there these this to under was we what when where which who whom whose why will with would you your ' +
     'say says said about regarding concerning any some all much many also must need needs get got give list show ' +
     'unit units agency agencies body bodies start starts begin begins end ends carried out take part ' +
-    'dat neu gap dua completed complete finished done ' +
+    'dat neu gap dua completed complete finished done finish het before after until ' +
     // Question frames: "lấy từ đâu", "bao nhiêu", "cách …", "come from".
     'lay cach nhieu come comes'
   ).split(/\s+/),
@@ -49,7 +49,7 @@ export const ACCENTED_STOP_WORDS: ReadonlySet<string> = new Set(
     'à ạ ai anh ấy bà bao bây bạn biết bị cả các cái cho chứ chưa có còn của cùng đã đang đây đấy để đến đều đi đó do được gì ' +
     'giúp hả hay hoặc hỏi hôm kia khi không là lại lên mà mấy mình một muốn này nào nếu ngày nhé nhỉ nhờ như những nó nữa ở ơi ' +
     'phải ra rằng rồi sao sẽ sau ta tại thấy thế thì theo trên trong tui tôi và vậy vào về với xin xem dưới trước giữa ừ vâng ' +
-    'đặt nêu gặp dựa đâu ' +
+    'đặt nêu gặp dựa đâu hết ' +
     // Question frames: "lấy từ đâu", "hướng tới", "chờ … mới …", "bao nhiêu", "cách …".
     'lấy từ tới mới chờ nhiêu cách'
   ).split(/\s+/),

@@ -24,6 +24,8 @@ export interface QueryContext {
   documents: KnownDocument[];
   /** Words known to be right although the corpus lacks them (question words, English cues). */
   knownWords: ReadonlySet<string>;
+  /** The year of the documents, for dates typed without one ("trước 30/6"). */
+  defaultYear?: number | null;
 }
 
 export interface ParsedQuery {
@@ -135,7 +137,7 @@ export function understandQuery(question: string, context: QueryContext): Parsed
     text: ` ${expanded.join(' ')} `,
     cues: dutyOf.some(Boolean) ? new Set([...expansion.cues, DUTY_CUE]) : expansion.cues,
     taskRefs: readTaskRefs(`${key} ${repairedKey}`),
-    dates: readDateSlots(key, context.vocabulary),
+    dates: readDateSlots(key, context.vocabulary, context.defaultYear ?? null),
     units,
     documents,
     topic,

@@ -65,7 +65,9 @@ export function findUnitMentions(tokens: readonly string[], matcher: UnitMatcher
       const end = start + phrase.tokens.length;
       if (!phrase.tokens.every((token, offset) => tokens[start + offset] === token)) continue;
       if (taken.slice(start, end).some(Boolean)) continue;
-      if (phrase.tokens.length === 1 && start > 0 && WEAK_BLOCKERS.has(tokens[start - 1]) && !clauseStarts?.has(start)) continue;
+      // "the" blocks Vietnamese "thể xã" ("cụ thể xã"), not the English article of "the commune".
+      const blocker = start > 0 && WEAK_BLOCKERS.has(tokens[start - 1]) && !(tokens[start - 1] === 'the' && /^[a-z]+$/.test(phrase.alias));
+      if (phrase.tokens.length === 1 && blocker && !clauseStarts?.has(start)) continue;
       if (phrase.tokens.length === 1 && guard && !guard(start, phrase.alias)) continue;
       for (let i = start; i < end; i += 1) taken[i] = true;
       mentions.push({ unit: phrase.unit, start, end });

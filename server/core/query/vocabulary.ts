@@ -82,6 +82,11 @@ export function compileQueryVocabulary(data: QuerySynonymsFile): QueryVocabulary
 /** Vietnamese month words that are also ordinary words ("năm", "sáu"): recognized only after "tháng". */
 const VIETNAMESE_MONTH_WORDS = /^(?:mot|hai|ba|tu|bon|nam|sau|bay|tam|chin|muoi|muoi mot|muoi hai|gieng|chap)$/;
 
+/** Whether a folded month word is Vietnamese ("sau"), read only after "tháng", not an English name. */
+export function isVietnameseMonthWord(words: string): boolean {
+  return VIETNAMESE_MONTH_WORDS.test(words);
+}
+
 function monthPatternsOf(monthWords: Map<string, number>): Array<{ pattern: RegExp; month: number }> {
   return [...monthWords].map(([words, month]) => ({
     month,
