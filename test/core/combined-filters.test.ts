@@ -60,3 +60,19 @@ describe('dates without a year', () => {
     expect(sections(response)).toEqual(['II.4']);
   });
 });
+
+describe('a timeline kind with a unit', () => {
+  it.each([
+    ['nhiem vu thuong xuyen cua ubnd xa', ['II.1', 'II.10', 'II.9']],
+    ['các việc định kỳ hằng năm SNV phối hợp', ['II.10', 'II.9']],
+  ])('lists the unit\'s tasks of that kind: %s', async (question, expected) => {
+    const response = await ask(question);
+    expect(response.intent).toBe('task-list');
+    expect(sections(response)).toEqual(expected);
+  });
+
+  it('still answers a unit alone with its duties', async () => {
+    const response = await ask('nhiem vu cua ubnd xa');
+    expect(response.intent).toBe('unit-duty');
+  });
+});

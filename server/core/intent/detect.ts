@@ -92,6 +92,8 @@ export function detectIntent(query: ParsedQuery, previous: PreviousTurn | null):
   }
 
   if (unitId && !hasTaskRef && query.topic.length === 0) {
+    // "nhiệm vụ thường xuyên của UBND xã": a timeline kind narrows the unit's tasks.
+    if (filter.kind !== null && filter.kind !== 'deadline') return { kind: 'task-list', filter };
     if (aspects.length === 0 || aspects.every((aspect) => aspect === 'unit-duty' || aspect === 'content')) {
       return followUnit(previous, unitId, aspects.length > 0 && !hasPhrase(query, 'ke hoach'));
     }
