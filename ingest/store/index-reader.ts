@@ -11,13 +11,13 @@ import { CorpusNotIndexedError, IndexMismatchError } from '../../server/core/err
 import type { AppConfig } from '../../server/config.js';
 import { expectedEmbedder, restoreEmbedder, type EmbedderHandle, type SavedEmbedder } from '../embed/index.js';
 import { NORMALIZER_VERSION } from '../normalize/index.js';
-import type { Chunk, CorpusWords, IndexManifest, LoadedIndex, Registry } from '../types.js';
+import type { Chunk, CorpusWords, IndexManifest, LoadedIndex } from '../types.js';
 import { decodeChunks } from './chunk-codec.js';
 import { corpusWords } from './corpus-words.js';
 import { INGEST_COMMAND, damagedIndexFile, isObject, readIndexBytes, readIndexJson } from './json-files.js';
 import { INDEX_FILES, INDEX_FORMAT_VERSION, isProcessAlive, listSiblings } from './layout.js';
 import { createLexicalSearcher, loadLexicalIndex } from './lexical-store.js';
-import { decodeRegistry } from './registry-codec.js';
+import { readRegistryFiles } from './registry-files.js';
 import { readVectorIndex } from './vector-files.js';
 import { createVectorSearcher, langChainStore } from './vector-store.js';
 
@@ -43,7 +43,7 @@ export async function loadIndex(indexPath: string, options: LoadIndexOptions = {
     (value) => isObject(value) && value.id === manifest.embedder.id && value.dimensions === manifest.embedder.dimensions,
   );
   const embedder = resolveEmbedder(manifest, saved, options);
-  const registry = decodeRegistry(await readIndexJson<Registry>(folder, INDEX_FILES.registry, isRegistry));
+  const registry = await readRegistryFiles(folder);
   const stored = await readIndexJson<Chunk[]>(folder, INDEX_FILES.chunks, (value) => Array.isArray(value) && value.length === manifest.counts.chunks);
   const chunks = decodeChunks(stored, registry.documents);
   if (!chunks.every(isChunk)) throw damagedIndexFile(path.join(folder, INDEX_FILES.chunks), 'nội dung không đúng cấu trúc');
@@ -179,10 +179,6 @@ function isManifest(value: unknown): boolean {
     isObject(value.counts) &&
     typeof value.counts.chunks === 'number'
   );
-}
-
-function isRegistry(value: unknown): boolean {
-  return isObject(value) && ['documents', 'tasks', 'units', 'references', 'expected', 'skipped'].every((key) => Array.isArray(value[key]));
 }
 
 function isChunk(value: unknown): boolean {

@@ -13,7 +13,7 @@ import type { Chunk, IndexManifest, Registry } from '../types.js';
 import { syncPath, writeFileSynced, writeJsonSynced } from './json-files.js';
 import { INDEX_FILES, isProcessAlive, listSiblings, siblingPath } from './layout.js';
 import { encodeChunks } from './chunk-codec.js';
-import { encodeRegistry } from './registry-codec.js';
+import { writeRegistryFiles } from './registry-files.js';
 import { writeVectorFiles } from './vector-files.js';
 
 /** Per-file facts kept for the next ingest, to know which parsed documents may be reused. */
@@ -61,7 +61,7 @@ export async function writeIndex(indexPath: string, contents: IndexContents, opt
 
 async function writeFolder(folder: string, contents: IndexContents, options: WriteIndexOptions): Promise<void> {
   await fs.mkdir(folder);
-  await writeJsonSynced(path.join(folder, INDEX_FILES.registry), encodeRegistry(contents.registry));
+  await writeRegistryFiles(folder, contents.registry);
   await writeJsonSynced(path.join(folder, INDEX_FILES.chunks), encodeChunks(contents.chunks, contents.registry.documents));
   await writeFileSynced(path.join(folder, INDEX_FILES.lexical), contents.lexical);
   await writeJsonSynced(path.join(folder, INDEX_FILES.embedder), contents.embedder);

@@ -6,11 +6,13 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 
 /** Bump when the files change shape; an index of another version must be rebuilt. */
-export const INDEX_FORMAT_VERSION = 4;
+export const INDEX_FORMAT_VERSION = 5;
 
 export const INDEX_FILES = {
   manifest: 'manifest.json',
   registry: 'registry.json',
+  texts: 'texts.bin',
+  sections: 'sections.json',
   chunks: 'chunks.json',
   lexical: 'lexical.bin',
   embedder: 'embedder.json',

@@ -6,7 +6,7 @@
  * text is dropped only when it equals what it repeats; on read it is put back, so what is
  * loaded equals what was built.
  */
-import type { CorpusDocument, FieldSource, Registry, Span, Task } from '../types.js';
+import type { CorpusDocument, FieldSource, Registry, Section, Span, Task } from '../types.js';
 
 type Spanned = { span: Span } & Record<string, unknown>;
 
@@ -24,11 +24,11 @@ function dropDerived<T extends { span: Span }>(value: T, key: keyof T & string, 
 export function encodeRegistry(registry: Registry): Registry {
   const textById = new Map(registry.documents.map((doc) => [doc.id, doc.text]));
   const textOf = (documentId: string) => textById.get(documentId) ?? '';
-  const sectionTexts = sectionTextIndex(registry.documents);
+  const sectionSpans = sectionSpanIndex(registry.documents);
   return {
     ...registry,
     documents: registry.documents.map((doc) => ({ ...doc, sections: doc.sections.map((section) => dropDerived(section, 'text', doc.text)) })),
-    tasks: registry.tasks.map((task) => encodeTask(task, textOf(task.documentId), sectionTexts)),
+    tasks: registry.tasks.map((task) => encodeTask(task, textOf(task.documentId), sectionSpans)),
     references: registry.references.map((reference) => ({
       ...reference,
       citedIn: reference.citedIn.map((place) => dropDerived(place, 'quote', textOf(place.documentId))),
@@ -43,11 +43,10 @@ export function encodeRegistry(registry: Registry): Registry {
  * a copy with the key added would put them.
  */
 export function decodeRegistry(stored: Registry): Registry {
-  for (const doc of stored.documents) for (const section of doc.sections) restoreInPlace(section, 'text', doc.text);
+  for (const doc of stored.documents) restoreSectionTexts(doc.sections, doc.text);
   const textById = new Map(stored.documents.map((doc) => [doc.id, doc.text]));
   const textOf = (documentId: string) => textById.get(documentId) ?? '';
-  const sectionTexts = sectionTextIndex(stored.documents);
-  for (const task of stored.tasks) decodeTask(task, textOf(task.documentId), sectionTexts);
+  for (const task of stored.tasks) decodeTask(task, textOf(task.documentId));
   for (const reference of stored.references) {
     for (const place of reference.citedIn) restoreInPlace(place, 'quote', textOf(place.documentId));
   }
@@ -60,25 +59,48 @@ function restoreInPlace<T extends { span: Span }>(value: T, key: keyof T & strin
   if (!(key in record)) record[key as string] = slice(text, record.span);
 }
 
-/** Section texts by `${documentId}#${address}`. */
-function sectionTextIndex(documents: CorpusDocument[]): Map<string, string> {
-  return new Map(documents.flatMap((doc) => doc.sections.map((section): [string, string] => [`${doc.id}#${section.address}`, section.text])));
+/**
+ * Puts back, in place, the section texts `encodeRegistry` dropped; returns `sections`. Separate
+ * so that a reader can restore one document's sections when it first needs them.
+ */
+export function restoreSectionTexts(sections: Section[], documentText: string): Section[] {
+  for (const section of sections) restoreInPlace(section, 'text', documentText);
+  return sections;
 }
 
-function encodeTask(task: Task, documentText: string, sectionTexts: Map<string, string>): Task {
-  const stored: Partial<Task> = mapTaskSources(task, (source) => dropDerived(source, 'text', documentText));
-  if (task.text === sectionTexts.get(`${task.documentId}#${task.address}`)) delete stored.text;
+/** Spans of the sections whose text is their slice, by `${documentId}#${address}`. */
+function sectionSpanIndex(documents: CorpusDocument[]): Map<string, { text: string; span: Span }> {
+  return new Map(documents.flatMap((doc) => doc.sections.map((section): [string, { text: string; span: Span }] => [`${doc.id}#${section.address}`, section])));
+}
+
+/**
+ * A task's text is its item's section text: stored as that section's span (`textSpan`), so that
+ * restoring it needs the document's text only, not its sections.
+ */
+function encodeTask(task: Task, documentText: string, sections: Map<string, { text: string; span: Span }>): Task {
+  const stored: Partial<Task> & { textSpan?: Span } = mapTaskSources(task, (source) => dropDerived(source, 'text', documentText));
+  const section = sections.get(`${task.documentId}#${task.address}`);
+  if (section && task.text === section.text && task.text === slice(documentText, section.span)) {
+    delete stored.text;
+    stored.textSpan = section.span;
+  }
   if (task.title === task.sources.title.text) delete stored.title;
   return stored as Task;
 }
 
-function decodeTask(task: Task, documentText: string, sectionTexts: Map<string, string>): void {
+function decodeTask(task: Task, documentText: string): void {
   const { sources } = task;
   for (const source of [sources.title, sources.lead, sources.coordinating, sources.timeline]) if (source) restoreInPlace(source, 'text', documentText);
   for (const assignment of task.assignments) restoreInPlace(assignment.source, 'text', documentText);
   const record = task as Partial<Task> & Pick<Task, 'documentId' | 'address'>;
   if (!('title' in record)) record.title = sources.title.text;
-  if (!('text' in record)) record.text = sectionTexts.get(`${task.documentId}#${task.address}`) ?? '';
+  const stored = record as { textSpan?: Span };
+  if (stored.textSpan) {
+    const span = stored.textSpan;
+    delete stored.textSpan;
+    record.text = slice(documentText, span);
+  }
+  if (!('text' in record)) record.text = '';
 }
 
 /** A task with `map` applied to each of its field sources (title, lead, coordinating, timeline, assignments). */

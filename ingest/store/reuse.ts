@@ -10,12 +10,12 @@ import path from 'node:path';
 import type { HierarchicalNSW } from 'hnswlib-node';
 import { embeddingInput, type SavedEmbedder } from '../embed/index.js';
 import { NORMALIZER_VERSION } from '../normalize/index.js';
-import type { Chunk, CorpusDocument, IndexManifest, LoadedText, Registry } from '../types.js';
+import type { Chunk, CorpusDocument, IndexManifest, LoadedText } from '../types.js';
 import type { IngestCache } from './index-writer.js';
 import { isObject, readIndexJson } from './json-files.js';
 import { INDEX_FILES, INDEX_FORMAT_VERSION } from './layout.js';
 import { decodeChunks } from './chunk-codec.js';
-import { decodeRegistry } from './registry-codec.js';
+import { readRegistryFiles } from './registry-files.js';
 import { readVectorIndex } from './vector-files.js';
 import { storedVector } from './vector-store.js';
 
@@ -35,8 +35,7 @@ export async function readPreviousBuild(indexPath: string): Promise<PreviousBuil
     const manifest = await readIndexJson<IndexManifest>(folder, INDEX_FILES.manifest, isObject);
     if (manifest.formatVersion !== INDEX_FORMAT_VERSION || manifest.normalizerVersion !== NORMALIZER_VERSION) return null;
     const cache = await readIndexJson<IngestCache>(folder, INDEX_FILES.cache, (value) => isObject(value) && Array.isArray(value.files));
-    const stored = await readIndexJson<Registry>(folder, INDEX_FILES.registry, (value) => isObject(value) && Array.isArray(value.documents));
-    const registry = decodeRegistry(stored);
+    const registry = await readRegistryFiles(folder);
     const chunks = decodeChunks(await readIndexJson<Chunk[]>(folder, INDEX_FILES.chunks, Array.isArray), registry.documents);
     const embedder = await readIndexJson<SavedEmbedder>(folder, INDEX_FILES.embedder, isObject);
     const expectedKeys = new Map(cache.files.map((entry) => [entry.file, entry.expectedKey]));
