@@ -23,7 +23,13 @@ async function serveBare(bodyFile: string): Promise<string> {
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
+/** Exits on a stop signal through `process.exit`, so that `--cpu-prof` writes its profile. */
+function exitOnSignals(): void {
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => process.exit(0));
+}
+
 async function main([mode, argument]: string[]): Promise<void> {
+  exitOnSignals();
   if (!argument || (mode !== 'ours' && mode !== 'bare')) throw new Error('usage: http-server.ts ours <indexPath> | bare <bodyFile>');
   const url = mode === 'ours' ? await serveOurs(argument) : await serveBare(argument);
   process.stdout.write(`${JSON.stringify({ url, pid: process.pid })}\n`);
