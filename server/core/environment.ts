@@ -4,7 +4,6 @@
  * and lookup tables. A new index gets a new environment; nothing here is global.
  */
 import type { LoadedIndex, Registry, Task } from '../../ingest/types.js';
-import { taskKey } from './catalog/task-filter.js';
 import { compileKnownDocuments } from './query/document-mentions.js';
 import { buildLexicon, lexiconFromWords, type Lexicon } from './query/lexicon.js';
 import { STOP_WORDS } from './query/stopwords.js';
@@ -51,9 +50,10 @@ export function buildEnvironment(index: LoadedIndex, vocabulary: QueryVocabulary
     defaultYear: documentYear(registry),
   };
   const taskByChunkId = new Map<string, Task>();
-  const taskByKey = new Map(registry.tasks.map((task) => [taskKey(task), task]));
+  const tasksByDocument = tasksByDocumentAddress(registry.tasks);
   for (const chunk of index.chunks) {
-    const task = taskAt(taskByKey, chunk.documentId, chunk.address);
+    const tasks = tasksByDocument.get(chunk.documentId);
+    const task = tasks && taskAt(tasks, chunk.address);
     if (task) taskByChunkId.set(chunk.id, task);
   }
   const plan = registry.documents.find((doc) => doc.type === 'ke-hoach') ?? registry.documents[0];
@@ -102,12 +102,30 @@ function documentYear(registry: Registry): number | null {
   return best?.[0] ?? null;
 }
 
-/** The task whose address is `address` or one of its ancestors ("II.6.a" → II.6). */
-function taskAt(taskByKey: Map<string, Task>, documentId: string, address: string): Task | undefined {
-  const parts = address.split('.');
-  for (let length = parts.length; length > 0; length -= 1) {
-    const task = taskByKey.get(`${documentId}#${parts.slice(0, length).join('.')}`);
-    if (task) return task;
+/** Tasks by document id, then by address (what `taskKey` joins, kept apart to skip string building per chunk). */
+function tasksByDocumentAddress(tasks: Task[]): Map<string, Map<string, Task>> {
+  const byDocument = new Map<string, Map<string, Task>>();
+  for (const task of tasks) {
+    let byAddress = byDocument.get(task.documentId);
+    if (!byAddress) byDocument.set(task.documentId, (byAddress = new Map()));
+    // A later task of the same key replaces an earlier one, as in a `new Map(entries)`.
+    byAddress.set(task.address, task);
   }
-  return undefined;
+  return byDocument;
+}
+
+/**
+ * The task whose address is `address` or one of its ancestors ("II.6.a" → II.6). Walks the
+ * prefixes by cutting at the last dot: at 100k chunks, splitting and joining each address took
+ * ~150 ms of building the assistant.
+ */
+function taskAt(tasks: Map<string, Task>, address: string): Task | undefined {
+  let prefix = address;
+  for (;;) {
+    const task = tasks.get(prefix);
+    if (task) return task;
+    const dot = prefix.lastIndexOf('.');
+    if (dot < 0) return undefined;
+    prefix = prefix.slice(0, dot);
+  }
 }
