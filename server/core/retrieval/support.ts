@@ -52,21 +52,55 @@ export function passageTerms(text: string): PassageTerms {
  * 1 when the topic is empty (nothing to miss).
  */
 export function topicCoverage(words: readonly string[], pairs: readonly string[], passage: PassageTerms, lexicon: Lexicon): number {
-  let total = 0;
+  const topic = weighedTopic(words, pairs, lexicon);
+  if (topic.total === 0) return 1;
+  // Same order of additions as the weighing, so the sums are bit-for-bit those of summing inline.
   let found = 0;
-  for (const word of words) {
+  for (let i = 0; i < topic.words.length; i++) if (passage.syllables.has(topic.words[i])) found += topic.wordWeights[i];
+  for (let i = 0; i < topic.pairs.length; i++) if (passage.pairs.has(topic.pairs[i])) found += topic.pairWeights[i];
+  return found / topic.total;
+}
+
+/** A topic's words and known pairs with their weights, and the sum of those weights. */
+interface WeighedTopic {
+  lexicon: Lexicon;
+  pairsOf: readonly string[];
+  words: readonly string[];
+  wordWeights: number[];
+  pairs: string[];
+  pairWeights: number[];
+  total: number;
+}
+
+/**
+ * Weighs a topic once per question: one question scores the same topic arrays against hundreds
+ * of passages and sentences, and looking up and splitting every weight again dominated the
+ * answer time. Cached by the (readonly) words array; checked against the pairs and lexicon.
+ */
+const weighedTopics = new WeakMap<readonly string[], WeighedTopic>();
+
+function weighedTopic(words: readonly string[], pairs: readonly string[], lexicon: Lexicon): WeighedTopic {
+  const cached = weighedTopics.get(words);
+  if (cached && cached.pairsOf === pairs && cached.lexicon === lexicon) return cached;
+  let total = 0;
+  const wordWeights = words.map((word) => {
     const weight = inverseFrequency(lexicon, word);
     total += weight;
-    if (passage.syllables.has(word)) found += weight;
-  }
+    return weight;
+  });
+  const known: string[] = [];
+  const pairWeights: number[] = [];
   for (const pair of pairs) {
     if (!lexicon.pairs.has(pair)) continue;
     const [left, right] = pair.split(' ');
     const weight = Math.min(inverseFrequency(lexicon, left), inverseFrequency(lexicon, right));
     total += weight;
-    if (passage.pairs.has(pair)) found += weight;
+    known.push(pair);
+    pairWeights.push(weight);
   }
-  return total === 0 ? 1 : found / total;
+  const topic: WeighedTopic = { lexicon, pairsOf: pairs, words: [...words], wordWeights, pairs: known, pairWeights, total };
+  weighedTopics.set(words, topic);
+  return topic;
 }
 
 /** The weight of a word the corpus never uses: above the rarest word it does use. */
