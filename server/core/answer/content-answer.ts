@@ -6,7 +6,7 @@
 import type { Chunk, Registry } from '../../../ingest/types.js';
 import type { Lexicon } from '../query/lexicon.js';
 import type { ParsedQuery } from '../query/understand.js';
-import { enclosingHeadings, passageTerms, topicCoverage } from '../retrieval/support.js';
+import { enclosingHeadings, passageTerms, topicCoverage, type PassageTerms } from '../retrieval/support.js';
 import { documentLabel, placeLabel, shortTitle } from './format.js';
 import { splitSentences, type Sentence } from './sentences.js';
 import type { ComposeContext } from './task-answers.js';
@@ -42,15 +42,41 @@ export function rankSentences(query: ParsedQuery, passages: ReadonlyArray<{ chun
   const top = Math.max(Number.EPSILON, ...passages.map((passage) => passage.score));
   const scored: Array<ScoredSentence & { rank: number }> = [];
   for (const { chunk, score } of passages) {
-    const whole = topicCoverage(query.topic, query.topicPairs, passageTerms(`${enclosingHeadings(chunk)}\n${chunk.text}`), lexicon);
-    for (const sentence of splitSentences(chunk.text, chunk.span.start)) {
-      const terms = passageTerms(`${enclosingHeadings(chunk)}\n${sentence.text}`);
+    const { whole: wholeTerms, sentences } = passageSentences(chunk);
+    const whole = topicCoverage(query.topic, query.topicPairs, wholeTerms, lexicon);
+    for (const { sentence, terms } of sentences) {
       const coverage = topicCoverage(query.topic, query.topicPairs, terms, lexicon);
       const others = topicCoverage(query.terms, [], terms, lexicon);
       scored.push({ chunk, sentence, coverage, rank: (1 - PASSAGE_WEIGHT) * coverage + (PASSAGE_WEIGHT * score) / top + TERMS_WEIGHT * others + WHOLE_WEIGHT * whole });
     }
   }
   return scored.sort((a, b) => b.rank - a.rank || a.sentence.start - b.sentence.start);
+}
+
+/** A passage's terms and its sentences with theirs, each read with the passage's headings. */
+interface PassageSentences {
+  whole: PassageTerms;
+  sentences: ReadonlyArray<{ sentence: Sentence; terms: PassageTerms }>;
+}
+
+/**
+ * Split and folded once per chunk, not once per question: the same passages come back for many
+ * questions, and re-tokenizing every sentence was most of a content answer's time. Keyed by
+ * the chunk object, so the cache goes with the index that holds it.
+ */
+const sentencesByChunk = new WeakMap<Chunk, PassageSentences>();
+
+function passageSentences(chunk: Chunk): PassageSentences {
+  let cached = sentencesByChunk.get(chunk);
+  if (!cached) {
+    const headings = enclosingHeadings(chunk);
+    cached = {
+      whole: passageTerms(`${headings}\n${chunk.text}`),
+      sentences: splitSentences(chunk.text, chunk.span.start).map((sentence) => ({ sentence, terms: passageTerms(`${headings}\n${sentence.text}`) })),
+    };
+    sentencesByChunk.set(chunk, cached);
+  }
+  return cached;
 }
 
 /**
