@@ -19,7 +19,7 @@ export interface QualityResult {
 
 /**
  * Builds a fresh index of the shipped corpus in a temporary folder, then compares. `sets`
- * defaults to the eval's dev and project sets.
+ * defaults to every set the eval loads.
  */
 export async function runQualityComparison(sets: EvalSet[] = loadEvalSets()): Promise<QualityResult> {
   const folder = await makeTempFolder('quality');
@@ -40,6 +40,11 @@ export async function runQualityComparison(sets: EvalSet[] = loadEvalSets()): Pr
   }
 }
 
+/** The eval sets the comparison covered, in order. */
+function setNames(scores: SystemScores[]): string[] {
+  return [...new Set(scores.flatMap((system) => Object.keys(system.bySet)))];
+}
+
 /** Whether ours beats every baseline on the overall pass rate. */
 export function oursBeatsBaselines(scores: SystemScores[]): boolean {
   const [ours, ...baselines] = scores.map((system) => passRate(overall(system)));
@@ -52,7 +57,7 @@ export function renderQualityMarkdown(result: QualityResult): string {
   return [
     '## Quality: ours beside two baselines',
     '',
-    `Measured by \`npm run bench -- quality\` (also printed by \`npm run eval\`) on ${new Date().toISOString().slice(0, 10)}: ${result.questions} questions (dev set + project set, conversation turns included), ` +
+    `Measured by \`npm run bench -- quality\` (also printed by \`npm run eval\`) on ${new Date().toISOString().slice(0, 10)}: ${result.questions} questions (sets: ${setNames(result.scores).join(', ')}; conversation turns included), ` +
       "every system scored by the eval's own scorer (`test/eval/scorer.ts`: required words, cited sections, abstention, and every citation's quote verbatim at an existing address).",
     '',
     '- **ours**: `createPlanAssistant`, extractive mode, local embedder; follow-ups asked in one conversation.',
