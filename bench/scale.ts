@@ -10,7 +10,7 @@ import { runProbe } from './child.js';
 import { renderScaleChart } from './chart.js';
 import { generateCorpus, generateQuestions, writeCorpus } from './generate-corpus.js';
 import { markdownTable } from './markdown.js';
-import { formatNumber, median, type LatencySummary } from './stats.js';
+import { formatMegabytes, formatMs, formatNumber, median, type LatencySummary } from './stats.js';
 import { benchConfig, makeTempFolder, removeFolder } from './workspace.js';
 
 export interface ScaleOptions {
@@ -164,8 +164,8 @@ export async function writeScaleChart(rows: ScaleRow[], outDir: string, docsFile
   return outFile;
 }
 
-const ms = (value: number) => `${formatNumber(value, value < 10 ? 2 : 0)} ms`;
-const mb = (bytes: number) => `${formatNumber(bytes / 2 ** 20, 0)} MB`;
+const ms = formatMs;
+const mb = formatMegabytes;
 
 /** The scale section of BENCHMARKS.md; `chartPath` is relative to the markdown file. */
 export function renderScaleMarkdown(rows: ScaleRow[], options: ScaleOptions, chartPath: string): string {

@@ -9,7 +9,7 @@ import { loadIndex } from '../ingest/store/index-reader.js';
 import { createPlanAssistant } from '../server/core/assistant.js';
 import { measureAnswerTimes, type AnswerTimeResult } from './answer-time.js';
 import { markdownTable } from './markdown.js';
-import { formatNumber, median } from './stats.js';
+import { formatMegabytes, formatMs, median } from './stats.js';
 import { measureProbeStartup, measureSpawnedStartups, type ProbeStartup, type SpawnedStartup } from './startup.js';
 import { benchConfig, makeTempFolder, removeFolder, SHIPPED_CORPUS } from './workspace.js';
 
@@ -81,8 +81,8 @@ export async function runSpeedBench(options: SpeedOptions): Promise<SpeedResult>
   }
 }
 
-const mb = (bytes: number | null) => (bytes === null ? '—' : `${formatNumber(bytes / 2 ** 20, 0)} MB`);
-const ms = (value: number) => `${formatNumber(value, value < 10 ? 2 : 0)} ms`;
+const ms = formatMs;
+const mb = formatMegabytes;
 const verdict = (ok: boolean) => (ok ? '✅' : '❌');
 
 /** The speed section of BENCHMARKS.md. */

@@ -59,3 +59,13 @@ export function formatNumber(value: number | undefined, decimals = 1): string {
   if (value === undefined || !Number.isFinite(value)) return '—';
   return value.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
 }
+
+/** A duration for a table: two decimals below 10 ms, whole milliseconds above. */
+export function formatMs(value: number): string {
+  return `${formatNumber(value, value < 10 ? 2 : 0)} ms`;
+}
+
+/** A memory or disk size in MiB for a table; "—" when unknown. */
+export function formatMegabytes(bytes: number | null): string {
+  return bytes === null ? '—' : `${formatNumber(bytes / 2 ** 20, 0)} MB`;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { formatNumber, median, percentile, summarizeLatencies } from '../../bench/stats.js';
+import { formatMegabytes, formatMs, formatNumber, median, percentile, summarizeLatencies } from '../../bench/stats.js';
 
 describe('bench statistics', () => {
   it('takes the middle of an odd count and the mean of the middles of an even count', () => {
@@ -31,5 +31,9 @@ describe('bench statistics', () => {
   it('formats missing figures as a dash', () => {
     expect(formatNumber(Number.NaN)).toBe('—');
     expect(formatNumber(1234.567, 1)).toBe('1,234.6');
+    expect(formatMs(3.14159)).toBe('3.14 ms');
+    expect(formatMs(1234.5)).toBe('1,235 ms');
+    expect(formatMegabytes(3 * 2 ** 20)).toBe('3 MB');
+    expect(formatMegabytes(null)).toBe('—');
   });
 });
