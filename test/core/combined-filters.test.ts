@@ -3,29 +3,14 @@
  * the plan's year, a timeline kind narrows a unit's tasks, two units list both units' tasks.
  * Expected sections come from the plan's own timelines and assignments (II.2–II.4 due 30/6/2026).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPlanAssistant } from '../../server/core/assistant.js';
+import { describe, expect, it } from 'vitest';
 import { readDateSlots } from '../../server/core/query/dates.js';
 import { matchKey } from '../../server/core/query/text-key.js';
 import { loadQueryVocabulary } from '../../server/core/query/vocabulary.js';
-import type { AskResponse, PlanAssistant } from '../../server/core/types.js';
-import { citationProblems } from '../eval/scorer.js';
-import { buildShippedIndex, type ShippedIndex } from './shipped-index.js';
+import type { AskResponse } from '../../server/core/types.js';
+import { useShippedAssistant } from './shipped-index.js';
 
-let shipped: ShippedIndex;
-let assistant: PlanAssistant;
-
-beforeAll(async () => {
-  shipped = await buildShippedIndex();
-  assistant = createPlanAssistant({ index: shipped.index, config: shipped.config });
-});
-afterAll(() => shipped.cleanup());
-
-async function ask(question: string): Promise<AskResponse> {
-  const response = await assistant.ask({ question });
-  expect(citationProblems(response, shipped.index.registry)).toEqual([]);
-  return response;
-}
+const { ask } = useShippedAssistant();
 
 const sections = (response: AskResponse): string[] => [...new Set(response.citations.map((citation) => citation.section))].sort();
 

@@ -3,26 +3,11 @@
  * failures of the first): each test asks a wording of its own, not the eval item's, of the
  * same KIND of question.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPlanAssistant } from '../../server/core/assistant.js';
-import type { AskResponse, PlanAssistant } from '../../server/core/types.js';
-import { citationProblems } from '../eval/scorer.js';
-import { buildShippedIndex, type ShippedIndex } from './shipped-index.js';
+import { describe, expect, it } from 'vitest';
+import type { AskResponse } from '../../server/core/types.js';
+import { useShippedAssistant } from './shipped-index.js';
 
-let shipped: ShippedIndex;
-let assistant: PlanAssistant;
-
-beforeAll(async () => {
-  shipped = await buildShippedIndex();
-  assistant = createPlanAssistant({ index: shipped.index, config: shipped.config });
-});
-afterAll(() => shipped.cleanup());
-
-async function ask(question: string, conversationId?: string): Promise<AskResponse> {
-  const response = await assistant.ask({ question, conversationId });
-  expect(citationProblems(response, shipped.index.registry)).toEqual([]);
-  return response;
-}
+const { ask } = useShippedAssistant();
 
 const sections = (response: AskResponse): string[] => response.citations.map((citation) => citation.section);
 

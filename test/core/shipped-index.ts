@@ -9,6 +9,10 @@ import { fileURLToPath } from 'node:url';
 import { runIngest } from '../../ingest/pipeline.js';
 import { loadIndex } from '../../ingest/store/index-reader.js';
 import type { LoadedIndex } from '../../ingest/types.js';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { createPlanAssistant } from '../../server/core/assistant.js';
+import type { AskResponse, PlanAssistant } from '../../server/core/types.js';
+import { citationProblems } from '../eval/scorer.js';
 import { loadConfig, type AppConfig } from '../../server/config.js';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -26,4 +30,25 @@ export async function buildShippedIndex(env: Record<string, string> = {}): Promi
   await runIngest(config);
   const index = await loadIndex(config.indexPath, { config });
   return { index, config, cleanup: () => fs.rm(folder, { recursive: true, force: true }) };
+}
+
+/**
+ * One assistant over the shipped corpus for a whole test file (registers `beforeAll` and
+ * `afterAll`). Its `ask` fails the test when any citation is not verbatim at an existing address.
+ */
+export function useShippedAssistant(): { ask(question: string, conversationId?: string): Promise<AskResponse> } {
+  let shipped: ShippedIndex;
+  let assistant: PlanAssistant;
+  beforeAll(async () => {
+    shipped = await buildShippedIndex();
+    assistant = createPlanAssistant({ index: shipped.index, config: shipped.config });
+  });
+  afterAll(() => shipped.cleanup());
+  return {
+    async ask(question, conversationId) {
+      const response = await assistant.ask({ question, conversationId });
+      expect(citationProblems(response, shipped.index.registry)).toEqual([]);
+      return response;
+    },
+  };
 }
