@@ -27,10 +27,10 @@ export interface MeasureOptions {
 }
 
 /** Refuses anything but a loopback host, so a benchmark can never load someone else's server. */
-function assertLoopback(baseUrl: string): void {
+export function assertLoopback(baseUrl: string, what = 'HTTP bench'): void {
   const { hostname } = new URL(baseUrl);
   if (hostname !== '127.0.0.1' && hostname !== 'localhost' && hostname !== '[::1]') {
-    throw new Error(`HTTP bench runs on loopback only, not ${hostname}`);
+    throw new Error(`${what} runs on loopback only, not ${hostname}`);
   }
 }
 

@@ -8,9 +8,8 @@ import { promises as fs } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { REPO_ROOT } from './child.js';
 
-export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SWAP_DOCUMENT = path.join(REPO_ROOT, 'test', 'reliability', 'fixtures', 'ke-hoach-gia-lap-kiem-thu.txt');
 
 export interface SwapReport {

@@ -10,7 +10,9 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { openMcpSession, requestMix, type RouteCounts } from './load-mix.js';
-import { REPO_ROOT, prebuildNextIndex, spawnTarget, swapIndex, type SwapReport, type Target } from './load-target.js';
+import { assertLoopback } from './http-measure.js';
+import { REPO_ROOT } from './child.js';
+import { prebuildNextIndex, spawnTarget, swapIndex, type SwapReport, type Target } from './load-target.js';
 import { markdownTable, writeSection } from './markdown.js';
 import { formatNumber } from './stats.js';
 
@@ -47,11 +49,6 @@ export interface LoadTestResult {
   swap: SwapReport | null;
 }
 
-function assertLoopback(url: string): void {
-  const { hostname } = new URL(url);
-  if (!['127.0.0.1', 'localhost', '[::1]'].includes(hostname)) throw new Error(`load: loopback only, not ${hostname}`);
-}
-
 /** Longest the run is extended past its duration while waiting for the swap to be visible. */
 const SWAP_GRACE_SEC = 120;
 
@@ -69,7 +66,7 @@ function runUntil(options: AutocannonOptions, until: Promise<unknown>): Promise<
 
 /** Runs the load test; see the module comment. Never throws for failed requests: it counts them. */
 export async function runLoadTest(options: LoadTestOptions): Promise<LoadTestResult> {
-  if (options.url) assertLoopback(options.url);
+  if (options.url) assertLoopback(options.url, 'load test');
   const target: Target = options.url ? { url: options.url.replace(/\/+$/, ''), stop: async () => undefined } : await spawnTarget();
   try {
     const auth: Record<string, string> = options.apiKey ? { authorization: `Bearer ${options.apiKey}` } : {};

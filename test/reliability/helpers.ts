@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
+import { benchEnvironment } from '../../bench/workspace.js';
 import { runIngest } from '../../ingest/pipeline.js';
 import { loadConfig, type AppConfig } from '../../server/config.js';
 import type { RunningServer } from '../../server/http/start.js';
@@ -33,16 +34,7 @@ export async function makeWorkspace(source = SHIPPED_CORPUS, label = 'rel'): Pro
   const corpusPath = path.join(root, 'corpus');
   const indexPath = path.join(root, 'data', 'index');
   await fs.cp(source, corpusPath, { recursive: true });
-  const env = {
-    CORPUS_DIR: corpusPath,
-    INDEX_DIR: indexPath,
-    HOST: '127.0.0.1',
-    PORT: '0',
-    LOG_LEVEL: 'silent',
-    WATCH_INDEX: 'false',
-    RATE_LIMIT_PER_MINUTE: '0',
-    EMBEDDINGS: 'local',
-  };
+  const env = benchEnvironment(corpusPath, indexPath);
   return {
     root,
     corpusPath,
