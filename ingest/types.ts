@@ -67,11 +67,17 @@ export type SectionKind =
   | 'point' // dieu.5.khoan.2.diem.a
   | 'table' // table.1
   | 'table-row' // table.1.row.3
+  | 'appendix' // phu-luc.1 (Phụ lục I)
   | 'paragraph';
 
 /** One structural unit of a document, addressed as in SPEC.md ("II.4", "footnote.1", "dieu.5.khoan.2"). */
 export interface Section {
   address: string;
+  /**
+   * What people see instead of the address, as the document itself would say it:
+   * "mục II.5", "Điều 18 khoản 1", "điểm a khoản 2 Điều 30", "Phụ lục I, dòng 4", "phần chữ ký".
+   */
+  label: string;
   kind: SectionKind;
   /** The heading as written ("NHIỆM VỤ, GIẢI PHÁP"), or the first sentence of an item; null when none. */
   heading: string | null;
@@ -114,6 +120,29 @@ export interface DocumentHeader {
   /** "KẾ HOẠCH" as written. */
   typeText: string | null;
   title: string | null;
+  /** The parent body above the issuer ("BỘ NỘI VỤ" above "CỤC …", "UBND TỈNH" above "SỞ …"), or null. */
+  issuerParent?: string | null;
+  /** Where a fact came from when it was not read from the header itself (a date from "Kèm theo Nghị định … ngày …"). */
+  factSources?: Partial<Record<HeaderFact, FieldSource>>;
+  /** Bases ("Căn cứ …" lines of the preamble), verbatim, in order. */
+  bases?: string[];
+  /** ISO effective date, when a clause states one ("có hiệu lực thi hành từ ngày 01 tháng 7 năm 2025"). */
+  effectiveDate?: string | null;
+  /** The clause stating the effective date (or "kể từ ngày ký"). */
+  effectiveSource?: FieldSource | null;
+  /** Documents this one replaces or ends, as written ("Nghị định số 138/2020/NĐ-CP"), with the clause. */
+  replaces?: Array<{ number: string | null; text: string; source: FieldSource }>;
+  /** Facts the source lacks, each with the reason in Vietnamese; never guessed. */
+  gaps?: DocumentGap[];
+}
+
+/** A header fact that may be missing from a source. */
+export type HeaderFact = 'issuer' | 'number' | 'date' | 'place' | 'type' | 'title' | 'signer' | 'recipients';
+
+/** A fact the source does not give: "date", "Phần đầu văn bản không ghi ngày ban hành." */
+export interface DocumentGap {
+  field: HeaderFact;
+  reason: string;
 }
 
 /** A parsed document in the corpus. */
@@ -256,10 +285,40 @@ export interface Chunk {
   kind: SectionKind;
 }
 
+/**
+ * Who must do what, by when — from any document (SPEC: Obligation): a plan's task fields, a task
+ * table row, a directive's addressee block, a regulation clause naming who must, approves or
+ * is responsible.
+ */
+export type ObligationRole = 'lead' | 'coordinating' | 'responsible' | 'approves' | 'reports-to' | 'implements';
+
+export interface Obligation {
+  /** Stable: `${documentId}#${address}#${index within the address}`. */
+  id: string;
+  documentId: string;
+  /** The section it was read from ("II.5", "dieu.26.khoan.1", "table.1.row.4"). */
+  address: string;
+  /** Unit ids (into `Registry.units`). */
+  actors: string[];
+  role: ObligationRole;
+  /** The action, verbatim from the text. */
+  action: string;
+  timeline: Timeline;
+  /** The task this belongs to, when it is a task's field (`Task.address`). */
+  taskAddress?: string;
+  sources: {
+    actor: FieldSource;
+    action: FieldSource;
+    timeline: FieldSource | null;
+  };
+}
+
 /** The structured registry built at ingest. */
 export interface Registry {
   documents: CorpusDocument[];
   tasks: Task[];
+  /** Every obligation of every document, tasks' fields included. */
+  obligations: Obligation[];
   units: Unit[];
   references: Reference[];
   expected: ExpectedDocumentStatus[];

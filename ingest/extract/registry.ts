@@ -26,6 +26,7 @@ export function buildRegistry(
   return {
     documents,
     tasks,
+    obligations: [],
     units,
     references: extractReferences(documents, expected),
     expected: expected.map((entry) => ({ ...entry, present: present.has(entry.id) })),

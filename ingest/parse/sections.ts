@@ -4,6 +4,7 @@
  */
 import type { Section } from '../types.js';
 import { spanOf, type Line } from './lines.js';
+import { addressLabel } from './labels.js';
 import { sectionKind, type Node } from './nodes.js';
 
 function pathOf(node: Node): string[] {
@@ -20,6 +21,7 @@ export function toSections(nodes: readonly Node[], lines: readonly Line[], text:
     const span = spanOf(lines, node.first, node.last);
     const section: Section = {
       address: node.address,
+      label: addressLabel(node.address),
       kind: sectionKind(node.type),
       heading: node.heading,
       text: text.slice(span.start, span.end),

@@ -22,10 +22,10 @@ const document: CorpusDocument = {
   signer: null,
   recipients: [],
   text: TEXT,
-  sections: [{ address: 'II.1', kind: 'item', heading: 'Nhiệm vụ thử.', text: TEXT.slice(start), span: { start, end: TEXT.length }, parent: null, path: [] }],
+  sections: [{ address: 'II.1', label: 'mục II.1', kind: 'item', heading: 'Nhiệm vụ thử.', text: TEXT.slice(start), span: { start, end: TEXT.length }, parent: null, path: [] }],
   fixture: true,
 };
-const registry: Registry = { documents: [document], tasks: [], units: [], references: [], expected: [], skipped: [] };
+const registry: Registry = { documents: [document], tasks: [], obligations: [], units: [], references: [], expected: [], skipped: [] };
 
 describe('citations', () => {
   it('keeps a verbatim quote and repairs one that differs only in spacing', () => {

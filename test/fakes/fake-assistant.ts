@@ -6,6 +6,7 @@
 import { CorpusNotIndexedError, NotFoundError } from '../../server/core/errors.js';
 import type { AskEvent, AskResponse, PlanAssistant, TaskDetail, TaskView } from '../../server/core/types.js';
 import type { CorpusDocument, Section, Unit } from '../../ingest/types.js';
+import { addressLabel } from '../../ingest/parse/labels.js';
 
 const TEXT =
   'TÀI LIỆU GIẢ LẬP ĐỂ KIỂM THỬ — synthetic test fixture, not a real document\n\n' +
@@ -15,7 +16,7 @@ const UNIT: Unit = { id: 'don-vi-a', name: 'Đơn vị A', aliases: ['DVA', 'don
 
 function section(address: string, kind: Section['kind'], text: string, parent: string | null): Section {
   const start = TEXT.indexOf(text);
-  return { address, kind, heading: null, text, span: { start, end: start + text.length }, parent, path: [] };
+  return { address, label: addressLabel(address), kind, heading: null, text, span: { start, end: start + text.length }, parent, path: [] };
 }
 
 const DOCUMENT: CorpusDocument = {

@@ -61,6 +61,7 @@ function syntheticDocument(): CorpusDocument {
   };
   const section = (address: string, kind: SectionKind, start: number, end: number, parent: string | null, pathHeadings: string[]): Section => ({
     address,
+    label: address,
     kind,
     heading: pathHeadings.at(-1) ?? null,
     text: text.slice(start, end),

@@ -38,7 +38,7 @@ async function contentsFor(documents: CorpusDocument[], embedder: EmbedderHandle
   const inputs = chunks.map(embeddingInput);
   embedder.fit?.(inputs);
   const vectors = await embedder.embeddings.embedDocuments(inputs);
-  const registry: Registry = { documents, tasks: [], units: [], references: [], expected: [], skipped: [] };
+  const registry: Registry = { documents, tasks: [], obligations: [], units: [], references: [], expected: [], skipped: [] };
   return {
     manifest: {
       formatVersion: INDEX_FORMAT_VERSION,

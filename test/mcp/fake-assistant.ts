@@ -7,6 +7,7 @@
 import { InvalidInputError, NotFoundError } from '../../server/core/errors.js';
 import type { PlanAssistant, TaskDetail, TaskFilter, TaskView, UnitView } from '../../server/core/types.js';
 import type { CorpusDocument, Section, Unit } from '../../ingest/types.js';
+import { addressLabel } from '../../ingest/parse/labels.js';
 import { foldForMatch } from '../../ingest/normalize/index.js';
 
 export const FAKE_DOCUMENT_ID = 'gia-lap-ke-hoach';
@@ -35,7 +36,7 @@ function span(line: number, through = line): { start: number; end: number } {
 
 function section(address: string, kind: Section['kind'], parent: string | null, from: number, to: number): Section {
   const range = span(from, to);
-  return { address, kind, heading: LINES[from], text: TEXT.slice(range.start, range.end), span: range, parent, path: [] };
+  return { address, label: addressLabel(address), kind, heading: LINES[from], text: TEXT.slice(range.start, range.end), span: range, parent, path: [] };
 }
 
 const SECTIONS: Section[] = [

@@ -18,7 +18,7 @@ const PLAN_FILE = 'ke-hoach-nang-cao-chat-luong-cbcc-cap-xa-ninh-binh-2026.txt';
 function planRegistry(): { registry: Registry; plan: CorpusDocument } {
   const text = readFileSync(new URL(`../../../corpus/${PLAN_FILE}`, import.meta.url), 'utf8');
   const plan = parseDocument({ file: PLAN_FILE, format: 'txt', text, hash: 'test' });
-  return { registry: { documents: [plan], tasks: [], units: [], references: [], expected: [], skipped: [] }, plan };
+  return { registry: { documents: [plan], tasks: [], obligations: [], units: [], references: [], expected: [], skipped: [] }, plan };
 }
 
 describe('paragraph passages', () => {
