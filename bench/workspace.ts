@@ -5,7 +5,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { loadConfig, type AppConfig } from '../server/config.js';
+import { loadConfig, type AppConfig } from '../common/config.js';
 import { REPO_ROOT } from './child.js';
 
 /** The shipped corpus. */

@@ -7,7 +7,7 @@
  */
 import path from 'node:path';
 import dotenv from 'dotenv';
-import { ConfigError, loadConfig } from '../server/config.js';
+import { ConfigError, loadConfig } from '../common/config.js';
 import { NothingToIndexError, runIngest, type IngestProgress, type IngestSummary } from './pipeline.js';
 import type { ExpectedDocumentStatus } from './types.js';
 import { DOCUMENT_TYPE_NAMES } from './document-types.js';

@@ -4,7 +4,7 @@
  * index already computed for unchanged files, and writes the new index atomically.
  */
 import path from 'node:path';
-import type { AppConfig } from '../server/config.js';
+import type { IngestSettings } from './settings.js';
 import { chunkDocument } from './chunk/index.js';
 import { createEmbedder, embedderStateKey, embeddingInput, saveEmbedder, type EmbedderHandle } from './embed/index.js';
 import { buildRegistry } from './extract/index.js';
@@ -55,7 +55,7 @@ export class NothingToIndexError extends Error {
 const EMBED_BATCH = 64;
 
 /** Builds the index at `config.indexPath` from the corpus at `config.corpusPath`. */
-export async function runIngest(config: AppConfig, options: RunIngestOptions = {}): Promise<IngestSummary> {
+export async function runIngest(config: IngestSettings, options: RunIngestOptions = {}): Promise<IngestSummary> {
   const progress = options.onProgress ?? (() => undefined);
   const clock = stopwatch();
   const registryFile = path.join(config.corpusPath, EXPECTED_REGISTRY_FILE);

@@ -6,9 +6,9 @@
 import dotenv from 'dotenv';
 import { runIngest } from '../ingest/pipeline.js';
 import { indexStatus, loadIndex } from '../ingest/store/index-reader.js';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, loadConfig } from '../common/config.js';
 import { createPlanAssistant } from './core/assistant.js';
-import { DomainError } from './core/errors.js';
+import { DomainError } from '../common/errors.js';
 import { placeLabel } from './core/answer/format.js';
 import type { AskResponse } from './core/types.js';
 

@@ -3,8 +3,8 @@
  * JSON API, MCP), and stops it gracefully on SIGTERM/SIGINT. SIGHUP reloads the index.
  */
 import dotenv from 'dotenv';
-import { ConfigError, loadConfig, type AppConfig } from './config.js';
-import { CorpusNotIndexedError, IndexMismatchError } from './core/errors.js';
+import { ConfigError, loadConfig, type AppConfig } from '../common/config.js';
+import { CorpusNotIndexedError, IndexMismatchError } from '../common/errors.js';
 import type { Logger } from 'pino';
 import { startServer, type RunningServer } from './http/start.js';
 import { createLogger } from './http/request-log.js';

@@ -10,7 +10,7 @@ import { pino, type Logger } from 'pino';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { runIngest } from '../ingest/pipeline.js';
 import { indexStatus, loadIndex } from '../ingest/store/index-reader.js';
-import { ConfigError, loadConfig, type AppConfig } from './config.js';
+import { ConfigError, loadConfig, type AppConfig } from '../common/config.js';
 import { createPlanAssistant } from './core/assistant.js';
 import { createMcpServer } from './mcp/server.js';
 import { createIndexHolder } from './runtime/index-holder.js';

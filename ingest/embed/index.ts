@@ -4,7 +4,7 @@
  * `Embeddings` plus the id and size the manifest records.
  */
 import type { Embeddings } from '@langchain/core/embeddings';
-import type { AppConfig } from '../../server/config.js';
+import type { EmbedderSettings } from '../settings.js';
 import type { Chunk } from '../types.js';
 import { LOCAL_EMBEDDER_ID, LocalHashEmbeddings, type LocalEmbedderState } from './local-embedder.js';
 import { OpenAICompatibleEmbeddings, openAIEmbedderId } from './openai-embedder.js';
@@ -47,7 +47,7 @@ export function embeddingInput(chunk: Pick<Chunk, 'context' | 'text'>): string {
 }
 
 /** The embedder a configuration asks for; dimensions undefined when the model decides. */
-export function expectedEmbedder(config: AppConfig): { id: string; dimensions: number | undefined } {
+export function expectedEmbedder(config: EmbedderSettings): { id: string; dimensions: number | undefined } {
   if (config.EMBEDDINGS === 'openai') {
     return { id: openAIEmbedderId(config.EMBEDDING_MODEL), dimensions: config.EMBEDDING_DIMENSIONS };
   }
@@ -55,7 +55,7 @@ export function expectedEmbedder(config: AppConfig): { id: string; dimensions: n
 }
 
 /** A fresh embedder for a new build, as the configuration says (`EMBEDDINGS=local|openai`). */
-export function createEmbedder(config: AppConfig): EmbedderHandle {
+export function createEmbedder(config: EmbedderSettings): EmbedderHandle {
   if (config.EMBEDDINGS === 'openai') return openAIHandle(config);
   return localHandle(new LocalHashEmbeddings({ dimensions: config.LOCAL_EMBEDDING_DIMENSIONS }));
 }
@@ -64,7 +64,7 @@ export function createEmbedder(config: AppConfig): EmbedderHandle {
  * The embedder an index was built with, from its `embedder.json`. The local one needs nothing
  * else; an OpenAI-compatible one needs the configuration for its endpoint and key.
  */
-export function restoreEmbedder(saved: SavedEmbedder, config?: AppConfig): EmbedderHandle {
+export function restoreEmbedder(saved: SavedEmbedder, config?: EmbedderSettings): EmbedderHandle {
   if (saved.id === LOCAL_EMBEDDER_ID) return localHandle(LocalHashEmbeddings.fromJSON(saved.local));
   if (config && config.EMBEDDINGS === 'openai' && openAIEmbedderId(config.EMBEDDING_MODEL) === saved.id) {
     return openAIHandle(config, saved.dimensions);
@@ -97,7 +97,7 @@ function localHandle(embeddings: LocalHashEmbeddings): EmbedderHandle {
  * `knownDimensions` is the size an index recorded; it is not sent to the endpoint (a model that
  * takes no `dimensions` parameter would refuse it), only `EMBEDDING_DIMENSIONS` is.
  */
-function openAIHandle(config: AppConfig, knownDimensions?: number): EmbedderHandle {
+function openAIHandle(config: EmbedderSettings, knownDimensions?: number): EmbedderHandle {
   const requested = config.EMBEDDING_DIMENSIONS;
   const embeddings = new OpenAICompatibleEmbeddings({
     model: config.EMBEDDING_MODEL,

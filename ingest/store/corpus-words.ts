@@ -7,7 +7,7 @@
  * one (a syllable never holds a space). `test/core/lexicon-words.test.ts` checks the lexicon
  * made from these equals the one built from the chunks.
  */
-import { accentedKey, wordTokens } from '../../server/core/query/text-key.js';
+import { accentedKey, wordTokens } from '../../common/text-key.js';
 import type { CorpusWords } from '../types.js';
 
 /** Collects, chunk by chunk, what {@link CorpusWords} holds, keyed by lexical term number. */

@@ -7,8 +7,8 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { HNSWLib } from '@langchain/community/vectorstores/hnswlib';
-import { CorpusNotIndexedError, IndexMismatchError } from '../../server/core/errors.js';
-import type { AppConfig } from '../../server/config.js';
+import { CorpusNotIndexedError, IndexMismatchError } from '../../common/errors.js';
+import type { EmbedderSettings } from '../settings.js';
 import { expectedEmbedder, restoreEmbedder, type EmbedderHandle, type SavedEmbedder } from '../embed/index.js';
 import { NORMALIZER_VERSION } from '../normalize/index.js';
 import type { Chunk, CorpusWords, IndexManifest, LoadedIndex } from '../types.js';
@@ -25,7 +25,7 @@ export { indexStatus, type IndexStatus } from './index-status.js';
 
 export interface LoadIndexOptions {
   /** The configuration: the index must have been built with the embedder it names. */
-  config?: AppConfig;
+  config?: EmbedderSettings;
   /** An embedder to use as is (tests, tools); its id and size must match the index. */
   embedder?: EmbedderHandle;
 }

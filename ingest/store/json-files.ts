@@ -4,7 +4,7 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { CorpusNotIndexedError } from '../../server/core/errors.js';
+import { CorpusNotIndexedError } from '../../common/errors.js';
 
 /** The command that rebuilds an index, as every message about a bad index names it. */
 export const INGEST_COMMAND = '`npm run ingest`';

@@ -4,7 +4,7 @@
  * server that swaps indexes keeps them (a new index = a new assistant, same store).
  */
 import type { LoadedIndex } from '../../ingest/types.js';
-import type { AppConfig } from '../config.js';
+import type { AppConfig } from '../../common/config.js';
 import type { ChatModel } from '../llm/chat-model.js';
 import { createOpenAIChatModel } from '../llm/openai-chat-model.js';
 import { loadPromptTemplates, type PromptTemplates } from '../llm/prompts.js';
@@ -14,7 +14,7 @@ import { extractiveResponse } from './response.js';
 import * as catalog from './catalog/catalog.js';
 import { ConversationStore } from './conversation.js';
 import { buildEnvironment } from './environment.js';
-import { InvalidInputError } from './errors.js';
+import { InvalidInputError } from '../../common/errors.js';
 import { answerWithModel, modelSources, type ModelPath } from './model-path.js';
 import type { QueryVocabulary } from './query/vocabulary.js';
 import { hybridSearch } from './retrieval/hybrid.js';

@@ -5,7 +5,7 @@
  */
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
-import { CorpusNotIndexedError, DomainError, IndexMismatchError, InvalidInputError, NotFoundError } from '../core/errors.js';
+import { CorpusNotIndexedError, DomainError, IndexMismatchError, InvalidInputError, NotFoundError } from '../../common/errors.js';
 import { requestLog } from './request-log.js';
 
 /** An error raised by the HTTP edge itself (validation, content type), with its status. */

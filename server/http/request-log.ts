@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { pino, type Logger } from 'pino';
-import type { AppConfig } from '../config.js';
+import type { AppConfig } from '../../common/config.js';
 
 /** The response header that carries the request id both ways. */
 export const REQUEST_ID_HEADER = 'X-Request-Id';

@@ -9,7 +9,7 @@ import cors from 'cors';
 import helmet from 'helmet';
 import { rateLimit } from 'express-rate-limit';
 import type { Logger } from 'pino';
-import type { AppConfig } from '../config.js';
+import type { AppConfig } from '../../common/config.js';
 
 /** Paths that carry data or actions; everything else (pages, /healthz, /openapi.json) stays open. */
 export const PROTECTED_PATHS = ['/api', '/mcp'] as const;

@@ -11,7 +11,7 @@ import type { Logger } from 'pino';
 import { runIngest } from '../../ingest/pipeline.js';
 import { indexStatus, loadIndex } from '../../ingest/store/index-reader.js';
 import { INDEX_FILES } from '../../ingest/store/layout.js';
-import type { AppConfig } from '../config.js';
+import type { AppConfig } from '../../common/config.js';
 import { createPlanAssistant } from '../core/assistant.js';
 import { ConversationStore } from '../core/conversation.js';
 import { createMcpHttpHandler } from '../mcp/http.js';

@@ -4,7 +4,7 @@
  * at once, which is better for a user than waiting for a second try.
  */
 import OpenAI from 'openai';
-import type { AppConfig } from '../config.js';
+import type { AppConfig } from '../../common/config.js';
 import type { ChatMessage, ChatModel, ChatOptions } from './chat-model.js';
 
 type ModelConfig = Pick<AppConfig, 'OPENAI_API_KEY' | 'OPENAI_BASE_URL' | 'CHAT_MODEL' | 'LLM_TIMEOUT_MS'>;

@@ -8,7 +8,7 @@
  * The checks are pure functions; `hostGuard` is the Express middleware around them.
  */
 import type { RequestHandler } from 'express';
-import type { AppConfig } from '../config.js';
+import type { AppConfig } from '../../common/config.js';
 import { allowedHosts, hostName } from '../http/security.js';
 
 export interface HostPolicy {

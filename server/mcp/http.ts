@@ -12,7 +12,7 @@ import express, { type ErrorRequestHandler, type Request, type Response } from '
 import type { Logger } from 'pino';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import { isInitializeRequest } from '@modelcontextprotocol/sdk/types.js';
-import type { AppConfig } from '../config.js';
+import type { AppConfig } from '../../common/config.js';
 import type { PlanAssistant } from '../core/types.js';
 import { hostGuard, hostPolicy } from './host-guard.js';
 import { createMcpServer } from './server.js';

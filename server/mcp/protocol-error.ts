@@ -4,7 +4,7 @@
  * anything else is logged and replaced by a generic message.
  */
 import { ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
-import { DomainError, NotFoundError } from '../core/errors.js';
+import { DomainError, NotFoundError } from '../../common/errors.js';
 import type { McpDeps } from './deps.js';
 
 /** The code the MCP specification gives an unknown resource. */

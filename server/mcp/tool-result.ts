@@ -4,7 +4,7 @@
  * model reads what went wrong and can correct its call. Raw errors never reach the client.
  */
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { DomainError } from '../core/errors.js';
+import { DomainError } from '../../common/errors.js';
 import type { McpDeps } from './deps.js';
 
 /** Shown for failures we did not foresee; the details go to the log only. */

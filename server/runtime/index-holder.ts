@@ -8,10 +8,10 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from 'pino';
-import type { AppConfig } from '../config.js';
+import type { AppConfig } from '../../common/config.js';
 import type { LoadedIndex } from '../../ingest/types.js';
 import type { PlanAssistant } from '../core/types.js';
-import { CorpusNotIndexedError } from '../core/errors.js';
+import { CorpusNotIndexedError } from '../../common/errors.js';
 import { watchIndex, type IndexWatcher } from './index-watcher.js';
 
 export interface IndexHolderDeps {

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPlanAssistant } from '../../server/core/assistant.js';
-import { InvalidInputError, NotFoundError } from '../../server/core/errors.js';
+import { InvalidInputError, NotFoundError } from '../../common/errors.js';
 import type { PlanAssistant } from '../../server/core/types.js';
 import { buildShippedIndex, type ShippedIndex } from './shipped-index.js';
 

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readDateSlots } from '../../server/core/query/dates.js';
-import { matchKey } from '../../server/core/query/text-key.js';
+import { matchKey } from '../../common/text-key.js';
 import { loadQueryVocabulary } from '../../server/core/query/vocabulary.js';
 import type { AskResponse } from '../../server/core/types.js';
 import { useShippedAssistant } from './shipped-index.js';

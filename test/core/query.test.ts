@@ -9,7 +9,7 @@ import { detectIntent } from '../../server/core/intent/detect.js';
 import { readDateSlots } from '../../server/core/query/dates.js';
 import { buildLexicon } from '../../server/core/query/lexicon.js';
 import { readTaskRefs } from '../../server/core/query/task-refs.js';
-import { foldedTokens, matchKey } from '../../server/core/query/text-key.js';
+import { foldedTokens, matchKey } from '../../common/text-key.js';
 import { buildTypoDictionary, repairTypos, withinOneEdit } from '../../server/core/query/typos.js';
 import { understandQuery, type QueryContext } from '../../server/core/query/understand.js';
 import { compileUnitMatcher } from '../../server/core/query/unit-mentions.js';

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, expect } from 'vitest';
 import { createPlanAssistant } from '../../server/core/assistant.js';
 import type { AskResponse, PlanAssistant } from '../../server/core/types.js';
 import { citationProblems } from '../eval/scorer.js';
-import { loadConfig, type AppConfig } from '../../server/config.js';
+import { loadConfig, type AppConfig } from '../../common/config.js';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 

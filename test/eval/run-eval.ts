@@ -8,7 +8,7 @@ import dotenv from 'dotenv';
 import { runIngest } from '../../ingest/pipeline.js';
 import { indexStatus, loadIndex } from '../../ingest/store/index-reader.js';
 import type { LoadedIndex } from '../../ingest/types.js';
-import { loadConfig, type AppConfig } from '../../server/config.js';
+import { loadConfig, type AppConfig } from '../../common/config.js';
 import { createPlanAssistant } from '../../server/core/assistant.js';
 import { compareWithBaselines } from './compare.js';
 import { renderComparisonTable } from './compare-metrics.js';

@@ -3,7 +3,7 @@
  * (an unknown internal error, a missing index, a slow stream). Its one document is a synthetic
  * test fixture, not a real document. Tests of what users see run against the real assistant.
  */
-import { CorpusNotIndexedError, NotFoundError } from '../../server/core/errors.js';
+import { CorpusNotIndexedError, NotFoundError } from '../../common/errors.js';
 import type { AskEvent, AskResponse, PlanAssistant, TaskDetail, TaskView } from '../../server/core/types.js';
 import type { CorpusDocument, Section, Unit } from '../../ingest/types.js';
 import { addressLabel } from '../../ingest/parse/labels.js';

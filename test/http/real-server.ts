@@ -6,7 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AppConfig } from '../../server/config.js';
+import type { AppConfig } from '../../common/config.js';
 import { startServer, type RunningServer } from '../../server/http/start.js';
 import { silentLogger, testConfig } from './serve.js';
 

@@ -12,7 +12,7 @@ import {
   restoreEmbedder,
   saveEmbedder,
 } from '../../ingest/embed/index.js';
-import { loadConfig } from '../../server/config.js';
+import { loadConfig } from '../../common/config.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 /** Paragraphs of the shipped plan: a realistic corpus to learn IDF from. */

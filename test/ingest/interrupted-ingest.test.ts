@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runIngest } from '../../ingest/pipeline.js';
 import { indexStatus, loadIndex } from '../../ingest/store/index-reader.js';
-import { loadConfig } from '../../server/config.js';
+import { loadConfig } from '../../common/config.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const PLAN_FILE = 'ke-hoach-nang-cao-chat-luong-cbcc-cap-xa-ninh-binh-2026.txt';

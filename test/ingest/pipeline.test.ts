@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EmbedderHandle } from '../../ingest/embed/index.js';
 import { NothingToIndexError, runIngest, type IngestSummary } from '../../ingest/pipeline.js';
 import { indexStatus, loadIndex } from '../../ingest/store/index-reader.js';
-import { loadConfig, type AppConfig } from '../../server/config.js';
+import { loadConfig, type AppConfig } from '../../common/config.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const PLAN_FILE = 'ke-hoach-nang-cao-chat-luong-cbcc-cap-xa-ninh-binh-2026.txt';

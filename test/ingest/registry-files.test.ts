@@ -7,7 +7,7 @@ import { parseDocument } from '../../ingest/parse/index.js';
 import { INDEX_FILES } from '../../ingest/store/layout.js';
 import { readRegistryFiles, writeRegistryFiles } from '../../ingest/store/registry-files.js';
 import type { ExpectedDocument } from '../../ingest/types.js';
-import { CorpusNotIndexedError } from '../../server/core/errors.js';
+import { CorpusNotIndexedError } from '../../common/errors.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const PLAN_FILE = 'ke-hoach-nang-cao-chat-luong-cbcc-cap-xa-ninh-binh-2026.txt';

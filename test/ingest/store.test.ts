@@ -18,8 +18,8 @@ import { buildVectorIndex, createVectorSearcher } from '../../ingest/store/vecto
 import { decodeRegistry, encodeRegistry } from '../../ingest/store/registry-codec.js';
 import { buildRegistry } from '../../ingest/extract/index.js';
 import type { Chunk, CorpusDocument, ExpectedDocument, Registry } from '../../ingest/types.js';
-import { loadConfig } from '../../server/config.js';
-import { CorpusNotIndexedError, IndexMismatchError } from '../../server/core/errors.js';
+import { loadConfig } from '../../common/config.js';
+import { CorpusNotIndexedError, IndexMismatchError } from '../../common/errors.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const PLAN_FILE = 'ke-hoach-nang-cao-chat-luong-cbcc-cap-xa-ninh-binh-2026.txt';

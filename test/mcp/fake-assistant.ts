@@ -4,7 +4,7 @@
  * errors the way the real core does, so the MCP layer's mapping can be tested fast and in
  * isolation. The real core over the shipped corpus is exercised in `real-corpus.test.ts`.
  */
-import { InvalidInputError, NotFoundError } from '../../server/core/errors.js';
+import { InvalidInputError, NotFoundError } from '../../common/errors.js';
 import type { PlanAssistant, TaskDetail, TaskFilter, TaskView, UnitView } from '../../server/core/types.js';
 import type { CorpusDocument, Section, Unit } from '../../ingest/types.js';
 import { addressLabel } from '../../ingest/parse/labels.js';

@@ -6,7 +6,7 @@ import { request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { pino, type Logger } from 'pino';
-import { loadConfig } from '../../server/config.js';
+import { loadConfig } from '../../common/config.js';
 import type { PlanAssistant } from '../../server/core/types.js';
 import { createMcpHttpHandler, type McpHttpHandler } from '../../server/mcp/http.js';
 

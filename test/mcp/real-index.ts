@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runIngest } from '../../ingest/pipeline.js';
 import { loadIndex } from '../../ingest/store/index-reader.js';
-import { loadConfig, type AppConfig } from '../../server/config.js';
+import { loadConfig, type AppConfig } from '../../common/config.js';
 import { createPlanAssistant } from '../../server/core/assistant.js';
 import type { PlanAssistant } from '../../server/core/types.js';
 

@@ -8,7 +8,7 @@ import express from 'express';
 import { pino } from 'pino';
 import { runIngest } from '../../ingest/pipeline.js';
 import { indexStatus, loadIndex } from '../../ingest/store/index-reader.js';
-import { loadConfig } from '../../server/config.js';
+import { loadConfig } from '../../common/config.js';
 import { createPlanAssistant } from '../../server/core/assistant.js';
 import { createMcpHttpHandler } from '../../server/mcp/http.js';
 

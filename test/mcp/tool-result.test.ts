@@ -1,6 +1,6 @@
 /** The one mapping from thrown errors to MCP tool results. */
 import { describe, expect, it } from 'vitest';
-import { CorpusNotIndexedError, InvalidInputError, NotFoundError } from '../../server/core/errors.js';
+import { CorpusNotIndexedError, InvalidInputError, NotFoundError } from '../../common/errors.js';
 import { failureResult, GENERIC_TOOL_ERROR } from '../../server/mcp/tool-result.js';
 import { capturingLogger, resultText } from './helpers.js';
 

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
 import { benchEnvironment } from '../../bench/workspace.js';
 import { runIngest } from '../../ingest/pipeline.js';
-import { loadConfig, type AppConfig } from '../../server/config.js';
+import { loadConfig, type AppConfig } from '../../common/config.js';
 import type { RunningServer } from '../../server/http/start.js';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');

@@ -7,7 +7,7 @@ import { DOCUMENT_TYPE_NAMES } from '../../../ingest/document-types.js';
 import type { AnswerEnvironment } from '../environment.js';
 import type { DocumentFact } from '../intent/types.js';
 import type { KnownDocument } from '../query/document-mentions.js';
-import { foldedTokens } from '../query/text-key.js';
+import { foldedTokens } from '../../../common/text-key.js';
 import type { ParsedQuery } from '../query/understand.js';
 
 /** The question with the remembered documents as its mentions when it points back at them. */

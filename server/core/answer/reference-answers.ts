@@ -6,7 +6,7 @@
  */
 import type { Registry } from '../../../ingest/types.js';
 import type { CitedPlace, KnownDocument } from '../query/document-mentions.js';
-import { foldedTokens } from '../query/text-key.js';
+import { foldedTokens } from '../../../common/text-key.js';
 import { formatDate, joinVi, placeLabel } from './format.js';
 import { splitSentences } from './sentences.js';
 import type { ComposeContext } from './task-answers.js';

@@ -5,7 +5,7 @@
  */
 import type { Section } from '../../../ingest/types.js';
 import type { AnswerEnvironment } from '../environment.js';
-import { foldedTokens } from '../query/text-key.js';
+import { foldedTokens } from '../../../common/text-key.js';
 import type { ParsedQuery } from '../query/understand.js';
 import { topicCoverage } from '../retrieval/support.js';
 import { taskHeadTerms } from '../retrieval/task-finder.js';

@@ -6,9 +6,9 @@
 import { resolveUnit } from '../../../ingest/extract/index.js';
 import type { CorpusDocument, Section, TimelineKind } from '../../../ingest/types.js';
 import type { AnswerEnvironment } from '../environment.js';
-import { InvalidInputError, NotFoundError } from '../errors.js';
+import { InvalidInputError, NotFoundError } from '../../../common/errors.js';
 import { readTaskRefs } from '../query/task-refs.js';
-import { matchKey } from '../query/text-key.js';
+import { matchKey } from '../../../common/text-key.js';
 import type { DocumentSummary, IndexStats, TaskDetail, TaskFilter, TaskView } from '../types.js';
 import type { ExpectedDocumentStatus, Reference } from '../../../ingest/types.js';
 import { selectTasks } from './task-filter.js';

@@ -4,9 +4,9 @@
  * an alias ("khung năng lực"). References (what the corpus cites) and expected documents
  * (corpus/registry.json) are merged by number, so either side can answer.
  */
-import type { ExpectedDocumentStatus, Reference, Registry } from '../../../ingest/types.js';
+import type { CorpusDocument, ExpectedDocumentStatus, Reference, Registry } from '../../../ingest/types.js';
 import { DOCUMENT_TYPE_NAMES } from '../../../ingest/document-types.js';
-import { foldedTokens, wordTokens, matchKey } from './text-key.js';
+import { foldedTokens, wordTokens, matchKey } from '../../../common/text-key.js';
 import { expandTokens, type QueryVocabulary } from './vocabulary.js';
 
 /** A document the corpus knows of, loaded or not. */
@@ -17,6 +17,13 @@ export interface KnownDocument {
   expected: ExpectedDocumentStatus | null;
   /** Id of the corpus document holding its text, or null when its text is not loaded. */
   loadedAs: string | null;
+  /** The loaded document itself, when its text is in the corpus. */
+  document?: CorpusDocument;
+  /**
+   * Groups of phrases that name it together wherever they stand ("chỉ thị … Đắk Lắk"): each
+   * group is a list of phrases that must all occur in the question.
+   */
+  together?: string[][][];
   /** Token sequences naming it: raw ones (numbers) and expanded ones (type + number, aliases). */
   rawPhrases: string[][];
   expandedPhrases: string[][];
@@ -63,17 +70,61 @@ export function compileKnownDocuments(registry: Registry, vocabulary: QueryVocab
     const loadedAs = expected.present ? (registry.documents.find((doc) => doc.file === expected.file)?.id ?? expected.id) : null;
     known.push({ id: expected.id, reference: null, expected, loadedAs, rawPhrases: [], expandedPhrases: [] });
   }
+  for (const document of registry.documents) addLoaded(known, byNumber, document);
   for (const entry of known) addPhrases(entry, vocabulary);
   return known;
 }
 
+/**
+ * A loaded document joins the known document of the same number (cited or expected), or
+ * becomes one of its own: every loaded document can be named by its number, type and number,
+ * short name (type and title) and place.
+ */
+function addLoaded(known: KnownDocument[], byNumber: Map<string, KnownDocument>, document: CorpusDocument): void {
+  const key = numberKey(document.header.number);
+  const existing = (key ? byNumber.get(key) : undefined) ?? known.find((entry) => entry.expected?.present && entry.expected.file === document.file);
+  if (existing) {
+    existing.loadedAs = document.id;
+    existing.document = document;
+    return;
+  }
+  const entry: KnownDocument = { id: document.id, reference: null, expected: null, loadedAs: document.id, document, rawPhrases: [], expandedPhrases: [] };
+  known.push(entry);
+  if (key) byNumber.set(key, entry);
+}
+
+/** Words of a title that name a document in speech: the first few, past a leading "về", "quy định". */
+const TITLE_WORDS = 4;
+
+function addLoadedPhrases(entry: KnownDocument, document: CorpusDocument, expand: (text: string) => string[]): void {
+  const typeWords = expand(DOCUMENT_TYPE_NAMES[document.type] ?? '');
+  const title = document.header.title ?? '';
+  const titleTokens = expand(title).filter((token) => !/^\d/.test(token));
+  const skip = titleTokens[0] === 've' ? 1 : 0;
+  if (typeWords.length > 0 && titleTokens.length >= 2 && document.type !== 'other') {
+    entry.expandedPhrases.push([...typeWords, ...titleTokens.slice(skip, skip + TITLE_WORDS)]);
+  }
+  const place = placeOf(document);
+  if (typeWords.length > 0 && place) {
+    const placeTokens = expand(place);
+    if (placeTokens.length > 0) (entry.together ??= []).push([typeWords, placeTokens]);
+  }
+}
+
+/** The province or city a local document belongs to: the place line, else the issuer's last words. */
+function placeOf(document: CorpusDocument): string | null {
+  const issuer = /(?:tỉnh|thành phố)\s+(.+)$/iu.exec(document.header.issuer ?? '');
+  return issuer ? issuer[1].trim() : null;
+}
+
 function addPhrases(entry: KnownDocument, vocabulary: QueryVocabulary): void {
-  const number = entry.reference?.number ?? entry.expected?.number ?? null;
+  const number = entry.reference?.number ?? entry.expected?.number ?? entry.document?.header.number ?? null;
   const expand = (text: string): string[] => expandTokens(foldedTokens(text), vocabulary).tokens;
+  if (entry.document) addLoadedPhrases(entry, entry.document, expand);
   if (number) {
     entry.rawPhrases.push(wordTokens(matchKey(number)));
     const lead = /^\d+/.exec(number)?.[0];
-    const typeText = entry.reference?.typeText ?? typeTextOf(entry.expected);
+    const typeText = entry.reference?.typeText ?? typeTextOf(entry.expected) ?? (entry.document && entry.document.type !== 'other' ? DOCUMENT_TYPE_NAMES[entry.document.type] : null);
     if (lead && typeText) entry.expandedPhrases.push([...expand(typeText), lead]);
     if (lead && lead.length >= 3) entry.expandedPhrases.push([lead]);
   }
@@ -116,9 +167,22 @@ export function findDocumentMentions(rawTokens: readonly string[], expanded: rea
         break;
       }
     }
+    if (!raw && !range) range = togetherRange(compact, positions, document.together);
     if (raw || range) mentions.push({ document, start: range?.start ?? -1, end: range?.end ?? -1 });
   }
   return mentions;
+}
+
+/** The token range covering every phrase of the first group that occurs whole, or null. */
+function togetherRange(compact: readonly string[], positions: readonly number[], groups: readonly string[][][] | undefined): { start: number; end: number } | null {
+  for (const group of groups ?? []) {
+    const found = group.map((phrase) => ({ at: indexOfPhrase(compact, phrase), length: phrase.length }));
+    if (found.some((item) => item.at < 0)) continue;
+    const start = Math.min(...found.map((item) => positions[item.at]));
+    const end = Math.max(...found.map((item) => positions[item.at + item.length - 1] + 1));
+    return { start, end };
+  }
+  return null;
 }
 
 function indexOfPhrase(tokens: readonly string[], phrase: readonly string[]): number {

@@ -5,7 +5,7 @@
  */
 import type { Chunk, CorpusWords } from '../../../ingest/types.js';
 import { syllableClauses, pairTerm } from '../../../ingest/store/lexical-tokenize.js';
-import { accentedKey, wordTokens } from './text-key.js';
+import { accentedKey, wordTokens } from '../../../common/text-key.js';
 
 /** What is asked of a set of pairs: membership (the corpus's may be an index lookup, not a Set). */
 export type PairSet = Pick<ReadonlySet<string>, 'has'>;

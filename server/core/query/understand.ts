@@ -9,7 +9,7 @@ import { findDocumentMentions, type DocumentMention, type KnownDocument } from '
 import type { Lexicon } from './lexicon.js';
 import { ACCENTED_STOP_WORDS, FRAME_PHRASES, GENERIC_PHRASES, STOP_WORDS } from './stopwords.js';
 import { readTaskRefs, type TaskRefs } from './task-refs.js';
-import { hasDiacritics, matchKey, wordTokens, accentedKey } from './text-key.js';
+import { hasDiacritics, matchKey, wordTokens, accentedKey } from '../../../common/text-key.js';
 import { repairTypos, type TypoDictionary } from './typos.js';
 import { findUnitMentions, type UnitMatcher, type UnitMention } from './unit-mentions.js';
 import { expandTokens, type QueryVocabulary } from './vocabulary.js';

@@ -4,7 +4,7 @@
  * "cán bộ cấp xã" does not name the People's Committees, "các xã" and a leading "Xã …" do.
  */
 import type { Unit } from '../../../ingest/types.js';
-import { foldedTokens } from './text-key.js';
+import { foldedTokens } from '../../../common/text-key.js';
 import { expandTokens, type QueryVocabulary } from './vocabulary.js';
 
 interface UnitPhrase {

@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { foldedTokens } from './text-key.js';
+import { foldedTokens } from '../../../common/text-key.js';
 
 /** The JSON file as written. */
 export interface QuerySynonymsFile {

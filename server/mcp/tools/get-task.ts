@@ -4,7 +4,7 @@
  */
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
-import { InvalidInputError } from '../../core/errors.js';
+import { InvalidInputError } from '../../../common/errors.js';
 import type { TaskDetail } from '../../core/types.js';
 import type { McpDeps } from '../deps.js';
 import { taskToOutput, timelineText, unitNames, unitToOutput } from '../format.js';

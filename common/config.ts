@@ -1,6 +1,7 @@
 /**
- * Configuration: one zod schema, read from the environment (and `.env`) by entry files only,
- * then passed in. A bad value stops the program with a message naming the variable.
+ * Configuration: one zod schema, read from the environment (and `.env`) by entry files only
+ * (the server's entries and `npm run ingest`), then passed in. A bad value stops the program
+ * with a Vietnamese message naming the variable and what it expects.
  */
 import path from 'node:path';
 import { z } from 'zod';

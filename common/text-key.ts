@@ -3,7 +3,7 @@
  * the same normalization as the documents (toMatchForm), then folded to plain letters, so a
  * question typed without diacritics meets the document on the same keys.
  */
-import { foldForMatch, toMatchForm } from '../../../ingest/normalize/index.js';
+import { foldForMatch, toMatchForm } from '../ingest/normalize/index.js';
 
 /** Folded, lowercase form of `text` (no diacritics; đ → d). */
 export function matchKey(text: string): string {
