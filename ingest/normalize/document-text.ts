@@ -27,6 +27,10 @@ const TERMINAL = /[.:;!?”"…»)\]]$/;
 const STARTS_LOWERCASE = /^\p{Ll}/u;
 const HAS_LETTER = /\p{L}/u;
 const HAS_LOWERCASE = /\p{Ll}/u;
+// "a) …", "đ. …": a lettered point opens its own line even though it starts in lowercase.
+const LETTER_MARKER = /^[a-zđ][.)]\s/u;
+// Inside a paragraph, a line that ends a sentence or a lead-in is complete; "," or ";" is not.
+const LINE_COMPLETE = /[.:!?…]$/;
 
 /** Whether a paragraph is a footnote ("¹ Văn bản số …", "[2] …"). */
 export function isFootnoteParagraph(paragraph: string): boolean {
@@ -43,12 +47,34 @@ function lastLine(paragraph: string): string {
  * never continues into the next paragraph.
  */
 function continuesAcrossBreak(previous: string, next: string): boolean {
-  if (!STARTS_LOWERCASE.test(next)) return false;
+  if (!STARTS_LOWERCASE.test(next) || LETTER_MARKER.test(next)) return false;
   const tail = lastLine(previous);
   if (TERMINAL.test(tail)) return false;
   if (tail.startsWith('|')) return false;
   if (HAS_LETTER.test(tail) && !HAS_LOWERCASE.test(tail)) return false;
   return true;
+}
+
+/**
+ * Whether line `next` continues line `previous` of the same paragraph (a hard wrap): it starts
+ * in lowercase and is no lettered point; `previous` is no complete sentence, table row or
+ * heading in capitals.
+ */
+function continuesLine(previous: string, next: string): boolean {
+  if (!STARTS_LOWERCASE.test(next) || LETTER_MARKER.test(next)) return false;
+  if (LINE_COMPLETE.test(previous) || previous.startsWith('|')) return false;
+  return !(HAS_LETTER.test(previous) && !HAS_LOWERCASE.test(previous));
+}
+
+/** Joins the hard-wrapped lines of a paragraph with one space, in one pass (a fixpoint). */
+function unwrapLines(paragraph: string): string {
+  if (!paragraph.includes('\n')) return paragraph;
+  const out: string[] = [];
+  for (const line of paragraph.split('\n')) {
+    if (out.length > 0 && continuesLine(out[out.length - 1], line)) out[out.length - 1] += ` ${line}`;
+    else out.push(line);
+  }
+  return out.join('\n');
 }
 
 /** Joins body paragraphs that a page break cut, in one pass (the result is a fixpoint). */
@@ -88,7 +114,7 @@ export function normalizeDocumentText(raw: string): string {
   const cleaned = cleanWhitespace(raw).replace(/^\n+|\n+$/g, '');
   if (cleaned === '') return '';
   const footnotes: string[] = [];
-  let body = cleaned.split(PARAGRAPH_BREAK);
+  let body = cleaned.split(PARAGRAPH_BREAK).map(unwrapLines);
   // A join can form a new footnote paragraph ("²" + "a" → "² a"); lift and rejoin until stable.
   for (;;) {
     const kept = body.filter((paragraph) => !isFootnoteParagraph(paragraph));

@@ -126,8 +126,10 @@ export function buildBody(lines: readonly Line[], from: number, to: number): Nod
         open('chapter', `chuong.${numeralValue(marker.label)}`, i, null, marker.rest || null, line.clean);
         break;
       case 'section': {
+        // Mục numbers restart in every Chương: the chapter is part of the address.
         const chapter = tree.innermost('chapter') ?? null;
-        open('section', `muc.${numeralValue(marker.label)}`, i, chapter, marker.rest || null, line.clean);
+        const address = `${chapter ? `${chapter.address}.` : ''}muc.${numeralValue(marker.label)}`;
+        open('section', address, i, chapter, marker.rest || null, line.clean);
         break;
       }
       case 'article': {

@@ -17,6 +17,8 @@ export type LineKind =
   | 'plus'
   | 'table-row'
   | 'footnote'
+  | 'appendix'
+  | 'form'
   | 'plain';
 
 /** A classified line: its kind, the marker label and the text after the marker. */
@@ -38,6 +40,11 @@ const NUMBERED = /^(\d{1,2})[.)]\s+(\S.*)$/u;
 const LETTERED = /^([a-zđ])\)\s+(\S.*)$/u;
 const DASH = /^[-–—•]\s+(\S.*)$/u;
 const PLUS = /^\+\s+(\S.*)$/u;
+// "PHỤ LỤC", "PHỤ LỤC II", "Phụ lục số 01", "PHỤ LỤC I: DANH MỤC …"; a sentence that merely starts
+// with "Phụ lục I ban hành kèm theo …" is not a heading (checked in classifyLine).
+const APPENDIX = /^phụ\s+lục(?:\s+(?:số\s+)?([IVXLC]{1,7}|\d{1,3}))?(?:\s*[.:–-]\s*(.*)|\s*)$/iu;
+// "Mẫu số 01", "Mẫu số 2a": a form appended to the document, alone on its line.
+const FORM = /^mẫu\s+(?:số\s+)?(\d{1,3}[a-z]?|[IVXLC]{1,7})\.?$/iu;
 const TABLE_ROW = /^\|.*\|$/u;
 const FOOTNOTE = /^([⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\d{1,3}\])\s+(.*)$/u;
 
@@ -70,11 +77,21 @@ export function footnoteNumber(marker: string): number {
   return Number(digits.join('')) || 0;
 }
 
+/**
+ * A "Phụ lục" line is a heading when written in capitals ("PHỤ LỤC II: DANH MỤC …") or when
+ * nothing but the numeral follows ("Phụ lục", "Phụ lục I").
+ */
+function isAppendixHeading(clean: string, rest: string | undefined): boolean {
+  return !rest || !/\p{Ll}/u.test(clean.slice(0, 7)) || !/\p{Ll}/u.test(rest);
+}
+
 /** Classifies a cleaned line. */
 export function classifyLine(clean: string): LineMarker {
   let match: RegExpExecArray | null;
   if ((match = TABLE_ROW.exec(clean)) && clean.length > 1) return { kind: 'table-row', label: '', rest: clean };
   if ((match = FOOTNOTE.exec(clean))) return { kind: 'footnote', label: match[1], rest: match[2] };
+  if ((match = APPENDIX.exec(clean)) && isAppendixHeading(clean, match[2])) return { kind: 'appendix', label: match[1] ?? '', rest: match[2] ?? '' };
+  if ((match = FORM.exec(clean))) return { kind: 'form', label: match[1], rest: '' };
   if ((match = CHAPTER.exec(clean))) return { kind: 'chapter', label: match[1], rest: match[2] ?? '' };
   if ((match = SECTION.exec(clean))) return { kind: 'section', label: match[1], rest: match[2] ?? '' };
   if ((match = ARTICLE.exec(clean))) return { kind: 'article', label: match[1], rest: match[2] ?? '' };

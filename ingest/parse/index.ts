@@ -6,6 +6,7 @@
 import path from 'node:path';
 import type { CorpusDocument, DocumentType, ExpectedDocument, LoadedText, Section } from '../types.js';
 import { normalizeDocumentText } from '../normalize/index.js';
+import { appendixStart, buildAppendices } from './appendix.js';
 import { buildBody } from './body.js';
 import { footnoteNodes, footnoteStart, linkFootnotes } from './footnotes.js';
 import { isFixtureLine, readHeader } from './header.js';
@@ -51,11 +52,14 @@ export function parseDocument(loaded: LoadedText, expected?: ExpectedDocument): 
   const lines = splitLines(text);
   const notesFrom = footnoteStart(lines);
   const reading = readHeader(lines, notesFrom, expected);
-  const tail = readTail(lines, reading.endLine, notesFrom);
+  // Appendices and forms follow the signature: the tail is looked for before them.
+  const appendixFrom = appendixStart(lines, reading.endLine, notesFrom);
+  const tail = readTail(lines, reading.endLine, appendixFrom);
   const notes = footnoteNodes(lines, notesFrom);
   const nodes = [
     ...frameNodes(lines, reading.endLine, tail, reading.header.typeText),
     ...buildBody(lines, reading.endLine, tail.start),
+    ...buildAppendices(lines, appendixFrom, notesFrom),
     ...notes.map((note) => ({ ...note, numbered: 0 })),
   ];
   uniqueAddresses(nodes);

@@ -20,12 +20,24 @@ export interface Line {
 
 const MARKDOWN_HEADING = /^#{1,6}\s+/;
 const BOLD_WRAP = /^(\*\*|__)(.+)\1$/;
+// Emphasis marks as converters scatter them: "**1**. **Mục đích**", "**Điều 1.** Phạm vi",
+// "*Đơn vị chủ trì: *Các sở". A "*" between spaces or at an edge is markup, never text.
+const EMPHASIS = /\*+/g;
+const SPACES = /[^\S\n]{2,}/g;
 
-/** Strips markdown decoration that loaders of .md files leave on headings. */
+/**
+ * Strips markdown decoration that loaders of .md files leave on lines (heading marks, bold and
+ * italic marks wherever they are), for classification only: the document text keeps them.
+ */
 export function cleanLine(text: string): string {
   const unheaded = text.replace(MARKDOWN_HEADING, '');
   const bold = BOLD_WRAP.exec(unheaded);
-  return (bold ? bold[2] : unheaded).trim();
+  const inner = bold ? bold[2] : unheaded;
+  if (!inner.includes('*')) return inner.trim();
+  // A mark inside a word ("ho**ạch") joins its halves; elsewhere it stands for a space.
+  const unmarked = inner.replace(EMPHASIS, (mark, at: number) =>
+    /\p{L}/u.test(inner[at - 1] ?? '') && /\p{L}/u.test(inner[at + mark.length] ?? '') ? '' : ' ');
+  return unmarked.replace(SPACES, ' ').replace(/\s+([.:;,)])/g, '$1').trim();
 }
 
 /** Splits normalized text into its non-empty lines. */

@@ -25,7 +25,9 @@ export type NodeType =
   | 'table-row'
   | 'recipients'
   | 'signature'
-  | 'footnote';
+  | 'footnote'
+  | 'appendix'
+  | 'form';
 
 const KIND_OF: Record<NodeType, SectionKind> = {
   header: 'header',
@@ -48,10 +50,14 @@ const KIND_OF: Record<NodeType, SectionKind> = {
   recipients: 'recipients',
   signature: 'signature',
   footnote: 'footnote',
+  appendix: 'appendix',
+  form: 'appendix',
 };
 
 /** Nesting depth: opening a node closes every open node of the same or a deeper level. */
 export const LEVEL: Partial<Record<NodeType, number>> = {
+  appendix: 0,
+  form: 0,
   part: 1,
   chapter: 1,
   section: 2,

@@ -13,8 +13,8 @@ const planRaw = readFileSync(PLAN_FILE, 'utf8');
 
 describe('normalizeDocumentText: cleaning', () => {
   it('composes to NFC, unifies line ends, strips BOM, zero-width chars and trailing spaces', () => {
-    const raw = '\uFEFFTi\u0301nh\u200B   \r\nhi\u0300nh  \rmo\u031B\u0301i\n';
-    expect(normalizeDocumentText(raw)).toBe('Tính\nhình\nmới');
+    const raw = '\uFEFFTi\u0301nh.\u200B   \r\nhi\u0300nh.  \rmo\u031B\u0301i\n';
+    expect(normalizeDocumentText(raw)).toBe('Tính.\nhình.\nmới');
   });
 
   it('reduces runs of blank lines to one blank line and trims the ends', () => {
@@ -23,6 +23,25 @@ describe('normalizeDocumentText: cleaning', () => {
 
   it('treats a form feed as a paragraph break and no-break spaces as spaces', () => {
     expect(normalizeDocumentText('Sở\u00A0Nội vụ.\fTrang sau.')).toBe('Sở Nội vụ.\n\nTrang sau.');
+  });
+});
+
+describe('normalizeDocumentText: hard-wrap repair', () => {
+  it('joins a line that continues the one before in lowercase, with one space', () => {
+    expect(normalizeDocumentText('Thực hiện nghiêm việc cải\ncách thủ tục, nâng cao chất lượng,\nkiểm soát chặt chẽ.')).toBe(
+      'Thực hiện nghiêm việc cải cách thủ tục, nâng cao chất lượng, kiểm soát chặt chẽ.',
+    );
+    expect(normalizeDocumentText('Bắc Ninh, ngày 20\ntháng 11 năm 2025')).toBe('Bắc Ninh, ngày 20 tháng 11 năm 2025');
+  });
+
+  it('keeps a line break before a lettered point, after a sentence, a heading, a table row or before a capital', () => {
+    for (const text of ['1. Sở Nội vụ\na) Tham mưu', 'như sau:\nđ) Điểm', 'Xong.\nviệc khác', 'KẾ HOẠCH\nnâng cao', '| a | b |\nghi chú', 'Căn cứ Luật\nCăn cứ Nghị định']) {
+      expect(normalizeDocumentText(text)).toBe(text);
+    }
+  });
+
+  it('never joins a paragraph that opens with a lettered point', () => {
+    expect(normalizeDocumentText('**3. Sở Nội vụ**\n\na) Tiếp tục tham mưu')).toBe('**3. Sở Nội vụ**\n\na) Tiếp tục tham mưu');
   });
 });
 
