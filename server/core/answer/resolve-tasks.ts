@@ -11,11 +11,14 @@ import { findTasksByTopic, taskTerms } from '../retrieval/task-finder.js';
 import { unsupportedReason } from './abstain.js';
 import { taskKey } from '../catalog/task-filter.js';
 import type { TurnMemory } from './respond.js';
+import { documentLabel, placeLabel, shortTitle } from './format.js';
 
 export type Resolution =
   | { kind: 'tasks'; tasks: Task[] }
   /** A task was named that does not exist; the message says which do. */
   | { kind: 'missing'; message: string }
+  /** A task number that several documents in play have: the message asks which is meant. */
+  | { kind: 'ambiguous'; message: string }
   /** The description matches no task well enough. */
   | { kind: 'unsupported' }
   /** Nothing names or describes a task, and there is no previous turn. */
@@ -26,7 +29,7 @@ const FOLLOW_UP_TOPIC_WORDS = 2;
 
 /** Resolves the tasks of a task intent. */
 export async function resolveTasks(environment: AnswerEnvironment, query: ParsedQuery, previous: TurnMemory | null): Promise<Resolution> {
-  const named = namedTasks(environment, query);
+  const named = namedTasks(environment, query, previous);
   if (named) return named;
   const remembered = previous ? previousTasks(environment, previous) : [];
   if (query.refersBack && remembered.length > 0) return { kind: 'tasks', tasks: remembered };
@@ -59,18 +62,36 @@ function leftoverOfFollowUp(environment: AnswerEnvironment, query: ParsedQuery, 
 }
 
 /** Tasks named by number or address, or a `missing` answer naming the tasks that exist. */
-function namedTasks(environment: AnswerEnvironment, query: ParsedQuery): Resolution | null {
+function namedTasks(environment: AnswerEnvironment, query: ParsedQuery, previous: TurnMemory | null): Resolution | null {
   const { numbers, addresses } = query.taskRefs;
   if (numbers.length === 0 && addresses.length === 0) return null;
-  const pool = environment.registry.tasks.filter((task) => !environment.defaultDocumentId || task.documentId === environment.defaultDocumentId);
-  const all = pool.length > 0 ? pool : environment.registry.tasks;
+  const all = environment.registry.tasks;
   const found = all.filter((task) => numbers.includes(task.number) || addresses.includes(task.address));
+  const documents = [...new Set(found.map((task) => task.documentId))];
+  if (documents.length > 1) {
+    // The conversation's tasks name the document meant; else ask back with the choices.
+    const talkedOf = new Set((previous?.taskKeys ?? []).map((key) => key.slice(0, key.indexOf('#'))));
+    const meant = documents.filter((id) => talkedOf.has(id));
+    if (meant.length === 1) return { kind: 'tasks', tasks: sortByAddress(found.filter((task) => task.documentId === meant[0])) };
+    return { kind: 'ambiguous', message: askWhichTask(environment, found) };
+  }
   if (found.length > 0) return { kind: 'tasks', tasks: sortByAddress(found) };
   const first = all[0];
   const last = all[all.length - 1];
   const asked = [...numbers.map(String), ...addresses].join(', ');
-  const range = first ? ` Kế hoạch có ${all.length} nhiệm vụ, từ mục ${first.address} đến mục ${last.address}.` : '';
+  const owner = first ? environment.registry.documents.find((document) => document.id === first.documentId) : undefined;
+  const single = owner !== undefined && all.every((task) => task.documentId === owner.id);
+  const range = first && single ? ` ${documentLabel(owner)} có ${all.length} nhiệm vụ, từ ${placeLabel(first.address)} đến ${placeLabel(last.address)}.` : '';
   return { kind: 'missing', message: `Các văn bản đã nạp không có nhiệm vụ ${asked}.${range}` };
+}
+
+/** "Nhiệm vụ 4 có trong 2 văn bản: …; bạn hỏi văn bản nào?" */
+function askWhichTask(environment: AnswerEnvironment, tasks: readonly Task[]): string {
+  const lines = tasks.map((task) => {
+    const document = environment.registry.documents.find((item) => item.id === task.documentId);
+    return `- ${document ? documentLabel(document) : task.documentId}, ${placeLabel(task.address)}: ${shortTitle(task)}`;
+  });
+  return [`Số nhiệm vụ này có trong ${new Set(tasks.map((task) => task.documentId)).size} văn bản; bạn hỏi văn bản nào?`, ...lines].join('\n');
 }
 
 /**

@@ -4,7 +4,7 @@
  * streaming build on the `Reply` this returns.
  */
 import { resolveUnit } from '../../../ingest/extract/index.js';
-import type { Task } from '../../../ingest/types.js';
+import type { CorpusDocument, Task } from '../../../ingest/types.js';
 import type { AnswerEnvironment } from '../environment.js';
 import { CUES, detectIntent, type PreviousTurn } from '../intent/detect.js';
 import type { Intent, TaskAspect, TaskListFilter } from '../intent/types.js';
@@ -17,6 +17,7 @@ import { foreignReason, unanswerableShape, unsupportedReason } from './abstain.j
 import { CitationList } from './citations.js';
 import { abstentionAnswer, composeContentAnswer, rankSentences } from './content-answer.js';
 import { composeDocumentFacts } from './document-answers.js';
+import { documentLabel } from './format.js';
 import { composeTaskList, composeUnitDuties } from './list-answers.js';
 import { composeReferences, unloadedContentAnswer } from './reference-answers.js';
 import { composePartAnswer, partForTopic } from './part-answers.js';
@@ -27,9 +28,11 @@ import type { KnownDocument } from '../query/document-mentions.js';
 import { composeTaskAnswer, type ComposeContext } from './task-answers.js';
 import { dutiesForTopic, unitDuties } from './unit-duties.js';
 import { dutyForTopic } from './who-does.js';
+import { resolveScope, type Scope, type ScopeMemory } from '../scope/scope.js';
+import { scopedEnvironment } from '../scope/scoped-environment.js';
 
 /** What the conversation remembers of a turn. */
-export interface TurnMemory {
+export interface TurnMemory extends ScopeMemory {
   intent: Intent;
   /** `${documentId}#${address}` of the tasks the answer was about. */
   taskKeys: string[];
@@ -50,9 +53,11 @@ export interface Reply {
 }
 
 /** Answers a question extractively; `previous` is the conversation's last turn, if any. */
-export async function respond(environment: AnswerEnvironment, question: string, previous: TurnMemory | null): Promise<Reply> {
+export async function respond(whole: AnswerEnvironment, question: string, previous: TurnMemory | null): Promise<Reply> {
   const remembered = previous?.documentIds ?? [];
-  const query = withRememberedDocuments(understandQuery(question, environment.query), remembered, environment.query.documents);
+  const query = withRememberedDocuments(understandQuery(question, whole.query), remembered, whole.query.documents);
+  const scope = resolveScope(whole, query, previous);
+  const environment = scopedEnvironment(whole, scope);
   const previousTurn: PreviousTurn | null = previous ? { intent: previous.intent, unitId: previous.unitId, hasTasks: previous.taskKeys.length > 0 } : null;
   const intent = detectIntent(query, previousTurn);
   const citations = new CitationList(environment.registry);
@@ -63,7 +68,7 @@ export async function respond(environment: AnswerEnvironment, question: string, 
     citations: abstained ? [] : citations.toArray(),
     abstained,
     intent,
-    memory: { intent, taskKeys: tasks.map(taskKey), unitId, documentIds: documentsToRemember(answeredDocuments, remembered) },
+    memory: { intent, taskKeys: tasks.map(taskKey), unitId, documentIds: documentsToRemember(answeredDocuments, remembered), ...scopeMemory(scope) },
     query,
   });
   const abstain = (answer = abstentionAnswer(environment.registry)): Reply => done(answer, [], null, true);
@@ -88,10 +93,11 @@ export async function respond(environment: AnswerEnvironment, question: string, 
       return done(composeReferences(context, documents), [], null);
     }
     case 'document-fact': {
-      const document = environment.registry.documents.find((doc) => doc.id === environment.defaultDocumentId);
-      if (!document) return abstain();
-      answeredDocuments = citedDocuments(environment, document.id, intent.facts);
-      return done(composeDocumentFacts(context, document, intent.facts), [], null);
+      const documents = environment.registry.documents;
+      if (documents.length === 0) return abstain();
+      if (documents.length > MAX_FACT_DOCUMENTS) return done(askWhichDocument(documents), [], null);
+      answeredDocuments = documents.flatMap((document) => citedDocuments(environment, document.id, intent.facts));
+      return done(documents.map((document) => composeDocumentFacts(context, document, intent.facts)).join('\n\n'), [], null);
     }
     case 'task-list': {
       const tasks = narrowByTimelineTopic(environment, query, intent.filter, selectTasks(environment.registry.tasks, intent.filter));
@@ -116,6 +122,20 @@ export async function respond(environment: AnswerEnvironment, question: string, 
     case 'content':
       return answerContent(environment, query, context, done, abstain);
   }
+}
+
+/** Most documents whose facts one answer gives side by side; beyond it the answer asks which. */
+const MAX_FACT_DOCUMENTS = 3;
+
+/** "Bạn hỏi về văn bản nào?" with the documents in play, each by its name. */
+function askWhichDocument(documents: readonly CorpusDocument[]): string {
+  const lines = documents.map((document) => `- ${documentLabel(document)}: ${document.title}`);
+  return [`Có ${documents.length} văn bản đã nạp; bạn hỏi về văn bản nào?`, ...lines].join('\n');
+}
+
+/** What the next turn keeps of this turn's scope: the documents, unless it was every one. */
+function scopeMemory(scope: Scope): ScopeMemory {
+  return { scopeIds: scope.documentIds, scopeSource: scope.source };
 }
 
 /** A list filter that keeps every task. */
@@ -153,6 +173,7 @@ async function answerTask(
   }
   const resolved = await resolveTasks(environment, query, previous);
   if (resolved.kind === 'missing') return abstain(resolved.message);
+  if (resolved.kind === 'ambiguous') return done(resolved.message, [], null);
   if (resolved.kind === 'unsupported') return intent.weak ? answerContent(environment, query, context, done, abstain) : abstain();
   if (resolved.kind === 'none') {
     // "Ai chủ trì?" with nothing to refer to: the whole table answers it.

@@ -171,8 +171,12 @@ function taskAspects(query: ParsedQuery): TaskAspect[] {
  */
 function referenceIntent(query: ParsedQuery, hasTaskRef: boolean, taskShaped: boolean): Intent | null {
   if (hasTaskRef) return null;
-  const numbered = query.documents.filter((mention) => (mention.document.reference?.number ?? mention.document.expected?.number) != null);
-  const chosen = numbered.length > 0 ? numbered : taskShaped ? [] : query.documents;
+  // A loaded document named in the question is the scope of the answer, not a citation to describe,
+  // unless the question asks where it is cited.
+  const cited = LOCATION_QUESTION.test(query.key) || query.cues.has(CUES.cited);
+  const mentions = query.documents.filter((mention) => mention.document.loadedAs === null || cited);
+  const numbered = mentions.filter((mention) => (mention.document.reference?.number ?? mention.document.expected?.number) != null);
+  const chosen = numbered.length > 0 ? numbered : taskShaped ? [] : mentions;
   if (chosen.length > 0) {
     const documents = chosen.map((mention) => mention.document);
     const unloaded = documents.some((document) => document.loadedAs === null);

@@ -1,0 +1,85 @@
+/**
+ * Stage "scope": which loaded documents a question is about (SPEC: Answering over many
+ * documents). The question's own mentions win; then the conversation's documents when the
+ * question names none; then the documents of the type it names ("kế hoạch", "nghị định");
+ * else every loaded document. Rules are an ordered table; the first that yields documents decides.
+ */
+import type { DocumentType } from '../../../ingest/types.js';
+import type { AnswerEnvironment } from '../environment.js';
+import type { ParsedQuery } from '../query/understand.js';
+import { DOCUMENT_TYPE_NAMES } from '../../../ingest/document-types.js';
+import { foldedTokens } from '../../../common/text-key.js';
+
+export type ScopeSource = 'question' | 'conversation' | 'type' | 'all';
+
+export interface Scope {
+  /** Ids of the loaded documents in play, in corpus order. */
+  documentIds: string[];
+  source: ScopeSource;
+}
+
+/** What the scope needs of the conversation's last turn. */
+export interface ScopeMemory {
+  /** The documents the last answer came from, and how they were chosen. */
+  scopeIds?: string[];
+  scopeSource?: ScopeSource;
+}
+
+interface ScopeRule {
+  name: ScopeSource;
+  pick(environment: AnswerEnvironment, query: ParsedQuery, previous: ScopeMemory | null): string[];
+}
+
+/** Loaded documents the question names by number, short name or place. */
+function namedDocuments(_environment: AnswerEnvironment, query: ParsedQuery): string[] {
+  return unique(query.documents.flatMap((mention) => (mention.document.loadedAs ? [mention.document.loadedAs] : [])));
+}
+
+/**
+ * The conversation's documents, when the last turn was confined to some and this question
+ * names no other type of document ("Ai ký?" after a question on Nghị định 335).
+ */
+function conversationDocuments(environment: AnswerEnvironment, query: ParsedQuery, previous: ScopeMemory | null): string[] {
+  if (!previous?.scopeIds || previous.scopeIds.length === 0 || previous.scopeSource === 'all') return [];
+  const typed = typedDocuments(environment, query);
+  if (typed.length > 0 && !previous.scopeIds.some((id) => typed.includes(id))) return [];
+  return previous.scopeIds.filter((id) => environment.registry.documents.some((document) => document.id === id));
+}
+
+/** Documents whose type the question names as a word ("kế hoạch", "luật", "decree"). */
+function typedDocuments(environment: AnswerEnvironment, query: ParsedQuery): string[] {
+  const named = new Map<string, boolean>();
+  const isNamed = (type: DocumentType): boolean => {
+    let found = named.get(type);
+    if (found === undefined) named.set(type, (found = type !== 'other' && containsPhrase(query.expanded, foldedTokens(DOCUMENT_TYPE_NAMES[type]))));
+    return found;
+  };
+  return environment.registry.documents.filter((document) => isNamed(document.type)).map((document) => document.id);
+}
+
+const RULES: readonly ScopeRule[] = [
+  { name: 'question', pick: namedDocuments },
+  { name: 'conversation', pick: conversationDocuments },
+  { name: 'type', pick: typedDocuments },
+];
+
+/** The documents in play for a question. */
+export function resolveScope(environment: AnswerEnvironment, query: ParsedQuery, previous: ScopeMemory | null): Scope {
+  for (const rule of RULES) {
+    const ids = rule.pick(environment, query, previous);
+    if (ids.length > 0) return { documentIds: ids, source: rule.name };
+  }
+  return { documentIds: environment.registry.documents.map((document) => document.id), source: 'all' };
+}
+
+function containsPhrase(tokens: readonly string[], phrase: readonly string[]): boolean {
+  if (phrase.length === 0) return false;
+  for (let start = 0; start + phrase.length <= tokens.length; start += 1) {
+    if (phrase.every((word, offset) => tokens[start + offset] === word)) return true;
+  }
+  return false;
+}
+
+function unique(ids: string[]): string[] {
+  return [...new Set(ids)];
+}
