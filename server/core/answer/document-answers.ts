@@ -60,9 +60,25 @@ function factSentence(context: ComposeContext, document: CorpusDocument, fact: D
       return `Văn bản thuộc loại ${(header.typeText ?? label).toLowerCase()} ${cite('header', header.typeText)}.`;
     case 'overview':
       return overviewSentences(context, document);
+    case 'effective':
+      return effectiveSentence(context, document);
     case 'structure':
       return structureSentences(context, document);
   }
+}
+
+/** "Luật … có hiệu lực thi hành từ ngày 01/7/2025 [1]", and what it replaces, from the clauses that say so. */
+function effectiveSentence(context: ComposeContext, document: CorpusDocument): string {
+  const label = documentLabel(document);
+  const { effectiveDate, effectiveSource, replaces } = document.header;
+  if (!effectiveSource) return `${label} không ghi thời điểm có hiệu lực trong văn bản đã nạp.`;
+  const marker = context.citations.cite(document.id, effectiveSource.address, effectiveSource.text);
+  const when = effectiveDate ? `có hiệu lực từ ngày ${formatDate(effectiveDate)}` : 'có hiệu lực như sau';
+  const lines = [`Theo ${label}, ${placeLabel(effectiveSource.address)}, văn bản ${when}: “${effectiveSource.text.trim()}” ${marker}.`];
+  for (const item of replaces ?? []) {
+    lines.push(`${placeLabel(item.source.address)}: “${item.source.text.trim()}” ${context.citations.cite(document.id, item.source.address, item.source.text)}.`);
+  }
+  return lines.join('\n');
 }
 
 /** The references a document cites: in its preamble only (bases), or all. */

@@ -78,8 +78,10 @@ export async function respond(whole: AnswerEnvironment, question: string, previo
   // and tasks named by number.
   const named = query.taskRefs.numbers.length > 0 || query.taskRefs.addresses.length > 0;
   if (intent.kind !== 'reference' && intent.kind !== 'document-fact' && !named && foreignReason(query, environment.query.lexicon)) return abstain();
-  // "Kế hoạch có hiệu lực đến năm nào?": a plan states no validity period; any passage found would be beside the point.
-  if (query.cues.has(CUES.validity) && intent.kind !== 'reference') return abstain();
+  // "… có hiệu lực đến năm nào?": only a clause that states the validity answers; a passage found otherwise would be beside the point.
+  if (query.cues.has(CUES.validity) && intent.kind !== 'reference' && !environment.registry.documents.some((document) => document.header.effectiveSource)) {
+    return abstain();
+  }
 
   switch (intent.kind) {
     case 'reference': {
@@ -95,9 +97,11 @@ export async function respond(whole: AnswerEnvironment, question: string, previo
     case 'document-fact': {
       const documents = environment.registry.documents;
       if (documents.length === 0) return abstain();
-      if (documents.length > MAX_FACT_DOCUMENTS) return done(askWhichDocument(documents), [], null);
-      answeredDocuments = documents.flatMap((document) => citedDocuments(environment, document.id, intent.facts));
-      return done(documents.map((document) => composeDocumentFacts(context, document, intent.facts)).join('\n\n'), [], null);
+      const stating = intent.facts.includes('effective') ? documents.filter((document) => document.header.effectiveSource) : documents;
+      if (stating.length === 0) return abstain();
+      if (stating.length > MAX_FACT_DOCUMENTS) return done(askWhichDocument(stating), [], null);
+      answeredDocuments = stating.flatMap((document) => citedDocuments(environment, document.id, intent.facts));
+      return done(stating.map((document) => composeDocumentFacts(context, document, intent.facts)).join('\n\n'), [], null);
     }
     case 'task-list': {
       const tasks = narrowByTimelineTopic(environment, query, intent.filter, selectTasks(environment.registry.tasks, intent.filter));

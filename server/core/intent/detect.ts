@@ -218,6 +218,8 @@ function documentFacts(query: ParsedQuery): DocumentFact[] {
   push(CUES.title, 'title');
   push(CUES.province, 'province');
   push(CUES.structure, 'structure');
+  // "có hiệu lực từ ngày nào": the validity is a fact of the document, where a clause states it.
+  if (query.cues.has(CUES.validity)) return ['effective'];
   if (hasPhrase(query, 'loai van ban') || hasPhrase(query, 'hinh thuc van ban') || /\b(?:document type|type of document)\b/.test(query.key)) {
     facts.push('type');
   }

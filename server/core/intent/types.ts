@@ -22,6 +22,8 @@ export type DocumentFact =
   | 'title'
   | 'type'
   | 'overview'
+  /** When it takes effect and what it replaces, where a clause states it. */
+  | 'effective'
   /** The parts of the document and how many tasks it sets. */
   | 'structure';
 
