@@ -88,7 +88,21 @@ function uncoveredSpans(text: string, section: Section, kids: Section[]): Span[]
   return gaps
     .map((gap) => trimSpan(text, gap))
     .filter((gap): gap is Span => gap !== null)
-    .filter((gap) => !(gap.start === firstNonBlank(text, section.span) && !text.slice(gap.start, gap.end).includes('\n')));
+    .filter((gap) => !(gap.start === firstNonBlank(text, section.span) && isHeadingOnly(text.slice(gap.start, gap.end), section)));
+}
+
+const NOT_WORD = /[^\p{L}\p{N}]+/gu;
+
+/**
+ * Whether the leading gap of a container is its heading alone: one line ("II. NHIỆM VỤ, GIẢI
+ * PHÁP"), or the heading over several lines ("Chương I" / "NHỮNG QUY ĐỊNH CHUNG") — the same
+ * words as the section's path entry or heading, which its children's context already carries.
+ */
+function isHeadingOnly(gap: string, section: Section): boolean {
+  if (!gap.includes('\n')) return true;
+  const words = gap.replace(NOT_WORD, '');
+  const entry = section.path[section.path.length - 1] ?? '';
+  return words === entry.replace(NOT_WORD, '') || words === (section.heading ?? '').replace(NOT_WORD, '');
 }
 
 function within(inner: Span, outer: Span): boolean {

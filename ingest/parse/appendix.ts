@@ -67,16 +67,19 @@ export function buildAppendices(lines: readonly Line[], from: number, to: number
   headings.forEach((first, index) => {
     const marker = markers.get(first)!;
     const end = index + 1 < headings.length ? headings[index + 1] : to;
-    const titleEnd = titleLines(lines, first, end);
+    // A form opens with its own header block (motto, number line), not with a title of ours.
+    const titleEnd = marker.kind === 'form' ? first : titleLines(lines, first, end);
     const value = marker.label ? String(numeralValue(marker.label)) : '';
     const isForm = marker.kind === 'form';
+    const heading = headingOf(lines, marker, first, titleEnd);
     const parent = isForm ? appendix : null;
     const own = isForm ? `mau.${marker.label.replace(/^0+(?=\d)/, '')}` : `phu-luc${value ? `.${value}` : ''}`;
     const node: Node = {
       address: parent ? `${parent.address}.${own}` : own,
       type: isForm ? 'form' : 'appendix',
-      heading: headingOf(lines, marker, first, titleEnd),
-      label: lines[first].clean,
+      heading,
+      // The path entry names the appendix with its title: "Phụ lục I. DANH MỤC …".
+      label: heading && !marker.rest ? `${lines[first].clean}. ${heading}` : lines[first].clean,
       first,
       last: end - 1,
       parent,

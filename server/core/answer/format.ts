@@ -4,6 +4,7 @@
  */
 import type { CorpusDocument, Registry, Task, Timeline } from '../../../ingest/types.js';
 import { DOCUMENT_TYPE_NAMES } from '../../../ingest/document-types.js';
+import { addressLabel } from '../../../ingest/parse/labels.js';
 
 /** "2026-05-08" → "08/5/2026": the way the documents write dates (two-digit day, bare month). */
 export function formatDate(iso: string): string {
@@ -29,17 +30,12 @@ export function documentLabel(document: CorpusDocument): string {
   return document.header.number ? `${typeWord} số ${document.header.number}` : typeWord;
 }
 
-/** "mục II.4" for items, "phần I" for parts, and readable names for the other addresses. */
+/**
+ * How answers name a place: the one display label of an address ("mục II.4", "phần I",
+ * "Điều 18 khoản 1", "Phụ lục I, dòng 4"), the same the parser stores in Section.label.
+ */
 export function placeLabel(address: string): string {
-  if (address === 'header') return 'phần đầu văn bản';
-  if (address === 'preamble') return 'phần mở đầu (căn cứ)';
-  if (address === 'recipients') return 'phần Nơi nhận';
-  if (address === 'signature') return 'phần chữ ký';
-  const footnote = /^footnote\.(\d+)$/.exec(address);
-  if (footnote) return `chú thích ${footnote[1]}`;
-  if (/^[IVX]+$/.test(address)) return `phần ${address}`;
-  if (/^[IVX]+\.closing$/.test(address)) return `đoạn kết phần ${address.split('.')[0]}`;
-  return `mục ${address}`;
+  return addressLabel(address);
 }
 
 /** The first words of a task's title, for lists ("Rà soát hoàn thiện tiêu chuẩn, tiêu chí …"). */
