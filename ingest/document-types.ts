@@ -1,16 +1,30 @@
 /**
- * How each document type is named in Vietnamese ("chi-thi" → "Chỉ thị"): one table for
- * answers ("Theo Kế hoạch, …"), for reading questions ("Chỉ thị 18") and for the ingest summary.
+ * The document types, one table (`ingest/vocabulary/document-types.json`): how each type's line
+ * is written in a header ("NGHỊ ĐỊNH"), how it is named to users ("Nghị định") and the
+ * abbreviation its number carries ("NĐ"). The parser, the answers, the question reader and the
+ * ingest summary all read this one table.
  */
+import table from './vocabulary/document-types.json' with { type: 'json' };
 import type { DocumentType } from './types.js';
 
-export const DOCUMENT_TYPE_NAMES: Readonly<Record<DocumentType, string>> = {
-  'ke-hoach': 'Kế hoạch',
-  'chi-thi': 'Chỉ thị',
-  'nghi-quyet': 'Nghị quyết',
-  'quyet-dinh': 'Quyết định',
-  'thong-tu': 'Thông tư',
-  'nghi-dinh': 'Nghị định',
-  'khung-nang-luc': 'Khung năng lực',
-  other: 'Văn bản',
-};
+/** One row of the table. */
+export interface DocumentTypeEntry {
+  type: DocumentType;
+  /** The name users read: "Nghị định". */
+  name: string;
+  /** Type lines as a header writes them: ["NGHỊ ĐỊNH"]. */
+  typeLines: readonly string[];
+  /** Abbreviations in numbers and symbols: ["NĐ"]. */
+  symbols: readonly string[];
+}
+
+/** Every document type, in the table's order. */
+export const DOCUMENT_TYPES: readonly DocumentTypeEntry[] = table.types as DocumentTypeEntry[];
+
+/** Prefixes of the subject line that stands in for a type line in a công văn ("V/v …"). */
+export const SUBJECT_LINE_PREFIXES: readonly string[] = table.subjectLinePrefixes;
+
+/** How each document type is named in Vietnamese ("chi-thi" → "Chỉ thị"). */
+export const DOCUMENT_TYPE_NAMES: Readonly<Record<DocumentType, string>> = Object.fromEntries(
+  DOCUMENT_TYPES.map((entry) => [entry.type, entry.name]),
+) as Record<DocumentType, string>;

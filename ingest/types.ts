@@ -19,6 +19,17 @@ export type DocumentType =
   | 'thong-tu'
   | 'nghi-dinh'
   | 'khung-nang-luc'
+  | 'luat'
+  | 'phap-lenh'
+  | 'cong-van'
+  | 'thong-bao'
+  | 'bao-cao'
+  | 'huong-dan'
+  | 'de-an'
+  | 'chuong-trinh'
+  | 'quy-dinh'
+  | 'ket-luan'
+  | 'to-trinh'
   | 'other';
 
 export type SourceFormat = 'txt' | 'md' | 'docx' | 'pdf' | 'html';
@@ -192,6 +203,12 @@ export interface Timeline {
   frequency?: 'yearly' | 'monthly' | 'quarterly' | 'continuous';
   /** For `conditional`: the event that starts it ("Sau khi Ủy ban nhân dân tỉnh phê duyệt …"). */
   trigger?: string;
+  /** For a `conditional` deadline relative to its trigger: the length as written ("03 tháng"). */
+  within?: string;
+  /** For `recurring` yearly on a day: the day as `--MM-DD` ("trước ngày 15 tháng 12 hằng năm" → "--12-15"). */
+  day?: string;
+  /** For a period ("2026-2030"): ISO first day; `due` is its last day. */
+  start?: string;
 }
 
 /** The verbatim place a field was read from: a line of the document. */

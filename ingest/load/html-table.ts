@@ -5,6 +5,7 @@
  * becomes a passage of its own downstream.
  */
 import { HTMLElement } from 'node-html-parser';
+import { isLayoutTable } from './layout-cells.js';
 
 /** Extracts a cell's paragraphs (the block walker of html-to-text, passed in to avoid a cycle). */
 export type BlockExtractor = (element: HTMLElement) => string[];
@@ -18,6 +19,8 @@ interface Cell {
 
 /** Renders the table, or '' when it has no text at all. */
 export function renderTable(table: HTMLElement, extractBlocks: BlockExtractor): string {
+  const layout = layoutText(table, extractBlocks);
+  if (layout !== null) return layout;
   const rows = tableRows(table).map((row) => rowCells(row, extractBlocks));
   const grid = spreadSpans(rows);
   const kept = grid.filter((row) => row.cells.some((text) => text !== ''));
@@ -28,6 +31,19 @@ export function renderTable(table: HTMLElement, extractBlocks: BlockExtractor): 
   const lines = ordered.map((row) => pipeRow(padTo(row.cells, width)));
   const caption = captionOf(table, extractBlocks);
   return caption ? `${caption}\n\n${lines.join('\n')}` : lines.join('\n');
+}
+
+/**
+ * A layout table (the header or signature block placed in a borderless table) as the lines of
+ * its cells, each cell a paragraph; null when the table holds data.
+ */
+function layoutText(table: HTMLElement, extractBlocks: BlockExtractor): string | null {
+  const cells = tableRows(table)
+    .flatMap((row) => elementChildren(row).filter((cell) => tagOf(cell) === 'td' || tagOf(cell) === 'th'))
+    .map((cell) => extractBlocks(cell).flatMap((block) => block.split('\n')).map((line) => line.trim()).filter((line) => line !== ''))
+    .filter((lines) => lines.length > 0);
+  if (cells.length === 0 || !isLayoutTable(cells.length, cells.flat())) return null;
+  return cells.map((lines) => lines.join('\n')).join('\n\n');
 }
 
 /** The rows of this table, not of tables nested in its cells. */

@@ -20,11 +20,21 @@ const BLOCKS = new Set([
 const NOTE_ITEM = /^(?:foot|end)note-(\d+)$/;
 const NOTE_BACK_LINK = /^#(?:foot|end)note-ref-\d+$/;
 
-/** Converts an HTML document or fragment to paragraphs of text separated by blank lines. */
+/**
+ * The attribute of the national legal database's pages that marks the element holding the
+ * document; everything outside it is site chrome (menus, search, related documents).
+ */
+const CONTENT_ROOT = 'data-vbpl-content-root';
+
+/**
+ * Converts an HTML document or fragment to paragraphs of text separated by blank lines. When
+ * the page marks its document (`data-vbpl-content-root`), only that element is read.
+ */
 export function htmlToText(html: string): string {
   // The parser keeps a doctype or an XML declaration as text; neither is content.
   const root = parse(html.replace(/<!doctype[^>]*>|<\?xml[^>]*\?>/gi, ''), { comment: false });
-  return collectBlocks(root).join('\n\n');
+  const content = root.querySelector(`[${CONTENT_ROOT}]`);
+  return collectBlocks(content ?? root).join('\n\n');
 }
 
 /** Walks an element and returns its paragraphs (tables as one block of pipe rows). */

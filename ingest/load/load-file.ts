@@ -73,14 +73,24 @@ async function extractText(format: SourceFormat, bytes: Buffer): Promise<string>
     case 'txt':
       return decodeTextBytes(bytes).text;
     case 'md':
-      return markdownToText(decodeTextBytes(bytes).text);
+      return textOf(decodeTextBytes(bytes).text, markdownToText, skipReasons.markdownWithoutText);
     case 'html':
-      return htmlToText(decodeTextBytes(bytes).text);
+      return textOf(decodeTextBytes(bytes).text, htmlToText, skipReasons.htmlWithoutDocument);
     case 'docx':
       return docxToText(bytes);
     case 'pdf':
       return pdfToText(bytes);
   }
+}
+
+/**
+ * A file that had bytes but whose format yields no text (a page of chrome only, a Markdown
+ * file of table bars only) is skipped with the reason of its format, not the generic one.
+ */
+function textOf(source: string, convert: (source: string) => string, reason: () => string): string {
+  const text = convert(source);
+  if (text.trim() === '' && source.trim() !== '') throw new LoadProblem('empty', reason());
+  return text;
 }
 
 /**

@@ -42,6 +42,10 @@ export const skipReasons = {
     `Tệp PDF được bảo vệ bằng mật khẩu nên không đọc được nội dung; hãy gỡ mật khẩu (hoặc xuất lại PDF không đặt mật khẩu) ${RERUN}.`,
   scannedPdf: (): string =>
     `Tệp PDF không có lớp chữ (có thể là bản scan dạng ảnh) nên không trích xuất được văn bản; cần nhận dạng ký tự (OCR) để chuyển sang PDF có lớp chữ hoặc tệp .docx/.txt ${RERUN}.`,
+  htmlWithoutDocument: (): string =>
+    `Trang HTML không chứa nội dung văn bản (chỉ có phần khung trang như trình đơn, tập lệnh, liên kết); hãy lưu lại đúng trang có toàn văn văn bản ${RERUN}.`,
+  markdownWithoutText: (): string =>
+    `Tệp Markdown chỉ có các dòng kẻ bảng "|", không có chữ của văn bản; hãy lấy lại bản đầy đủ của văn bản ${RERUN}.`,
   corruptDocx: (): string =>
     `Tệp Word (.docx) bị hỏng hoặc không đúng định dạng .docx; hãy mở tệp bằng Word hoặc LibreOffice và lưu lại dưới dạng .docx ${RERUN}.`,
   unexpected: (format: string): string =>

@@ -3,33 +3,29 @@
  * national motto, "Số: …", "<place>, ngày … tháng … năm …", the type line ("KẾ HOẠCH") and the
  * title. The header section runs from the top through the title.
  */
+import { DOCUMENT_TYPES, SUBJECT_LINE_PREFIXES } from '../document-types.js';
 import type { DocumentHeader, DocumentType, ExpectedDocument } from '../types.js';
 import { foldForMatch } from '../normalize/index.js';
 import { classifyLine } from './classify.js';
 import type { Line } from './lines.js';
-import { organizationCase } from './text-case.js';
+import { splitIssuer } from './issuer.js';
 
-/** Type lines, folded, and the document type each names. */
-const TYPE_WORDS: ReadonlyMap<string, DocumentType> = new Map([
-  ['ke hoach', 'ke-hoach'],
-  ['chi thi', 'chi-thi'],
-  ['nghi quyet', 'nghi-quyet'],
-  ['quyet dinh', 'quyet-dinh'],
-  ['thong tu', 'thong-tu'],
-  ['nghi dinh', 'nghi-dinh'],
-  ['khung nang luc', 'khung-nang-luc'],
-  ['thong bao', 'other'],
-  ['bao cao', 'other'],
-  ['huong dan', 'other'],
-  ['de an', 'other'],
-  ['chuong trinh', 'other'],
-  ['quy dinh', 'other'],
-  ['ket luan', 'other'],
-  ['to trinh', 'other'],
-  ['cong van', 'other'],
-]);
+/** Type lines, folded, and the document type each names (from the one document-types table). */
+const TYPE_WORDS: ReadonlyMap<string, DocumentType> = new Map(
+  DOCUMENT_TYPES.flatMap((entry) => entry.typeLines.map((line): [string, DocumentType] => [foldForMatch(line), entry.type])),
+);
+/** Number symbols ("KH" of "12/KH-UBND"), folded, and the type each names. */
+const TYPE_SYMBOLS: ReadonlyMap<string, DocumentType> = new Map(
+  DOCUMENT_TYPES.flatMap((entry) => entry.symbols.map((symbol): [string, DocumentType] => [foldForMatch(symbol), entry.type])),
+);
+const SUBJECT_LINE = new RegExp(`^(?:${SUBJECT_LINE_PREFIXES.map(escapeRegExp).join('|')})\\s*:?\\s*(\\S.*)$`, 'iu');
 
-const NUMBER_LINE = /^số\s*(?::|(?=\s*[\d/]))\s*(.*)$/iu;
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
+// "Số: 12/KH-UBND", "Số 12/KH-UBND", and with the type before it: "Luật số: 80/2025/QH15".
+const NUMBER_LINE = /^(?:số\s*(?::|(?=\s*[\d/]))|\p{L}+(?:\s+\p{L}+)?\s+số\s*:)\s*(.*)$/iu;
 const DATE_LINE = /^(?:(.{1,40}?),\s*)?ngày\s*(\d{1,2})?\s*tháng\s*(\d{1,2})?\s*năm\s*(\d{4})/iu;
 const SEPARATOR = /^[-_=*•.~\s]{3,}$/u;
 const MOTTO = /cong hoa xa hoi chu nghia viet nam|doc lap\s*-\s*tu do\s*-\s*hanh phuc|dang cong san viet nam/;
@@ -64,6 +60,7 @@ function isStructural(clean: string): boolean {
 function isHeaderish(line: Line): boolean {
   const folded = foldForMatch(line.clean);
   return (
+    SUBJECT_LINE.test(line.clean) ||
     NUMBER_LINE.test(line.clean) ||
     DATE_LINE.test(line.clean) ||
     SEPARATOR.test(line.clean) ||
@@ -161,10 +158,27 @@ function readFields(lines: readonly Line[], header: DocumentHeader, expected?: E
     }
   }
   if (issuerParts.length > 0) {
-    const written = issuerParts.join(' ');
-    const sameAsExpected = expected?.issuer && foldForMatch(expected.issuer) === foldForMatch(written);
-    header.issuer = sameAsExpected ? (expected.issuer as string) : organizationCase(written);
+    const { issuer, parent } = splitIssuer(issuerParts, expected?.issuer ?? undefined);
+    header.issuer = issuer;
+    header.issuerParent = parent;
   }
+}
+
+/** The type a number's symbol names ("12/KH-UBND" → ke-hoach), when the header has no type line. */
+function typeOfNumber(number: string | null): DocumentType | undefined {
+  const symbol = number?.split('/').find((part) => /^\p{L}/u.test(part))?.split('-')[0];
+  return symbol ? TYPE_SYMBOLS.get(foldForMatch(symbol)) : undefined;
+}
+
+/** A subject line ("V/v …") standing where a công văn has no type line, as the title. */
+function readSubjectLine(lines: readonly Line[], header: DocumentHeader): DocumentType | undefined {
+  for (const line of lines) {
+    const subject = SUBJECT_LINE.exec(line.clean);
+    if (!subject) continue;
+    header.title = subject[1].trim();
+    return 'cong-van';
+  }
+  return undefined;
 }
 
 /**
@@ -190,6 +204,7 @@ export function readHeader(lines: readonly Line[], limit: number, expected?: Exp
     const zone = lines.slice(0, endLine);
     if (zone.some((line) => NUMBER_LINE.test(line.clean) || DATE_LINE.test(line.clean))) {
       readFields(zone, header, expected);
+      type = readSubjectLine(lines.slice(0, Math.min(limit, endLine + 2)), header) ?? typeOfNumber(header.number);
     } else {
       endLine = 0;
     }

@@ -26,9 +26,15 @@ export function lowerFirst(text: string): string {
  */
 export function roleCase(text: string): string {
   const words = text.trim().toLocaleLowerCase('vi').split(/\s+/);
-  return words
-    .map((word, index) => (index === 0 || (index === 1 && words[0] === 'phó') ? capitalize(word) : word))
-    .join(' ');
+  const cased = words.map((word, index) => (index === 0 || (index === 1 && words[0] === 'phó') ? capitalize(word) : word)).join(' ');
+  // "CHỦ TỊCH QUỐC HỘI" → "Chủ tịch Quốc hội": proper terms keep their capitals in a role too.
+  return properTerms(cased);
+}
+
+function properTerms(text: string): string {
+  let result = text;
+  for (const [pattern, replacement] of PROPER_TERMS) result = result.replace(pattern, replacement);
+  return result;
 }
 
 // Proper terms that keep capitals inside an organization name.
@@ -44,10 +50,29 @@ const PROPER_TERMS: Array<[RegExp, string]> = [
 const PLACE = /(?<!\p{L})(tỉnh|thành phố|huyện|quận|thị xã|xã|phường)\s+(\S.*)$/u;
 const ORGANIZATION_HEAD = /^(bộ|sở|ban|văn phòng)\s+(\S+)/u;
 
+/**
+ * A Vietnamese syllable: onset consonants, a vowel nucleus, an optional final. A word in
+ * capitals that is not one ("UBND", "HĐND", "TP") is an acronym and keeps its capitals.
+ */
+const SYLLABLE = /^[bcdđghklmnpqrstvx]*[aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ]+(?:ch|nh|ng|[cmnptk])?$/u;
+
+function isAcronym(word: string): boolean {
+  const letters = word.replace(/[^\p{L}]/gu, '');
+  return letters.length >= 2 && letters === letters.toLocaleUpperCase('vi') && !SYLLABLE.test(letters.toLocaleLowerCase('vi'));
+}
+
+/** Lowercases a text in capitals, keeping acronyms ("UBND TỈNH" → "UBND tỉnh"). */
+function lowerKeepingAcronyms(text: string): string {
+  return text
+    .split(' ')
+    .map((word) => (isAcronym(word) ? word : word.toLocaleLowerCase('vi')))
+    .join(' ');
+}
+
 /** "ỦY BAN NHÂN DÂN TỈNH NINH BÌNH" → "Ủy ban nhân dân tỉnh Ninh Bình" (best effort). */
 export function organizationCase(upper: string): string {
-  let text = upper.replace(/\s+/g, ' ').trim().toLocaleLowerCase('vi');
-  for (const [pattern, replacement] of PROPER_TERMS) text = text.replace(pattern, replacement);
+  let text = lowerKeepingAcronyms(upper.replace(/\s+/g, ' ').trim());
+  text = properTerms(text);
   text = text.replace(PLACE, (_, keyword: string, name: string) => `${keyword} ${name.split(' ').map(capitalize).join(' ')}`);
   text = text.replace(ORGANIZATION_HEAD, (_, head: string, next: string) => `${head} ${capitalize(next)}`);
   return capitalize(text);

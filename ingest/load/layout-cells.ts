@@ -1,0 +1,37 @@
+/**
+ * Layout tables: the borderless tables Word files and web pages use to place the header (issuer
+ * | motto, number | place and date) and the end block (recipients | signature) side by side
+ * (Nghị định 30/2020/NĐ-CP, Phụ lục I). Their cells are lines of the document, not table data,
+ * so loaders render them as plain lines. The marks below are the layout itself, shared by
+ * every official document, not the words of any one of them.
+ */
+
+/** Folds Vietnamese for matching: lowercase, no tone marks, đ → d. */
+function fold(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
+}
+
+const MARKS: readonly RegExp[] = [
+  /cong hoa xa hoi chu nghia viet nam/,
+  /doc lap\s*-\s*tu do\s*-\s*hanh phuc/,
+  /^(?:[\p{L} ]{0,20}\s)?so\s*:/u,
+  /ngay\s*[\d.…]*\s*thang\s*[\d.…]*\s*nam\s*[\d.…]/,
+  /^noi nhan\s*:/,
+  /^(?:tm|kt|tl|tuq|q)\.\s*\S/,
+  /^\(?\s*da ky\s*\)?$/,
+];
+
+/** The header and end blocks have few cells (two columns of one or two rows, a spare column). */
+const MAX_LAYOUT_CELLS = 8;
+
+/** Whether one line of a cell is a mark of the header or signature layout. */
+export function isLayoutLine(line: string): boolean {
+  const folded = fold(line.trim().replace(/[*_]+/g, ''));
+  return MARKS.some((mark) => mark.test(folded));
+}
+
+/** Whether a table of this many non-empty cells, holding these lines, is a layout table. */
+export function isLayoutTable(cellCount: number, cellLines: readonly string[]): boolean {
+  if (cellCount > MAX_LAYOUT_CELLS) return false;
+  return cellLines.some(isLayoutLine);
+}
