@@ -9,14 +9,72 @@ import { buildBody } from './body.js';
 import { classifyLine, numeralValue, type LineMarker } from './classify.js';
 import type { Line } from './lines.js';
 import type { Node } from './nodes.js';
+import { readTail } from './tail.js';
 
-/** Index of the first appendix or form heading in lines `from`..`to` (exclusive), or `to`. */
-export function appendixStart(lines: readonly Line[], from: number, to: number): number {
-  for (let i = from; i < to; i += 1) {
-    const kind = classifyLine(lines[i].clean).kind;
-    if (kind === 'appendix' || kind === 'form') return i;
+/** What opens a segment after the body: an appendix, a form, or an attached text (Quy chế …). */
+interface SegmentStart {
+  /** First line of the segment (for an attached text, its own header block). */
+  first: number;
+  /** The heading line: "PHỤ LỤC I", "Mẫu số 01", or the type line "QUY CHẾ". */
+  heading: number;
+  /** Last line of the heading and its title ("(Ban hành kèm theo …)" for an attached text). */
+  titleEnd: number;
+  marker: LineMarker;
+  attached: boolean;
+}
+
+// "(Ban hành kèm theo Quyết định số …)": the line under the title of a text issued with the document.
+const ISSUED_WITH = /^\((?:được\s+)?(?:ban\s+hành\s+)?kèm\s+theo\b.*\)$/iu;
+const SEPARATOR = /^[-_=–—.\s]+$/u;
+const MOTTO = /độc lập\s*[-–]\s*tự do|^số\s*:|ngày\s.*tháng\s.*năm/iu;
+const ATTACHED_TITLE_LINES = 3;
+const ATTACHED_HEADER_LINES = 8;
+
+function isCapitals(clean: string): boolean {
+  return /\p{Lu}/u.test(clean) && !/\p{Ll}/u.test(clean);
+}
+
+/**
+ * The start of a text attached to the document (a Quy chế, Quy định … "ban hành kèm theo"):
+ * its "(Ban hành kèm theo …)" line at `at`, after body structure; the segment starts at its
+ * type line in capitals, or at its own header block (issuer, motto, number) above it.
+ */
+function attachedStart(lines: readonly Line[], markers: readonly LineMarker[], at: number, from: number): SegmentStart | null {
+  let heading = -1;
+  for (let j = at - 1; j >= from && at - j <= ATTACHED_TITLE_LINES && markers[j].kind === 'plain'; j -= 1) {
+    if (isCapitals(lines[j].clean)) heading = j;
   }
-  return to;
+  if (heading < 0) return null;
+  let first = heading;
+  while (first - 1 >= from && heading - (first - 1) <= ATTACHED_HEADER_LINES && markers[first - 1].kind === 'plain') {
+    const clean = lines[first - 1].clean;
+    if (!(isCapitals(clean) || SEPARATOR.test(clean) || MOTTO.test(clean))) break;
+    first -= 1;
+  }
+  return { first, heading, titleEnd: at, marker: { kind: 'plain', label: '', rest: '' }, attached: true };
+}
+
+/** Segments after the body, in order, from lines `from`..`to` (exclusive). */
+function segmentStarts(lines: readonly Line[], from: number, to: number): SegmentStart[] {
+  const markers = lines.map((line, i) => (i >= from && i < to ? classifyLine(line.clean) : { kind: 'plain' as const, label: '', rest: '' }));
+  const starts: SegmentStart[] = [];
+  let structured = false;
+  for (let i = from; i < to; i += 1) {
+    const marker = markers[i];
+    if (marker.kind === 'appendix' || marker.kind === 'form') {
+      starts.push({ first: i, heading: i, titleEnd: marker.kind === 'form' ? i : titleLines(lines, i, to), marker, attached: false });
+    } else if (structured && marker.kind === 'plain' && ISSUED_WITH.test(lines[i].clean)) {
+      const start = attachedStart(lines, markers, i, starts.length > 0 ? starts[starts.length - 1].titleEnd + 1 : from);
+      if (start) starts.push(start);
+    }
+    if (marker.kind === 'article' || marker.kind === 'part' || marker.kind === 'numbered') structured = true;
+  }
+  return starts;
+}
+
+/** Index of the first line after the body that opens an appendix, a form or an attached text, or `to`. */
+export function appendixStart(lines: readonly Line[], from: number, to: number): number {
+  return segmentStarts(lines, from, to)[0]?.first ?? to;
 }
 
 /** Lines right under a heading that continue it: a capitalised title or "(Kèm theo …)". */
@@ -51,43 +109,58 @@ function adopt(container: Node, nodes: readonly Node[]): Node[] {
   return kept;
 }
 
-/** Nodes of the appendices and forms in lines `from`..`to` (exclusive); `from` is a heading. */
+/** The segment's own address: "phu-luc.1", "phu-luc" (unnumbered), "mau.2", "kem-theo". */
+function ownAddress(segment: SegmentStart): string {
+  const { marker } = segment;
+  if (segment.attached) return 'kem-theo';
+  if (marker.kind === 'form') return `mau.${marker.label.replace(/^0+(?=\d)/, '')}`;
+  return marker.label ? `phu-luc.${numeralValue(marker.label)}` : 'phu-luc';
+}
+
+function segmentHeading(lines: readonly Line[], segment: SegmentStart): string | null {
+  if (!segment.attached) return headingOf(lines, segment.marker, segment.heading, segment.titleEnd);
+  return lines.slice(segment.heading, segment.titleEnd).map((line) => line.clean).join(' ') || null;
+}
+
+/** An attached text ends with its own signature (and Nơi nhận): sections of the segment. */
+function segmentTail(lines: readonly Line[], container: Node, from: number, end: number): { bodyEnd: number; nodes: Node[] } {
+  const tail = readTail(lines, from, end);
+  const nodes: Node[] = [];
+  const frame = (name: 'recipients' | 'signature', first: number, last: number) =>
+    nodes.push({ address: `${container.address}.${name}`, type: name, heading: null, label: null, first, last, parent: container, numbered: 0 });
+  if (tail.recipients) frame('recipients', tail.recipients.first, tail.recipients.last);
+  if (tail.signature) frame('signature', tail.signature.first, tail.signature.last);
+  return { bodyEnd: tail.start, nodes };
+}
+
+/**
+ * Nodes of the appendices, forms and attached texts after the body. `from` is where the body
+ * starts (an attached text is recognised only after body structure), `to` where footnotes start.
+ */
 export function buildAppendices(lines: readonly Line[], from: number, to: number): Node[] {
-  const headings: number[] = [];
-  const markers = new Map<number, LineMarker>();
-  for (let i = from; i < to; i += 1) {
-    const marker = classifyLine(lines[i].clean);
-    if (marker.kind === 'appendix' || marker.kind === 'form') {
-      headings.push(i);
-      markers.set(i, marker);
-    }
-  }
+  const segments = segmentStarts(lines, from, to);
   const nodes: Node[] = [];
   let appendix: Node | null = null;
-  headings.forEach((first, index) => {
-    const marker = markers.get(first)!;
-    const end = index + 1 < headings.length ? headings[index + 1] : to;
-    // A form opens with its own header block (motto, number line), not with a title of ours.
-    const titleEnd = marker.kind === 'form' ? first : titleLines(lines, first, end);
-    const value = marker.label ? String(numeralValue(marker.label)) : '';
-    const isForm = marker.kind === 'form';
-    const heading = headingOf(lines, marker, first, titleEnd);
+  segments.forEach((segment, index) => {
+    const end = index + 1 < segments.length ? segments[index + 1].first : to;
+    const isForm = segment.marker.kind === 'form';
     const parent = isForm ? appendix : null;
-    const own = isForm ? `mau.${marker.label.replace(/^0+(?=\d)/, '')}` : `phu-luc${value ? `.${value}` : ''}`;
+    const heading = segmentHeading(lines, segment);
     const node: Node = {
-      address: parent ? `${parent.address}.${own}` : own,
+      address: parent ? `${parent.address}.${ownAddress(segment)}` : ownAddress(segment),
       type: isForm ? 'form' : 'appendix',
       heading,
       // The path entry names the appendix with its title: "Phụ lục I. DANH MỤC …".
-      label: heading && !marker.rest ? `${lines[first].clean}. ${heading}` : lines[first].clean,
-      first,
+      label: segment.attached ? heading : heading && !segment.marker.rest ? `${lines[segment.heading].clean}. ${heading}` : lines[segment.heading].clean,
+      first: segment.first,
       last: end - 1,
       parent,
       numbered: 0,
     };
     if (!isForm) appendix = node;
     for (let ancestor = parent; ancestor; ancestor = ancestor.parent) ancestor.last = Math.max(ancestor.last, node.last);
-    nodes.push(node, ...adopt(node, buildBody(lines, titleEnd + 1, end)));
+    const tail = segment.attached ? segmentTail(lines, node, segment.titleEnd + 1, end) : { bodyEnd: end, nodes: [] };
+    nodes.push(node, ...adopt(node, buildBody(lines, segment.titleEnd + 1, tail.bodyEnd)), ...tail.nodes);
   });
   return nodes;
 }

@@ -13,6 +13,7 @@ import { isFixtureLine, readHeader } from './header.js';
 import { splitLines, type Line } from './lines.js';
 import type { Node } from './nodes.js';
 import { toSections } from './sections.js';
+import { completeHeader } from './metadata.js';
 import { readTail } from './tail.js';
 import { lowerFirst, sentenceCase, slugify } from './text-case.js';
 
@@ -59,7 +60,7 @@ export function parseDocument(loaded: LoadedText, expected?: ExpectedDocument): 
   const nodes = [
     ...frameNodes(lines, reading.endLine, tail, reading.header.typeText),
     ...buildBody(lines, reading.endLine, tail.start),
-    ...buildAppendices(lines, appendixFrom, notesFrom),
+    ...buildAppendices(lines, reading.endLine, notesFrom),
     ...notes.map((note) => ({ ...note, numbered: 0 })),
   ];
   uniqueAddresses(nodes);
@@ -72,6 +73,10 @@ export function parseDocument(loaded: LoadedText, expected?: ExpectedDocument): 
 
   const { header } = reading;
   const type: DocumentType = reading.type && reading.type !== 'other' ? reading.type : (expected?.type ?? reading.type ?? 'other');
+  const signer = tail.signature?.signer ?? null;
+  const recipients = tail.recipients?.list ?? [];
+  const bodyStart = reading.endLine < lines.length ? lines[reading.endLine].start : text.length;
+  completeHeader({ header, type, text, sections, bodyStart, signer, recipients });
   const document: CorpusDocument = {
     id: expected?.id ?? (slugify(fileStem(loaded.file)) || 'document'),
     type,
@@ -80,8 +85,8 @@ export function parseDocument(loaded: LoadedText, expected?: ExpectedDocument): 
     hash: loaded.hash,
     header,
     title: expected?.title ?? displayTitle(header.typeText, header.title, fileStem(loaded.file)),
-    signer: tail.signature?.signer ?? null,
-    recipients: tail.recipients?.list ?? [],
+    signer,
+    recipients,
     text,
     sections: sections satisfies Section[],
   };

@@ -87,15 +87,19 @@ function bodyLabel(address: string): string | null {
   return head ? `${rest} ${head}` : rest;
 }
 
-const APPENDIX = /^(phu-luc(?:\.(\d+))?|mau\.[0-9a-zA-Z]+)(?:\.(mau\.[0-9a-zA-Z]+))?(?:\.(.+))?$/;
+const APPENDIX = /^(phu-luc(?:\.(\d+))?|mau\.[0-9a-zA-Z]+|kem-theo)(?:\.(mau\.[0-9a-zA-Z]+))?(?:\.(.+))?$/;
 
-/** "phu-luc.1.mau.2.table.1.row.4" → "Phụ lục I, Mẫu số 2, dòng 4"; null when not in an appendix. */
+/**
+ * "phu-luc.1.mau.2.table.1.row.4" → "Phụ lục I, Mẫu số 2, dòng 4", "kem-theo.dieu.3" → "văn bản
+ * kèm theo, Điều 3"; null when the address is not in an appendix, a form or an attached text.
+ */
 function appendixLabel(address: string): string | null {
   const match = APPENDIX.exec(address);
   if (!match) return null;
   const [, container, number, form, rest] = match;
   const names: string[] = [];
   if (container.startsWith('phu-luc')) names.push(number ? `Phụ lục ${toRoman(Number(number))}` : 'Phụ lục');
+  else if (container === 'kem-theo') names.push('văn bản kèm theo');
   else names.push(`Mẫu số ${container.slice(4)}`);
   if (form) names.push(`Mẫu số ${form.slice(4)}`);
   const where = names.join(', ');
