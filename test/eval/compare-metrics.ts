@@ -36,10 +36,14 @@ export type Category = (typeof CATEGORIES)[number];
 /** Words of an item's kind ("lead-nodiac" → lead, unaccented) mapped to columns. */
 const KIND_WORDS: Record<string, Category> = {
   lead: 'lead',
+  must: 'lead',
+  approve: 'lead',
+  responsible: 'lead',
   coord: 'coordinating',
   coordinating: 'coordinating',
   deadline: 'deadline',
   timeline: 'deadline',
+  duration: 'deadline',
   list: 'list',
   content: 'content',
   meta: 'document facts',
@@ -151,22 +155,18 @@ export function passRate(record: { passed: number; total: number } | undefined):
   return record && record.total > 0 ? record.passed / record.total : Number.NaN;
 }
 
-/** The comparison as one markdown table: a row per figure, a column per system. */
-export function renderComparisonTable(systems: SystemScores[]): string {
+/** Rows of the comparison for one group of sets; `label` prefixes the first row when given. */
+function comparisonRows(systems: SystemScores[], label?: string): string[][] {
   const sets = [...new Set(systems.flatMap((system) => Object.keys(system.bySet)))];
-  const rows: string[][] = [
-    ['**pass rate, all**', ...systems.map((system) => `**${rate(overall(system))}**`)],
+  const title = label ? `**${label}: pass rate, all**` : '**pass rate, all**';
+  return [
+    [title, ...systems.map((system) => `**${rate(overall(system))}**`)],
     ...sets.map((set) => [`pass rate, ${set} set`, ...systems.map((system) => rate(system.bySet[set]))]),
     ...CATEGORIES.filter((category) => systems.some((system) => system.byCategory[category])).map((category) => [
       `— ${category}`,
       ...systems.map((system) => rate(system.byCategory[category])),
     ]),
-    [
-      'recall@5 (right address)',
-      ...systems.map((system) =>
-        rate({ passed: system.recallAt5.hits, total: system.recallAt5.total }),
-      ),
-    ],
+    ['recall@5 (right address)', ...systems.map((system) => rate({ passed: system.recallAt5.hits, total: system.recallAt5.total }))],
     [
       'MRR (top 5)',
       ...systems.map((system) =>
@@ -174,5 +174,18 @@ export function renderComparisonTable(systems: SystemScores[]): string {
       ),
     ],
   ];
-  return markdownTable(['', ...systems.map((system) => system.name)], rows);
+}
+
+/** The comparison as one markdown table: a row per figure, a column per system. */
+export function renderComparisonTable(systems: SystemScores[]): string {
+  return markdownTable(['', ...systems.map((system) => system.name)], comparisonRows(systems));
+}
+
+/**
+ * Several comparisons over the same systems (in the same order) as one table: each group
+ * (plan sets, real-document sets) with its own overall, per-set and per-kind rows.
+ */
+export function renderGroupedComparison(groups: Array<{ label: string; systems: SystemScores[] }>): string {
+  const names = groups[0]?.systems.map((system) => system.name) ?? [];
+  return markdownTable(['', ...names], groups.flatMap((group) => comparisonRows(group.systems, group.label)));
 }

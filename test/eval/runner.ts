@@ -21,15 +21,41 @@ const HOLDOUT_SET = path.join(HERE, 'holdout-eval.json');
 /** A second held-out set, also written before the core was read (kinds and variants, not wordings). */
 const HOLDOUT2_SET = path.join(HERE, 'holdout2-eval.json');
 
-function readSet(name: string, file: string): EvalSet {
+/** Questions on the real documents, written by the project from their text. */
+const REALDOCS_SET = path.join(HERE, 'realdocs-eval.json');
+/** Questions on the real documents written blind (without seeing the code); only its rates are printed. */
+export const REALDOCS_BLIND_SET = path.join(HERE, 'realdocs-blind-eval.json');
+
+/**
+ * Reads a set. Turns of a conversation come either from `conversations` or from items sharing a
+ * `conversation` id, asked in the order they appear.
+ */
+export function readSet(name: string, file: string, options: { blind?: boolean } = {}): EvalSet {
   const data = JSON.parse(fs.readFileSync(file, 'utf8')) as { items: EvalItem[]; conversations?: EvalSet['conversations'] };
-  return { name, items: data.items, conversations: data.conversations ?? [] };
+  const chained = new Map<string, EvalItem[]>();
+  for (const item of data.items) if (item.conversation) chained.set(item.conversation, [...(chained.get(item.conversation) ?? []), item]);
+  const conversations = [...(data.conversations ?? []), ...[...chained].map(([id, turns]) => ({ id, turns }))];
+  return { name, items: data.items.filter((item) => !item.conversation), conversations, blind: options.blind };
 }
 
 /** The dev set (the shared copy when present, else ours), the project set and the two held-out sets. */
 export function loadEvalSets(): EvalSet[] {
   const dev = fs.existsSync(SHARED_DEV_SET) ? SHARED_DEV_SET : LOCAL_DEV_SET;
   return [readSet('dev', dev), readSet('project', PROJECT_SET), readSet('holdout', HOLDOUT_SET), readSet('holdout2', HOLDOUT2_SET)];
+}
+
+/** The real-document sets: ours, and the blind one when its file exists (`missing` names it otherwise). */
+export function loadRealDocSets(): { sets: EvalSet[]; missing: string[] } {
+  const sets = [readSet('realdocs', REALDOCS_SET)];
+  const missing: string[] = [];
+  if (fs.existsSync(REALDOCS_BLIND_SET)) sets.push(readSet('realdocs-blind', REALDOCS_BLIND_SET, { blind: true }));
+  else missing.push(path.relative(process.cwd(), REALDOCS_BLIND_SET));
+  return { sets, missing };
+}
+
+/** The same sets under another name ("dev" → "dev+realdocs"), to report them apart. */
+export function renameSets(sets: EvalSet[], suffix: string): EvalSet[] {
+  return sets.map((set) => ({ ...set, name: `${set.name}${suffix}` }));
 }
 
 export interface EvalResult {
@@ -53,6 +79,8 @@ export interface EvalReport {
   abstainFailures: number;
   p50: number;
   p95: number;
+  /** Sets whose failures are not printed (blind sets: their questions stay unseen). */
+  blindSets: string[];
 }
 
 /** Runs every item and conversation of the sets; `registry` enables the citation checks. */
@@ -78,6 +106,7 @@ export async function runEval(answer: AnswerFn, options: { registry?: Registry; 
     }
   }
   const passRate: Record<string, number> = {};
+  const blindSets = sets.filter((set) => set.blind).map((set) => set.name);
   for (const set of sets) {
     const mine = results.filter((result) => result.set === set.name);
     passRate[set.name] = mine.length === 0 ? 1 : mine.filter((result) => result.passed).length / mine.length;
@@ -89,6 +118,7 @@ export async function runEval(answer: AnswerFn, options: { registry?: Registry; 
     abstainFailures: results.filter((result) => result.kind.startsWith('abstain') && !result.passed).length,
     p50: percentile(times, 0.5),
     p95: percentile(times, 0.95),
+    blindSets,
   };
 }
 
@@ -114,13 +144,14 @@ export function formatReport(report: EvalReport): string {
     const [set, kind] = key.split('\t');
     lines.push(`| ${set} | ${kind} | ${group.passed} | ${group.total} | ${((100 * group.passed) / group.total).toFixed(1)}% |`);
   }
-  const failures = report.results.filter((result) => !result.passed);
+  const failures = report.results.filter((result) => !result.passed && !report.blindSets.includes(result.set));
+  if (report.blindSets.length > 0) lines.push('', `Failures of ${report.blindSets.join(', ')} not shown: a blind set is scored, never read.`);
   if (failures.length > 0) {
     lines.push('', `Failures (${failures.length}):`);
     for (const failure of failures) {
       lines.push(`- [${failure.set}/${failure.id}/${failure.kind}] ${failure.question}`, `  reasons: ${failure.reasons.join('; ')}`);
       lines.push(`  answer (${failure.response.intent ?? '?'}, abstained=${failure.response.abstained}): ${failure.response.answer.replace(/\n/g, ' ⏎ ')}`);
-      lines.push(`  cited: ${failure.response.citations.map((citation) => citation.section).join(', ') || '(none)'}`);
+      lines.push(`  cited: ${failure.response.citations.map((citation) => `${citation.documentId}#${citation.section}`).join(', ') || '(none)'}`);
     }
   }
   lines.push('', `Answer time (in process): p50 ${report.p50.toFixed(2)} ms, p95 ${report.p95.toFixed(2)} ms over ${report.results.length} answers.`);

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CorpusDocument, Registry } from '../../ingest/types.js';
 import type { AskResponse } from '../../server/core/types.js';
-import { scoreAnswer } from './scorer.js';
+import { documentIdOf, isUnder, scoreAnswer } from './scorer.js';
 
 // TÀI LIỆU GIẢ LẬP ĐỂ KIỂM THỬ — synthetic test fixture, not a real document.
 const TEXT = 'TÀI LIỆU GIẢ LẬP ĐỂ KIỂM THỬ\n4. Nhiệm vụ thử.\n- Đơn vị chủ trì thực hiện: Sở Thử nghiệm.';
@@ -49,5 +49,44 @@ describe('scoreAnswer', () => {
   it('fails an item whose citation is not verbatim or names no existing section', () => {
     expect(scoreAnswer({ id: 'x', q: 'q' }, response('x', ['II.4'], 'Sở Không Có.'), registry).passed).toBe(false);
     expect(scoreAnswer({ id: 'x', q: 'q' }, response('x', ['II.9']), registry).reasons).toEqual(['citation 1: no section II.9']);
+  });
+});
+
+describe('scoreAnswer with a named document', () => {
+  // Two synthetic documents, the second read from "van-ban-b.md".
+  const other = {
+    ...document,
+    id: 'van-ban-b',
+    file: 'van-ban-b.md',
+    sections: [...document.sections, { address: 'II.5', text: TEXT }],
+  } as unknown as CorpusDocument;
+  const both = { documents: [{ ...document, file: 'fixture.txt' }, other] } as unknown as Registry;
+  const citing = (documentId: string, section: string): AskResponse => ({
+    ...response('Sở Thử nghiệm [1].', []),
+    citations: [{ documentId, documentTitle: 'Giả lập', section, quote: 'Sở Thử nghiệm.' }],
+  });
+
+  it('needs a citation of that document, found by its file stem', () => {
+    const item = { id: 'x', q: 'q', document: 'van-ban-b', must: ['Sở Thử nghiệm'] };
+    expect(scoreAnswer(item, citing('van-ban-b', 'II.4'), both).passed).toBe(true);
+    expect(scoreAnswer(item, citing('fixture', 'II.4'), both).reasons).toEqual(['cites nothing from van-ban-b']);
+  });
+
+  it('applies the section rules to that document citations only', () => {
+    const item = { id: 'x', q: 'q', document: 'van-ban-b', sectionPrefix: 'II.4' };
+    const mixed = citing('fixture', 'II.4');
+    mixed.citations.push({ documentId: 'van-ban-b', documentTitle: 'Giả lập', section: 'II.5', quote: 'Sở Thử nghiệm.' });
+    expect(scoreAnswer(item, mixed, both).reasons).toEqual(['cites nothing under II.4']);
+  });
+
+  it('does not ask an abstention for a citation', () => {
+    const item = { id: 'x', q: 'q', document: 'van-ban-b', abstain: true };
+    expect(scoreAnswer(item, response('Không đề cập.', [], '', true), both).passed).toBe(true);
+  });
+
+  it('reads a section prefix at address boundaries: II.10 is not under II.1', () => {
+    expect(isUnder('II.1.a', 'II.1')).toBe(true);
+    expect(isUnder('II.10', 'II.1')).toBe(false);
+    expect(documentIdOf('Văn Bản C')).toBe('van-ban-c');
   });
 });

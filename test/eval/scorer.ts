@@ -4,9 +4,13 @@
  * citation's section is listed; `allSections`: every listed section is cited; `sectionPrefix`:
  * some citation's section starts with it; `abstain`: the answer abstains. On top: a question
  * that should be answered must not abstain, and every citation must hold (its quote verbatim in
- * its document, its section an address the document has) — otherwise the item fails.
+ * its document, its section an address the document has) — otherwise the item fails. An item
+ * naming its `document` (a file stem) needs a citation of that document, and its section rules
+ * are checked against that document's citations only.
  */
+import path from 'node:path';
 import { foldForMatch } from '../../ingest/normalize/index.js';
+import { slugify } from '../../ingest/parse/index.js';
 import type { Registry } from '../../ingest/types.js';
 import type { AskResponse } from '../../server/core/types.js';
 
@@ -20,6 +24,12 @@ export interface EvalItem {
   allSections?: string[];
   sectionPrefix?: string;
   abstain?: boolean;
+  /** File stem of the document that answers ("luat-80-2025-qh15-can-bo-cong-chuc"). */
+  document?: string;
+  /** The supporting sentence, verbatim (documentation of the item; not scored). */
+  why?: string;
+  /** Items sharing it are asked in order in one conversation (see the runner). */
+  conversation?: string;
 }
 
 export interface EvalConversation {
@@ -31,6 +41,8 @@ export interface EvalSet {
   name: string;
   items: EvalItem[];
   conversations: EvalConversation[];
+  /** Scored, but its questions and failures are never printed. */
+  blind?: boolean;
 }
 
 export interface ScoreResult {
@@ -63,11 +75,29 @@ export function citationProblems(response: AskResponse, registry: Registry): str
   return problems;
 }
 
+/**
+ * The id the pipeline gives the file with this stem: the registry's document read from that
+ * file when a registry is at hand, else what the parser derives from a file name.
+ */
+export function documentIdOf(stem: string, registry?: Registry): string {
+  const document = registry?.documents.find((doc) => path.posix.basename(doc.file.replace(/\\/g, '/')).replace(/\.[^.]+$/, '') === stem);
+  return document?.id ?? slugify(stem);
+}
+
+/** Whether `address` is `prefix` or inside it ("II.6.a" is in "II.6"; "II.10" is not in "II.1"). */
+export function isUnder(address: string, prefix: string): boolean {
+  return address === prefix || address.startsWith(`${prefix}.`);
+}
+
 /** Scores one response. Without a registry the citations are not checked. */
 export function scoreAnswer(item: EvalItem, response: AskResponse, registry?: Registry): ScoreResult {
   const reasons: string[] = [];
   const answer = comparable(response.answer);
-  const cited = response.citations.map((citation) => citation.section);
+  const documentId = item.document ? documentIdOf(item.document, registry) : null;
+  // With a named document, only its citations count for the section rules.
+  const relevant = documentId ? response.citations.filter((citation) => citation.documentId === documentId) : response.citations;
+  if (documentId && !item.abstain && relevant.length === 0) reasons.push(`cites nothing from ${item.document}`);
+  const cited = relevant.map((citation) => citation.section);
   if (item.abstain) {
     if (!response.abstained) reasons.push('should abstain');
   } else if (response.abstained) {
@@ -85,7 +115,7 @@ export function scoreAnswer(item: EvalItem, response: AskResponse, registry?: Re
   for (const section of item.allSections ?? []) {
     if (!cited.includes(section)) reasons.push(`does not cite ${section}`);
   }
-  if (item.sectionPrefix && !cited.some((section) => section.startsWith(item.sectionPrefix as string))) {
+  if (item.sectionPrefix && !cited.some((section) => isUnder(section, item.sectionPrefix as string))) {
     reasons.push(`cites nothing under ${item.sectionPrefix}`);
   }
   if (registry) reasons.push(...citationProblems(response, registry));
