@@ -4,7 +4,7 @@
  */
 import { foldVietnamese } from '../normalize/index.js';
 import type { Section, Span } from '../types.js';
-import { loadFieldLabels } from './vocabulary.js';
+import type { FieldLabels } from './vocabulary.js';
 
 /** The task fields the extractor reads. */
 export type FieldName = 'lead' | 'coordinating' | 'timeline';
@@ -28,16 +28,18 @@ export interface ItemField {
   bullets: TextLine[];
 }
 
-let labelTable: Array<{ folded: string; name: FieldName }> | undefined;
+// Folded labels per vocabulary object: built once for the labels passed in.
+const labelTables = new WeakMap<FieldLabels, Array<{ folded: string; name: FieldName }>>();
 
-function labels(): Array<{ folded: string; name: FieldName }> {
-  if (!labelTable) {
-    const vocabulary = loadFieldLabels();
-    labelTable = (['lead', 'coordinating', 'timeline'] as const)
+function labelTable(vocabulary: FieldLabels): Array<{ folded: string; name: FieldName }> {
+  let table = labelTables.get(vocabulary);
+  if (!table) {
+    table = (['lead', 'coordinating', 'timeline'] as const)
       .flatMap((name) => vocabulary[name].map((label) => ({ folded: foldVietnamese(label), name })))
       .sort((a, b) => b.folded.length - a.folded.length);
+    labelTables.set(vocabulary, table);
   }
-  return labelTable;
+  return table;
 }
 
 const BLOCK_START = /^\s*(?:[-–•+]\s|\d{1,2}[.)]\s|[a-zđ]\)\s|\|)/u;
@@ -70,10 +72,10 @@ export function sectionBlocks(section: Section): TextLine[] {
 }
 
 /** Reads a field line: which field, and where its value starts within the line. */
-export function readFieldLine(text: string): { name: FieldName; valueOffset: number } | null {
+export function readFieldLine(text: string, vocabulary: FieldLabels): { name: FieldName; valueOffset: number } | null {
   const folded = foldVietnamese(text);
   const bullet = /^[-–•]?\s*/.exec(folded)?.[0].length ?? 0;
-  for (const label of labels()) {
+  for (const label of labelTable(vocabulary)) {
     if (!folded.startsWith(label.folded, bullet)) continue;
     const colon = /^\s*:\s*/.exec(folded.slice(bullet + label.folded.length));
     if (colon) return { name: label.name, valueOffset: bullet + label.folded.length + colon[0].length };
@@ -84,11 +86,11 @@ export function readFieldLine(text: string): { name: FieldName; valueOffset: num
 const PLUS = /^\+\s/;
 
 /** The fields of an item, in order; a field's "+" bullets are the "+" lines right under it. */
-export function readItemFields(item: Section): ItemField[] {
+export function readItemFields(item: Section, vocabulary: FieldLabels): ItemField[] {
   const fields: ItemField[] = [];
   let collecting = false;
   for (const line of sectionBlocks(item)) {
-    const field = readFieldLine(line.text);
+    const field = readFieldLine(line.text, vocabulary);
     if (field) {
       const value = line.text.slice(field.valueOffset).trim();
       fields.push({ name: field.name, line, value, valueStart: line.span.start + field.valueOffset, bullets: [] });

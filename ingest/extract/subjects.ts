@@ -8,13 +8,13 @@
 import { foldVietnamese } from '../normalize/index.js';
 import type { TaskAssignment, Unit } from '../types.js';
 import { findUnitMentions } from './units.js';
-import { loadFieldLabels } from './vocabulary.js';
+import { loadFieldLabels, type FieldLabels } from './vocabulary.js';
 
 const CLAUSE_BREAK = /;|\.(?=\s+\p{Lu})/gu;
 const LEADING_NOISE = /^[\s\-–+•:,]*/;
 
-let joinerGap: RegExp | undefined;
-let subjectPrefix: RegExp | undefined;
+// Patterns per vocabulary object: built once for the labels passed in.
+const patterns = new WeakMap<FieldLabels, { joiner: RegExp; prefix: RegExp }>();
 
 function alternatives(words: string[]): string {
   return words
@@ -24,16 +24,20 @@ function alternatives(words: string[]): string {
     .join('|');
 }
 
-/** The text allowed between two joined subjects: a comma and/or a joiner word. */
-function joinerPattern(): RegExp {
-  joinerGap ??= new RegExp(`^\\s*,?\\s*(?:(?:${alternatives(loadFieldLabels().joiners)})\\s+)?$`);
-  return joinerGap;
-}
-
-/** Words that may stand before a subject ("Giao Sở Nội vụ …"). */
-function prefixPattern(): RegExp {
-  subjectPrefix ??= new RegExp(`^(?:(?:${alternatives(loadFieldLabels().subjectPrefixes)})\\s+)?`);
-  return subjectPrefix;
+/**
+ * `joiner`: the text allowed between two joined subjects (a comma or ";" and/or a joiner word);
+ * `prefix`: words that may stand before a subject ("Giao Sở Nội vụ …").
+ */
+function patternsOf(labels: FieldLabels): { joiner: RegExp; prefix: RegExp } {
+  let found = patterns.get(labels);
+  if (!found) {
+    found = {
+      joiner: new RegExp(`^\\s*,?\\s*(?:(?:${alternatives(labels.joiners)})\\s+)?$`),
+      prefix: new RegExp(`^(?:(?:${alternatives(labels.subjectPrefixes)})\\s+)?`),
+    };
+    patterns.set(labels, found);
+  }
+  return found;
 }
 
 /** Clauses of a field text with their offsets. */
@@ -49,18 +53,19 @@ function clauses(text: string): Array<{ text: string; start: number }> {
 }
 
 /** Unit ids that are subjects of `text` (a field value or a bullet), in order, without repeats. */
-export function subjectUnits(text: string, units: Unit[]): string[] {
+export function subjectUnits(text: string, units: Unit[], labels: FieldLabels = loadFieldLabels()): string[] {
+  const { joiner, prefix } = patternsOf(labels);
   const found: string[] = [];
   for (const clause of clauses(text)) {
     const folded = foldVietnamese(clause.text);
     const noise = LEADING_NOISE.exec(folded)?.[0].length ?? 0;
-    const opening = noise + (prefixPattern().exec(folded.slice(noise))?.[0].length ?? 0);
+    const opening = noise + (prefix.exec(folded.slice(noise))?.[0].length ?? 0);
     const mentions = findUnitMentions(clause.text, units);
     if (mentions.length === 0 || mentions[0].start !== opening) continue;
     found.push(mentions[0].unitId);
     for (let k = 1; k < mentions.length; k += 1) {
       const gap = folded.slice(mentions[k - 1].end, mentions[k].start);
-      if (!joinerPattern().test(gap)) break;
+      if (!joiner.test(gap)) break;
       found.push(mentions[k].unitId);
     }
   }

@@ -7,7 +7,7 @@ import { cellSpan } from '../parse/index.js';
 import type { CorpusDocument, FieldSource, Section, Task, TaskAssignment, TaskRole, Unit } from '../types.js';
 import { subjectUnits, uniqueAssignments } from './subjects.js';
 import { parseTimeline } from './timeline.js';
-import { loadFieldLabels, type FieldLabels } from './vocabulary.js';
+import type { FieldLabels } from './vocabulary.js';
 
 type Column = keyof FieldLabels['tableColumns'];
 
@@ -16,8 +16,8 @@ function key(text: string): string {
 }
 
 /** Which column holds what, from the header cells; longest label first. */
-function columnsOf(header: string[]): Partial<Record<Column, number>> {
-  const vocabulary = loadFieldLabels().tableColumns;
+export function columnsOf(header: string[], fieldLabels: FieldLabels): Partial<Record<Column, number>> {
+  const vocabulary = fieldLabels.tableColumns;
   const labels = (Object.keys(vocabulary) as Column[])
     .flatMap((column) => vocabulary[column].map((label) => ({ column, label: key(label) })))
     .sort((a, b) => b.label.length - a.label.length);
@@ -38,19 +38,19 @@ function cellSource(row: Section, index: number | undefined): FieldSource | null
   return { address: row.address, text: row.text.slice(span.start, span.end), span: { start, end: row.span.start + span.end } };
 }
 
-function assignmentsOf(field: FieldSource | null, role: TaskRole, units: Unit[]): TaskAssignment[] {
+function assignmentsOf(field: FieldSource | null, role: TaskRole, units: Unit[], labels: FieldLabels): TaskAssignment[] {
   if (!field) return [];
-  return subjectUnits(field.text, units).map((unitId) => ({ unitId, role, duty: field.text, source: field }));
+  return subjectUnits(field.text, units, labels).map((unitId) => ({ unitId, role, duty: field.text, source: field }));
 }
 
-function taskFromRow(doc: CorpusDocument, row: Section, rowIndex: number, columns: Partial<Record<Column, number>>, units: Unit[]): Task | null {
+function taskFromRow(doc: CorpusDocument, row: Section, rowIndex: number, columns: Partial<Record<Column, number>>, units: Unit[], labels: FieldLabels): Task | null {
   const title = cellSource(row, columns.task);
   if (!title) return null;
   const lead = cellSource(row, columns.lead);
   const coordinating = cellSource(row, columns.coordinating);
   const timeline = cellSource(row, columns.timeline);
   const numberCell = columns.number === undefined ? undefined : row.cells?.[columns.number];
-  const assignments = uniqueAssignments([...assignmentsOf(lead, 'lead', units), ...assignmentsOf(coordinating, 'coordinating', units)]);
+  const assignments = uniqueAssignments([...assignmentsOf(lead, 'lead', units, labels), ...assignmentsOf(coordinating, 'coordinating', units, labels)]);
   return {
     documentId: doc.id,
     address: row.address,
@@ -60,21 +60,21 @@ function taskFromRow(doc: CorpusDocument, row: Section, rowIndex: number, column
     lead: assignments.filter((assignment) => assignment.role === 'lead').map((assignment) => assignment.unitId),
     coordinating: assignments.filter((assignment) => assignment.role === 'coordinating').map((assignment) => assignment.unitId),
     assignments,
-    timeline: timeline ? parseTimeline(timeline.text) : { text: '', kind: 'unspecified' },
+    timeline: timeline ? parseTimeline(timeline.text, labels) : { text: '', kind: 'unspecified' },
     sources: { title, lead, coordinating, timeline },
     footnotes: row.footnotes ?? [],
   };
 }
 
 /** Tasks from the rows of every task table of the document. */
-export function extractTableTasks(doc: CorpusDocument, units: Unit[]): Task[] {
+export function extractTableTasks(doc: CorpusDocument, units: Unit[], labels: FieldLabels): Task[] {
   const tasks: Task[] = [];
   for (const table of doc.sections.filter((section) => section.kind === 'table')) {
     const rows = doc.sections.filter((section) => section.parent === table.address && section.kind === 'table-row');
-    const columns = columnsOf(rows[0]?.tableHeader ?? []);
+    const columns = columnsOf(rows[0]?.tableHeader ?? [], labels);
     if (columns.task === undefined || (columns.lead === undefined && columns.timeline === undefined)) continue;
     rows.forEach((row, index) => {
-      const task = taskFromRow(doc, row, index, columns, units);
+      const task = taskFromRow(doc, row, index, columns, units, labels);
       if (task) tasks.push(task);
     });
   }

@@ -9,7 +9,7 @@ import { readItemFields, type ItemField, type TextLine } from './fields.js';
 import { subjectUnits, uniqueAssignments } from './subjects.js';
 import { extractTableTasks } from './table-tasks.js';
 import { parseTimeline } from './timeline.js';
-import { loadFieldLabels } from './vocabulary.js';
+import { loadFieldLabels, type FieldLabels } from './vocabulary.js';
 
 const ITEM_MARKER = /^\s*\d{1,3}[.)]\s+/;
 const NEXT_BLOCK = /\n(?:\n|[-–•+]\s|\d{1,2}[.)]\s|[a-zđ]\)\s)/u;
@@ -20,8 +20,8 @@ function headingKey(text: string): string {
 }
 
 /** The part whose heading names tasks ("NHIỆM VỤ, GIẢI PHÁP", "NHIỆM VỤ CỤ THỂ" …). */
-export function findTaskPart(doc: CorpusDocument): Section | undefined {
-  const labels = loadFieldLabels().taskPartHeadings.map(headingKey);
+export function findTaskPart(doc: CorpusDocument, vocabulary: FieldLabels): Section | undefined {
+  const labels = vocabulary.taskPartHeadings.map(headingKey);
   return doc.sections.find((section) => {
     if (section.kind !== 'part' || !section.heading) return false;
     const key = headingKey(section.heading);
@@ -47,15 +47,15 @@ function titleOf(doc: CorpusDocument, item: Section): FieldSource {
 }
 
 /** Assignments of one field: its value's subjects, then each "+" bullet's subjects. */
-function assignmentsOf(field: ItemField, role: TaskRole, item: Section, doc: CorpusDocument, units: Unit[]): TaskAssignment[] {
+function assignmentsOf(field: ItemField, role: TaskRole, item: Section, doc: CorpusDocument, units: Unit[], labels: FieldLabels): TaskAssignment[] {
   const assignments: TaskAssignment[] = [];
-  for (const unitId of subjectUnits(field.value, units)) {
+  for (const unitId of subjectUnits(field.value, units, labels)) {
     assignments.push({ unitId, role, duty: field.value, source: lineSource(item.address, field.line) });
   }
   for (const bullet of field.bullets) {
     const subitem = doc.sections.find((section) => section.span.start === bullet.span.start && section.kind === 'subitem');
     const duty = bullet.text.replace(BULLET, '');
-    for (const unitId of subjectUnits(duty, units)) {
+    for (const unitId of subjectUnits(duty, units, labels)) {
       assignments.push({ unitId, role, duty, source: lineSource(subitem?.address ?? item.address, bullet) });
     }
   }
@@ -68,15 +68,19 @@ function footnotesOf(doc: CorpusDocument, item: Section): string[] {
   return [...new Set(inside.flatMap((section) => section.footnotes ?? []))];
 }
 
-/** One task from one plan item. */
-export function taskFromItem(doc: CorpusDocument, item: Section, units: Unit[]): Task {
-  const fields = readItemFields(item);
+/**
+ * One task from one plan item. An item may hold several activities, each with its own fields
+ * ("- Tổ chức tập huấn …" then "Đơn vị chủ trì: …"): the task's units are those of all its
+ * fields; its sources and timeline are its first fields' (the obligations keep each activity).
+ */
+export function taskFromItem(doc: CorpusDocument, item: Section, units: Unit[], labels: FieldLabels = loadFieldLabels()): Task {
+  const fields = readItemFields(item, labels);
   const lead = fields.find((field) => field.name === 'lead');
   const coordinating = fields.find((field) => field.name === 'coordinating');
   const timeline = fields.find((field) => field.name === 'timeline');
   const assignments = uniqueAssignments([
-    ...(lead ? assignmentsOf(lead, 'lead', item, doc, units) : []),
-    ...(coordinating ? assignmentsOf(coordinating, 'coordinating', item, doc, units) : []),
+    ...fields.filter((field) => field.name === 'lead').flatMap((field) => assignmentsOf(field, 'lead', item, doc, units, labels)),
+    ...fields.filter((field) => field.name === 'coordinating').flatMap((field) => assignmentsOf(field, 'coordinating', item, doc, units, labels)),
   ]);
   const last = coordinating?.bullets[coordinating.bullets.length - 1];
   return {
@@ -88,7 +92,7 @@ export function taskFromItem(doc: CorpusDocument, item: Section, units: Unit[]):
     lead: assignments.filter((assignment) => assignment.role === 'lead').map((assignment) => assignment.unitId),
     coordinating: assignments.filter((assignment) => assignment.role === 'coordinating').map((assignment) => assignment.unitId),
     assignments,
-    timeline: timeline ? parseTimeline(timeline.value) : { text: '', kind: 'unspecified' },
+    timeline: timeline ? parseTimeline(timeline.value, labels) : { text: '', kind: 'unspecified' },
     sources: {
       title: titleOf(doc, item),
       lead: lead ? lineSource(item.address, lead.line) : null,
@@ -105,10 +109,14 @@ export function taskFromItem(doc: CorpusDocument, item: Section, units: Unit[]):
  * Tasks of a document: items of its task part, or items with field lines when no part is titled
  * so; plus the rows of task tables (Nhiệm vụ | Chủ trì | Phối hợp | Thời gian).
  */
-export function extractTasks(doc: CorpusDocument, units: Unit[]): Task[] {
-  const part = findTaskPart(doc);
-  const items = part
+export function extractTasks(doc: CorpusDocument, units: Unit[], labels: FieldLabels = loadFieldLabels()): Task[] {
+  return [...taskItems(doc, labels).map((item) => taskFromItem(doc, item, units, labels)), ...extractTableTasks(doc, units, labels)];
+}
+
+/** The items that are tasks: those of the task part, or every item with field lines when no part is titled so. */
+export function taskItems(doc: CorpusDocument, labels: FieldLabels): Section[] {
+  const part = findTaskPart(doc, labels);
+  return part
     ? doc.sections.filter((section) => section.kind === 'item' && section.parent === part.address)
-    : doc.sections.filter((section) => section.kind === 'item' && readItemFields(section).length > 0);
-  return [...items.map((item) => taskFromItem(doc, item, units)), ...extractTableTasks(doc, units)];
+    : doc.sections.filter((section) => section.kind === 'item' && readItemFields(section, labels).length > 0);
 }

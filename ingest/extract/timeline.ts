@@ -1,12 +1,26 @@
 /**
  * Reading a task's timeline: the words as written, a kind, and for a deadline the ISO date it
  * falls due ("Hoàn thành trong tháng 6/2026." → 2026-06-30, the last day of the month named).
+ *
+ * Decisions on the forms beyond a plain date:
+ * - "trong thời hạn 03 tháng kể từ ngày …" is a deadline relative to an event, so `conditional`
+ *   with the event ("kể từ ngày …") as `trigger` and the length in `within`; no `due` is made up.
+ * - "kể từ ngày ký" (no length) is `conditional` too, the trigger being that phrase.
+ * - "trước ngày 15/11 hằng năm", "trước ngày 15 tháng 12 hằng năm" is `recurring` yearly, the
+ *   day in `day` as `--MM-DD`.
+ * - "Quý IV-2025" is a deadline on the quarter's last day; "Năm 2026" on 31/12/2026.
+ * - "2026-2030", "Giai đoạn 2026 - 2030" is a period: a `deadline` due on its last day, with
+ *   `start` its first day.
  */
 import { foldVietnamese } from '../normalize/index.js';
 import type { Timeline } from '../types.js';
-import { loadFieldLabels } from './vocabulary.js';
+import { loadFieldLabels, type FieldLabels } from './vocabulary.js';
 
 const CONDITIONAL = /^(?:ngay\s+)?(?:sau khi|khi|ke tu khi|sau\s+\d+\s+ngay)\s/;
+const RELATIVE = /trong\s+(?:thoi\s+)?han\s+(\d{1,3}\s+(?:ngay|thang|nam)(?:\s+lam\s+viec)?)\s*,?\s*(?=ke\s+tu\s)/;
+const SINCE = /ke\s+tu\s+(?:ngay|khi)\s/;
+const YEARLY_DAY = /ngay\s+(\d{1,2})\s*(?:\/|thang)\s*(\d{1,2})\s*,?\s*(?:cua\s+)?(?:hang|moi)\s+nam/;
+const PERIOD = /(?<![\d/.-])(\d{4})\s*[-–]\s*(\d{4})(?![\d/.-])/;
 const RECURRING = /thuong xuyen|hang (?:nam|thang|quy|tuan)|moi nam|dinh ky/;
 const PER_AUTHORITY = /cap co tham quyen|theo quy dinh|theo chi dao|theo yeu cau/;
 const SENTENCE_END = /[.!?](?=\s|$)/;
@@ -17,7 +31,7 @@ const DATE_FORMS = new RegExp(
     /ngay\s+(?<wd>\d{1,2})\s+thang\s+(?<wm>\d{1,2})\s+nam\s+(?<wy>\d{4})/.source,
     /(?<d>\d{1,2})\s*[/.-]\s*(?<m>\d{1,2})\s*[/.-]\s*(?<y>\d{4})/.source,
     /thang\s+(?<mm>\d{1,2})\s*(?:\/|nam)\s*(?<my>\d{4})/.source,
-    /quy\s+(?<q>iv|iii|ii|i|[1-4])\s*(?:\/|nam)\s*(?<qy>\d{4})/.source,
+    /quy\s+(?<q>iv|iii|ii|i|[1-4])\s*(?:\/|-|–|nam)\s*(?<qy>\d{4})/.source,
     /(?<half>6|sau)\s+thang\s+(?<which>dau|cuoi)\s+nam\s*(?<hy>\d{4})/.source,
     /nam\s+(?<yy>\d{4})/.source,
   ].join('|'),
@@ -68,10 +82,10 @@ function frequencyOf(folded: string): Timeline['frequency'] {
 }
 
 /** Removes a leading "- Thời gian thực hiện:" label; returns the text as written after it. */
-function withoutLabel(text: string): string {
+function withoutLabel(text: string, vocabulary: FieldLabels): string {
   const trimmed = text.trim();
   const folded = foldVietnamese(trimmed);
-  const labels = loadFieldLabels().timeline.map(foldVietnamese).sort((a, b) => b.length - a.length);
+  const labels = vocabulary.timeline.map(foldVietnamese).sort((a, b) => b.length - a.length);
   const bullet = /^[-–+•]?\s*/.exec(folded)?.[0].length ?? 0;
   for (const label of labels) {
     if (!folded.startsWith(label, bullet)) continue;
@@ -81,19 +95,40 @@ function withoutLabel(text: string): string {
   return trimmed;
 }
 
+/** "trong thời hạn 03 tháng kể từ ngày …" or "kể từ ngày ký": conditional on the event named. */
+function relativeTimeline(text: string, folded: string): Timeline | null {
+  const within = RELATIVE.exec(folded);
+  const since = SINCE.exec(folded);
+  if (!since) return null;
+  const end = SENTENCE_END.exec(text.slice(since.index));
+  const trigger = text.slice(since.index, end ? since.index + end.index : text.length).trim();
+  if (!within) return { text, kind: 'conditional', trigger };
+  const lengthAt = within.index + within[0].indexOf(within[1]);
+  return { text, kind: 'conditional', trigger, within: text.slice(lengthAt, lengthAt + within[1].length) };
+}
+
 /**
  * Reads a timeline: `conditional` ("Sau khi …", with the sentence as trigger), `recurring`
  * ("Thường xuyên hàng năm" → yearly), `deadline` (with `due`), `per-authority` ("Theo quy định
  * của cấp có thẩm quyền"), else `unspecified`. `text` is verbatim, without the field label.
  */
-export function parseTimeline(input: string): Timeline {
-  const text = withoutLabel(input);
+export function parseTimeline(input: string, labels: FieldLabels = loadFieldLabels()): Timeline {
+  const text = withoutLabel(input, labels);
   const folded = foldVietnamese(text);
+  const relative = relativeTimeline(text, folded);
+  if (relative) return relative;
+  const yearly = YEARLY_DAY.exec(folded);
+  const day = yearly ? iso(2000, Number(yearly[2]), Number(yearly[1])) : undefined;
+  if (day) return { text, kind: 'recurring', frequency: 'yearly', day: `--${day.slice(5)}` };
   if (CONDITIONAL.test(folded)) {
     const end = SENTENCE_END.exec(text);
     return { text, kind: 'conditional', trigger: end ? text.slice(0, end.index + 1) : text };
   }
   if (RECURRING.test(folded)) return { text, kind: 'recurring', frequency: frequencyOf(folded) };
+  const period = PERIOD.exec(folded);
+  if (period && Number(period[2]) > Number(period[1])) {
+    return { text, kind: 'deadline', due: endOfMonth(Number(period[2]), 12), start: iso(Number(period[1]), 1, 1) };
+  }
   const due = findDue(folded);
   if (due) return { text, kind: 'deadline', due };
   if (PER_AUTHORITY.test(folded)) return { text, kind: 'per-authority' };

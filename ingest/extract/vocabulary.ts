@@ -1,9 +1,11 @@
 /**
  * The extract stage's vocabulary, kept as data in `ingest/vocabulary/`: units (names,
- * aliases, text patterns) and the field labels of plan tasks. Read on first use, then cached.
+ * aliases, text patterns), the field labels of plan tasks, the shapes of unit names and the
+ * phrases that assign duties. Read when asked (no module cache): the caller loads it once and
+ * passes it down.
  */
 import { readFileSync } from 'node:fs';
-import type { Unit } from '../types.js';
+import type { ObligationRole, Unit, UnitLevel } from '../types.js';
 
 /** A unit as the vocabulary stores it: `patterns` are folded forms the documents write. */
 export type VocabularyUnit = Unit & { patterns?: string[] };
@@ -19,20 +21,53 @@ export interface FieldLabels {
   subjectPrefixes: string[];
 }
 
-const UNITS_FILE = new URL('../vocabulary/units.json', import.meta.url);
-const LABELS_FILE = new URL('../vocabulary/field-labels.json', import.meta.url);
+/** The shape of `ingest/vocabulary/unit-shapes.json`. */
+export interface UnitShapes {
+  heads: Array<{ head: string; level: UnitLevel }>;
+  councils: Array<{ forms: string[]; name: string }>;
+  localities: Array<{ forms: string[]; name: string; level: UnitLevel }>;
+  positions: string[];
+  expansions: Record<string, string>;
+  levelWords: Array<{ words: string[]; level: UnitLevel }>;
+}
 
-let unitsCache: VocabularyUnit[] | undefined;
-let labelsCache: FieldLabels | undefined;
+/** The shape of `ingest/vocabulary/obligation-phrases.json`. */
+export interface ObligationPhrases {
+  roles: Record<ObligationRole, string[] | undefined>;
+  approvedBy: string[];
+  byWords: string[];
+  responsibilityHeadings: string[];
+  timelineStarts: string[];
+}
+
+/** Everything the extract stage reads from data, passed in as one value. */
+export interface ExtractVocabulary {
+  units: VocabularyUnit[];
+  labels: FieldLabels;
+  shapes: UnitShapes;
+  phrases: ObligationPhrases;
+}
+
+function readVocabularyFile<T>(name: string): T {
+  return JSON.parse(readFileSync(new URL(`../vocabulary/${name}`, import.meta.url), 'utf8')) as T;
+}
 
 /** The canonical units of `ingest/vocabulary/units.json` (a fresh copy on every call). */
 export function loadUnits(): VocabularyUnit[] {
-  unitsCache ??= (JSON.parse(readFileSync(UNITS_FILE, 'utf8')) as { units: VocabularyUnit[] }).units;
-  return structuredClone(unitsCache);
+  return readVocabularyFile<{ units: VocabularyUnit[] }>('units.json').units;
 }
 
 /** The field labels of `ingest/vocabulary/field-labels.json`. */
 export function loadFieldLabels(): FieldLabels {
-  labelsCache ??= JSON.parse(readFileSync(LABELS_FILE, 'utf8')) as FieldLabels;
-  return labelsCache;
+  return readVocabularyFile<FieldLabels>('field-labels.json');
+}
+
+/** Every vocabulary file of the extract stage, read now. */
+export function loadExtractVocabulary(): ExtractVocabulary {
+  return {
+    units: loadUnits(),
+    labels: loadFieldLabels(),
+    shapes: readVocabularyFile<UnitShapes>('unit-shapes.json'),
+    phrases: readVocabularyFile<ObligationPhrases>('obligation-phrases.json'),
+  };
 }

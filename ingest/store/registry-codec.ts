@@ -6,7 +6,7 @@
  * text is dropped only when it equals what it repeats; on read it is put back, so what is
  * loaded equals what was built.
  */
-import type { CorpusDocument, FieldSource, Registry, Section, Span, Task } from '../types.js';
+import type { CorpusDocument, FieldSource, Obligation, Registry, Section, Span, Task } from '../types.js';
 
 type Spanned = { span: Span } & Record<string, unknown>;
 
@@ -29,6 +29,7 @@ export function encodeRegistry(registry: Registry): Registry {
     ...registry,
     documents: registry.documents.map((doc) => ({ ...doc, sections: doc.sections.map((section) => dropDerived(section, 'text', doc.text)) })),
     tasks: registry.tasks.map((task) => encodeTask(task, textOf(task.documentId), sectionSpans)),
+    obligations: (registry.obligations ?? []).map((obligation) => encodeObligation(obligation, textOf(obligation.documentId))),
     references: registry.references.map((reference) => ({
       ...reference,
       citedIn: reference.citedIn.map((place) => dropDerived(place, 'quote', textOf(place.documentId))),
@@ -47,6 +48,9 @@ export function decodeRegistry(stored: Registry): Registry {
   const textById = new Map(stored.documents.map((doc) => [doc.id, doc.text]));
   const textOf = (documentId: string) => textById.get(documentId) ?? '';
   for (const task of stored.tasks) decodeTask(task, textOf(task.documentId));
+  // An index written before obligations were stored has none.
+  stored.obligations ??= [];
+  for (const obligation of stored.obligations) decodeObligation(obligation, textOf(obligation.documentId));
   for (const reference of stored.references) {
     for (const place of reference.citedIn) restoreInPlace(place, 'quote', textOf(place.documentId));
   }
@@ -116,4 +120,28 @@ function mapTaskSources(task: Task, map: (source: FieldSource) => FieldSource): 
     },
     assignments: task.assignments.map((assignment) => ({ ...assignment, source: map(assignment.source) })),
   };
+}
+
+/**
+ * An obligation's source texts are slices of its document's text, and its action is its action
+ * source's text: stored without them.
+ */
+function encodeObligation(obligation: Obligation, documentText: string): Obligation {
+  const { sources } = obligation;
+  const stored: Partial<Obligation> = {
+    ...obligation,
+    sources: {
+      actor: dropDerived(sources.actor, 'text', documentText),
+      action: dropDerived(sources.action, 'text', documentText),
+      timeline: sources.timeline && dropDerived(sources.timeline, 'text', documentText),
+    },
+  };
+  if (obligation.action === sources.action.text) delete stored.action;
+  return stored as Obligation;
+}
+
+function decodeObligation(obligation: Obligation, documentText: string): void {
+  const { sources } = obligation;
+  for (const source of [sources.actor, sources.action, sources.timeline]) if (source) restoreInPlace(source, 'text', documentText);
+  if (!('action' in obligation)) (obligation as Obligation).action = sources.action.text;
 }

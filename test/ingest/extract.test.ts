@@ -267,7 +267,9 @@ describe('buildRegistry', () => {
     const registry = buildRegistry([plan], expected, skipped, units);
     expect(registry.documents).toEqual([plan]);
     expect(registry.tasks).toHaveLength(10);
-    expect(registry.units.map((unit) => unit.id)).toEqual(units.map((unit) => unit.id));
+    // The vocabulary's units first, then those the plan names by shape ("Bộ Chính trị", "Ban Bí thư").
+    expect(registry.units.slice(0, units.length).map((unit) => unit.id)).toEqual(units.map((unit) => unit.id));
+    expect(registry.units.slice(units.length).map((unit) => unit.id)).toEqual(expect.arrayContaining(['bo-chinh-tri', 'ban-bi-thu']));
     expect(registry.references).toHaveLength(5);
     expect(registry.expected.map((entry) => [entry.id, entry.present])).toEqual([
       ['ke-hoach-cbcc-cap-xa-2026', true], ['chi-thi-18-ct-ttg-2026', false], ['nghi-quyet-17-nq-tu-2026', false], ['khung-nang-luc-vtvl-cap-xa', false],

@@ -1,0 +1,153 @@
+/**
+ * Obligations written as prose: a lead-in naming who, over lettered or numbered duties
+ * ("3. Sở Nội vụ:" then "a) …"; "3. Bộ Nội vụ có trách nhiệm:" then "a) …"); a sentence whose
+ * subject is a unit followed by a duty phrase ("Bộ Tài chính có trách nhiệm hướng dẫn …",
+ * "Sở Tài chính chủ trì …", "Chính phủ quy định chi tiết …", "Giao Sở Tư pháp theo dõi …");
+ * an approval by someone ("… do người đứng đầu cơ quan phê duyệt"); and an article titled
+ * "Trách nhiệm của X", whose clauses are X's.
+ */
+import { foldVietnamese } from '../normalize/index.js';
+import type { CorpusDocument, ObligationRole, Section, Unit } from '../types.js';
+import { childrenOf, ObligationList, sourceOf, timelineIn, withoutMarker } from './obligation-make.js';
+import { findUnitMentions } from './units.js';
+import type { ExtractVocabulary } from './vocabulary.js';
+
+const SKIPPED_KINDS = new Set(['header', 'preamble', 'recipients', 'signature', 'footnote', 'table', 'table-row']);
+const HEADING_MARKER = /^\s*(?:Điều\s+\d+[a-zđ]?\s*[.:]\s*|\d{1,3}[.)]\s+|[a-zđ]\)\s+|[IVXLC]+[.)]\s+|[-–•+]\s+)/u;
+const SENTENCE = /[^.!?]+(?:[.!?](?=\s|$)|$)/gu;
+const JOIN = /^(?:\s*[,;]\s*|\s+)(?:(?:và|với|cùng)\s+)?$/u;
+
+interface Subject {
+  actors: string[];
+  /** Offset just after the last subject in the text. */
+  end: number;
+  prefixed: boolean;
+}
+
+function startsWithWord(folded: string, words: string[]): string | undefined {
+  return words
+    .map(foldVietnamese)
+    .sort((a, b) => b.length - a.length)
+    .find((word) => folded.startsWith(word) && !/[\p{L}\p{N}]/u.test(folded[word.length] ?? ''));
+}
+
+/** Units opening `text` (after an optional "Giao", "Đề nghị"), joined by commas, ";", "và". */
+function leadingSubjects(text: string, units: Unit[], vocabulary: ExtractVocabulary): Subject | null {
+  const folded = foldVietnamese(text);
+  let at = /^[\s\-–+•:,]*/.exec(folded)?.[0].length ?? 0;
+  const prefix = startsWithWord(folded.slice(at), vocabulary.labels.subjectPrefixes);
+  if (prefix) at += prefix.length + (/^\s+/.exec(folded.slice(at + prefix.length))?.[0].length ?? 0);
+  const mentions = findUnitMentions(text, units);
+  if (mentions.length === 0 || mentions[0].start !== at) return null;
+  const actors = [mentions[0].unitId];
+  let end = mentions[0].end;
+  for (const mention of mentions.slice(1)) {
+    if (!JOIN.test(text.slice(end, mention.start))) break;
+    actors.push(mention.unitId);
+    end = mention.end;
+  }
+  return { actors, end, prefixed: prefix !== undefined };
+}
+
+/** The role a duty phrase right after the subject names ("có trách nhiệm" → responsible). */
+function roleAfter(text: string, vocabulary: ExtractVocabulary): ObligationRole | null {
+  const folded = foldVietnamese(text).replace(/^[\s,]+/, '');
+  let best: { role: ObligationRole; length: number } | null = null;
+  for (const [role, words] of Object.entries(vocabulary.phrases.roles) as Array<[ObligationRole, string[] | undefined]>) {
+    const word = startsWithWord(folded, words ?? []);
+    if (word && (!best || word.length > best.length)) best = { role, length: word.length };
+  }
+  return best?.role ?? null;
+}
+
+/** The section's own text: before its first child. */
+function ownEnd(doc: CorpusDocument, section: Section): number {
+  return childrenOf(doc, section)[0]?.span.start ?? section.span.end;
+}
+
+/**
+ * A lead-in that names only who (and maybe a duty phrase) and ends with ":" or has lettered
+ * children: each child is a duty of those units.
+ */
+function leadIn(doc: CorpusDocument, section: Section, units: Unit[], vocabulary: ExtractVocabulary, list: ObligationList): boolean {
+  const children = childrenOf(doc, section).filter((child) => child.kind !== 'table');
+  if (children.length === 0) return false;
+  const lead = withoutMarker(doc, section.address, section.span.start, ownEnd(doc, section));
+  const text = lead.text.replace(HEADING_MARKER, '');
+  const offset = lead.text.length - text.length;
+  const subject = leadingSubjects(text, units, vocabulary);
+  if (!subject) return false;
+  const rest = text.slice(subject.end).replace(/[\s:.]+$/, '');
+  const role = rest.trim() === '' ? 'responsible' : roleAfter(rest, vocabulary);
+  if (!role || (rest.trim() !== '' && !/:\s*$/.test(text))) return false;
+  const actor = sourceOf(doc, section.address, lead.span.start + offset, lead.span.start + offset + subject.end);
+  for (const child of children) {
+    const action = withoutMarker(doc, child.address, child.span.start, child.span.end);
+    const { timeline, source } = timelineIn(action, vocabulary);
+    list.add({ address: child.address, actors: subject.actors, role, actor, action, timeline, timelineSource: source });
+  }
+  return true;
+}
+
+/** Sentences of a section's own text: subject + duty phrase, "Giao X …", "do X phê duyệt". */
+function sentences(doc: CorpusDocument, section: Section, units: Unit[], vocabulary: ExtractVocabulary, list: ObligationList, owner: string[] | null): void {
+  const own = withoutMarker(doc, section.address, section.span.start, ownEnd(doc, section));
+  const body = section.kind === 'article' ? own.text.indexOf('\n') + 1 : 0;
+  const prose = section.kind === 'item' || section.kind === 'subitem' || section.kind === 'paragraph';
+  for (const match of own.text.slice(body).matchAll(SENTENCE)) {
+    const action = sourceOf(doc, section.address, own.span.start + body + match.index, own.span.start + body + match.index + match[0].length);
+    if (!action.text) continue;
+    const { timeline, source } = timelineIn(action, vocabulary);
+    const add = (actors: string[], role: ObligationRole, start: number, end: number) =>
+      list.add({ address: section.address, actors, role, actor: sourceOf(doc, section.address, start, end), action, timeline, timelineSource: source });
+    const subject = leadingSubjects(action.text, units, vocabulary);
+    const role = subject && (roleAfter(action.text.slice(subject.end), vocabulary) ?? (subject.prefixed || prose ? 'responsible' : null));
+    if (subject && role) add(subject.actors, role, action.span.start, action.span.start + subject.end);
+    else if (owner && section.kind !== 'article') add(owner, 'responsible', action.span.start, action.span.start);
+    approvals(action.text, units, vocabulary, (actors, start, end) => add(actors, 'approves', action.span.start + start, action.span.start + end));
+  }
+}
+
+/** "… do X phê duyệt", "… do X quyết định": X approves. */
+function approvals(text: string, units: Unit[], vocabulary: ExtractVocabulary, add: (actors: string[], start: number, end: number) => void): void {
+  const folded = foldVietnamese(text);
+  const by = vocabulary.phrases.byWords.map(foldVietnamese);
+  for (const mention of findUnitMentions(text, units)) {
+    const before = folded.slice(Math.max(0, mention.start - 6), mention.start).trim().split(/\s+/).pop() ?? '';
+    if (!by.includes(before)) continue;
+    if (startsWithWord(folded.slice(mention.end).trimStart(), vocabulary.phrases.approvedBy)) add([mention.unitId], mention.start, mention.end);
+  }
+}
+
+/** The units an article heading makes responsible ("Trách nhiệm của Bộ Nội vụ"), or null. */
+function headingOwner(section: Section, units: Unit[], vocabulary: ExtractVocabulary): string[] | null {
+  if (!section.heading) return null;
+  const folded = foldVietnamese(section.heading);
+  const phrase = startsWithWord(folded, vocabulary.phrases.responsibilityHeadings);
+  if (!phrase) return null;
+  const actors = findUnitMentions(section.heading, units).filter((mention) => mention.start >= phrase.length).map((mention) => mention.unitId);
+  return actors.length > 0 ? actors : null;
+}
+
+/**
+ * Prose obligations of a document, outside `skip` (the task items, read from their fields).
+ * A section whose lead-in assigns its children is read as such; its children are not read again.
+ */
+export function proseObligations(doc: CorpusDocument, skip: Set<string>, units: Unit[], vocabulary: ExtractVocabulary, list: ObligationList): void {
+  const assigned = new Set<string>();
+  const owners = new Map<string, string[]>();
+  for (const section of doc.sections) {
+    if (SKIPPED_KINDS.has(section.kind) || [...skip].some((address) => section.address === address || section.address.startsWith(`${address}.`))) continue;
+    const owner = (section.parent && owners.get(section.parent)) || headingOwner(section, units, vocabulary);
+    if (owner) owners.set(section.address, owner);
+    if (assigned.has(section.parent ?? '')) {
+      assigned.add(section.address);
+      continue;
+    }
+    if (leadIn(doc, section, units, vocabulary, list)) {
+      assigned.add(section.address);
+      continue;
+    }
+    sentences(doc, section, units, vocabulary, list, owner ?? null);
+  }
+}

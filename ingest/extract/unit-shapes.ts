@@ -1,0 +1,126 @@
+/**
+ * Units recognised by the shape of their names, not from a fixed list: an organ head followed
+ * by a proper name ("Sở Tư pháp", "Bộ Khoa học và Công nghệ", "Văn phòng UBND tỉnh"), a council
+ * with its locality ("Hội đồng nhân dân tỉnh", "UBND các xã, phường"), a position before either
+ * ("Chủ tịch UBND cấp xã", "Bộ trưởng Bộ Nội vụ"). The shapes are data (`unit-shapes.json`);
+ * the units found are merged with the vocabulary's (`units.json`): a name the vocabulary
+ * already knows adds its written form to that unit, a new one becomes a unit with an id, a
+ * canonical name, a level and folded aliases.
+ */
+import { foldVietnamese } from '../normalize/index.js';
+import { slugify } from '../parse/index.js';
+import type { UnitLevel } from '../types.js';
+import { findUnitMentions, resolveUnit } from './units.js';
+import type { UnitShapes, VocabularyUnit } from './vocabulary.js';
+
+const LETTER = '\\p{L}\\p{N}';
+
+function alternatives(words: string[]): string {
+  return [...words]
+    .sort((a, b) => b.length - a.length)
+    .map((word) => word.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&').replace(/\s*,\s*/g, '\\s*,\\s*').replace(/ /g, '\\s+'))
+    .join('|');
+}
+
+const shapePatterns = new WeakMap<UnitShapes, RegExp>();
+
+/** One pattern for the three shapes; groups: `position`, `head`, `council`. */
+function shapePattern(shapes: UnitShapes): RegExp {
+  let pattern = shapePatterns.get(shapes);
+  if (pattern) return pattern;
+  const heads = alternatives(shapes.heads.map((head) => head.head));
+  const councilForms = alternatives(shapes.councils.flatMap((council) => council.forms));
+  const localities = alternatives(shapes.localities.flatMap((locality) => locality.forms));
+  const positions = alternatives(shapes.positions);
+  const council = `(?:${councilForms})\\s+(?:${localities})(?![${LETTER}])`;
+  // A proper name: capitalised words (or an acronym), each may take one lowercase syllable
+  // ("Tư pháp", "Tổ chức Tỉnh ủy"), or two such words joined by "và" ("Khoa học và Công
+  // nghệ"); a following word may not open another unit ("Sở Nội vụ và Sở Tư pháp" is two).
+  // Words join within a line only: a blank line or a line break ends the name.
+  const word = `(?:\\p{Lu}{2,}[\\p{Lu}&]*|\\p{Lu}\\p{Ll}*)(?:[ \\t]+\\p{Ll}+(?!\\p{L}))?`;
+  const notUnit = `(?!(?:${heads}|${councilForms}|${positions})(?![${LETTER}]))`;
+  const name = `(?:${word}[ \\t]+và[ \\t]+${notUnit}${word}(?![${LETTER}])(?![ \\t]+\\p{Lu})|${word}(?:[ \\t]+${notUnit}${word})*)`;
+  const organ = `(?<head>${heads})\\s+(?:${council}|${name})`;
+  const source = `(?<![${LETTER}])(?:(?<position>${positions})\\s+)?(?:(?<council>${council})|${organ})`;
+  pattern = new RegExp(source, 'gu');
+  shapePatterns.set(shapes, pattern);
+  return pattern;
+}
+
+/**
+ * The canonical spelling: abbreviations expanded, spaces collapsed; a position before a known
+ * unit takes that unit's name ("Chủ tịch UBND cấp xã" → "Chủ tịch " + the name of UBND cấp xã).
+ */
+function canonicalName(text: string, position: string | undefined, shapes: UnitShapes, units: VocabularyUnit[]): string {
+  let name = text.replace(/\s+/g, ' ').trim();
+  const organ = position ? knownUnit(name.slice(position.length).trim(), units) : undefined;
+  if (position && organ) return `${position} ${organ.name}`;
+  for (const [short, long] of Object.entries(shapes.expansions)) {
+    name = name.replace(new RegExp(`(?<![${LETTER}])${short}(?![${LETTER}])`, 'gu'), long);
+  }
+  return name;
+}
+
+function levelOf(name: string, head: string | undefined, shapes: UnitShapes): UnitLevel {
+  const folded = ` ${foldVietnamese(name)} `;
+  for (const entry of shapes.levelWords) {
+    if (entry.words.some((word) => folded.includes(` ${foldVietnamese(word)} `))) return entry.level;
+  }
+  return shapes.heads.find((entry) => entry.head === head)?.level ?? 'tỉnh';
+}
+
+/** Whether the vocabulary's units name all of `text` (so it is not a new unit). */
+function knownUnit(text: string, units: VocabularyUnit[]): VocabularyUnit | undefined {
+  const mentions = findUnitMentions(text, units);
+  if (mentions.length === 1 && mentions[0].start === 0 && mentions[0].end === text.length) {
+    return units.find((unit) => unit.id === mentions[0].unitId);
+  }
+  return undefined;
+}
+
+/** Names of units written in `text`, by shape, as written (trailing punctuation excluded). */
+export function unitNamesByShape(text: string, shapes: UnitShapes): Array<{ text: string; head?: string; position?: string; start: number }> {
+  const names: Array<{ text: string; head?: string; position?: string; start: number }> = [];
+  for (const match of text.matchAll(shapePattern(shapes))) {
+    names.push({ text: match[0], head: match.groups?.head, position: match.groups?.position, start: match.index });
+  }
+  return names;
+}
+
+/**
+ * The vocabulary's units plus those the texts name by shape. Returns new unit objects; the
+ * vocabulary passed in is not changed.
+ */
+export function unitsByShape(texts: string[], vocabularyUnits: VocabularyUnit[], shapes: UnitShapes): VocabularyUnit[] {
+  const units: VocabularyUnit[] = vocabularyUnits.map((unit) => ({ ...unit, aliases: [...unit.aliases], ...(unit.patterns ? { patterns: [...unit.patterns] } : {}) }));
+  const byId = new Map<string, VocabularyUnit>(units.map((unit) => [unit.id, unit]));
+  const found: VocabularyUnit[] = [];
+  const seen = new Set<string>();
+  for (const text of texts) {
+    for (const mention of unitNamesByShape(text, shapes)) {
+      const folded = foldVietnamese(mention.text).replace(/\s+/g, ' ');
+      if (seen.has(folded)) continue;
+      seen.add(folded);
+      if (knownUnit(mention.text, vocabularyUnits)) continue;
+      const name = canonicalName(mention.text, mention.position, shapes, vocabularyUnits);
+      const existing = resolveUnit(name, vocabularyUnits);
+      const same = existing && foldVietnamese(existing.name) === foldVietnamese(name) ? byId.get(existing.id) : byId.get(slugify(name));
+      if (same) {
+        // A spelling the vocabulary lacks ("UBND tỉnh Bắc Ninh" is not this; "Uỷ ban nhân dân tỉnh" is).
+        if (same.patterns && !same.patterns.includes(folded)) same.patterns.push(folded);
+        if (!same.aliases.includes(folded)) same.aliases.push(folded);
+        continue;
+      }
+      const unit: VocabularyUnit = {
+        id: slugify(name),
+        name,
+        aliases: [...new Set([foldVietnamese(name), folded])],
+        level: levelOf(name, mention.head, shapes),
+        patterns: [...new Set([foldVietnamese(name), folded])],
+      };
+      byId.set(unit.id, unit);
+      found.push(unit);
+    }
+  }
+  return [...units, ...found];
+}
