@@ -9,6 +9,7 @@ import type { ParsedQuery } from '../query/understand.js';
 import { enclosingHeadings, passageTerms, topicCoverage, type PassageTerms } from '../retrieval/support.js';
 import { documentLabel, placeLabel, shortTitle } from './format.js';
 import { splitSentences, type Sentence } from './sentences.js';
+import { answerSpan, type AnswerNeed } from '../read/spans.js';
 import type { ComposeContext } from './task-answers.js';
 
 /** A sentence of a passage with how much of the topic it covers. */
@@ -51,6 +52,21 @@ export function rankSentences(query: ParsedQuery, passages: ReadonlyArray<{ chun
     }
   }
   return scored.sort((a, b) => b.rank - a.rank || a.sentence.start - b.sentence.start);
+}
+
+/** How much less of the topic a sentence holding the asked-for span may cover than the best sentence. */
+const SPAN_SLACK = 0.15;
+
+/**
+ * The ranking with, first, the best sentence that holds what the question asks for (a time for
+ * "khi nào", a length for "bao lâu", a figure for "bao nhiêu", an actor for "ai") when it covers
+ * the topic almost as well as the best sentence; the ranking unchanged otherwise.
+ */
+export function preferAnswering(need: AnswerNeed, ranked: readonly ScoredSentence[]): ScoredSentence[] {
+  const [best] = ranked;
+  if (!best || need === 'what' || answerSpan(need, best.sentence.text) !== null) return [...ranked];
+  const holder = ranked.find((item) => item.coverage >= best.coverage - SPAN_SLACK && answerSpan(need, item.sentence.text) !== null);
+  return holder ? [holder, ...ranked.filter((item) => item !== holder)] : [...ranked];
 }
 
 /** A passage's terms and its sentences with theirs, each read with the passage's headings. */
@@ -109,13 +125,29 @@ function headingNote(context: ComposeContext, chunk: Chunk): string {
   return ` (${heading})`;
 }
 
-/** The abstention: the corpus does not say, and what it does cover. */
+/** Most documents an abstention names one by one; beyond it they are counted by type. */
+const LISTED_DOCUMENTS = 4;
+
+/**
+ * The abstention: the loaded documents do not say, and what they do cover — built from the
+ * registry (each document by name, and whether it sets tasks or clauses of duties), never
+ * from fixed examples.
+ */
 export function abstentionAnswer(registry: Registry): string {
-  const plan = registry.documents.find((doc) => doc.type === 'ke-hoach') ?? registry.documents[0];
-  const name = plan ? `${documentLabel(plan)} “${plan.header.title ?? plan.title}”` : 'các văn bản đã nạp';
-  return (
-    'Các văn bản đã nạp không đề cập đến nội dung này, nên trợ lý không trả lời để tránh đưa thông tin không có căn cứ. ' +
-    `Trợ lý trả lời dựa trên ${name}: các nhiệm vụ, đơn vị chủ trì, đơn vị phối hợp, thời hạn thực hiện và các văn bản được dẫn chiếu. ` +
-    'Ví dụ: “Ai chủ trì nhiệm vụ 4?”, “Những nhiệm vụ nào có hạn trong tháng 6/2026?”, “Sở Tài chính làm gì trong Kế hoạch?”.'
-  );
+  const lead = 'Các văn bản đã nạp không đề cập đến nội dung này, nên trợ lý không trả lời để tránh đưa thông tin không có căn cứ.';
+  if (registry.documents.length === 0) return `${lead} Chưa có văn bản nào được nạp.`;
+  const covered = registry.documents.slice(0, LISTED_DOCUMENTS).map((document) => {
+    const tasks = registry.tasks.filter((task) => task.documentId === document.id).length;
+    const duties = registry.obligations.filter((obligation) => obligation.documentId === document.id).length;
+    const what = tasks > 0 ? `${tasks} nhiệm vụ với đơn vị chủ trì, phối hợp và thời hạn` : duties > 0 ? `${duties} quy định về trách nhiệm của các cơ quan, đơn vị` : `${document.sections.length} mục`;
+    return `${documentLabel(document)} “${shortText(document.header.title ?? document.title)}” (${what})`;
+  });
+  const more = registry.documents.length - covered.length;
+  const rest = more > 0 ? ` và ${more} văn bản khác (xem danh sách văn bản)` : '';
+  return `${lead} Trợ lý trả lời dựa trên: ${covered.join('; ')}${rest}.`;
+}
+
+function shortText(text: string, words = 14): string {
+  const parts = text.replace(/\s+/g, ' ').trim().split(' ');
+  return parts.length <= words ? parts.join(' ') : `${parts.slice(0, words).join(' ')} …`;
 }

@@ -4,7 +4,7 @@
  * streaming build on the `Reply` this returns.
  */
 import { resolveUnit } from '../../../ingest/extract/index.js';
-import type { CorpusDocument, Task } from '../../../ingest/types.js';
+import type { Chunk, CorpusDocument, Task } from '../../../ingest/types.js';
 import type { AnswerEnvironment } from '../environment.js';
 import { CUES, detectIntent, type PreviousTurn } from '../intent/detect.js';
 import type { Intent, TaskAspect, TaskListFilter } from '../intent/types.js';
@@ -15,7 +15,8 @@ import { selectTasks, taskKey } from '../catalog/task-filter.js';
 import type { Citation } from '../types.js';
 import { foreignReason, unanswerableShape, unsupportedReason } from './abstain.js';
 import { CitationList } from './citations.js';
-import { abstentionAnswer, composeContentAnswer, rankSentences } from './content-answer.js';
+import { abstentionAnswer, composeContentAnswer, preferAnswering, rankSentences } from './content-answer.js';
+import { answerNeed } from '../read/spans.js';
 import { composeDocumentFacts } from './document-answers.js';
 import { documentLabel } from './format.js';
 import { composeTaskList, composeUnitDuties } from './list-answers.js';
@@ -178,7 +179,8 @@ async function answerTask(
   const resolved = await resolveTasks(environment, query, previous);
   if (resolved.kind === 'missing') return abstain(resolved.message);
   if (resolved.kind === 'ambiguous') return done(resolved.message, [], null);
-  if (resolved.kind === 'unsupported') return intent.weak ? answerContent(environment, query, context, done, abstain) : abstain();
+  // No task fits: a passage outside the tasks may still say it (a decree's clause: "trước ngày 15 tháng 12 hằng năm").
+  if (resolved.kind === 'unsupported') return answerContent(environment, query, context, done, abstain, intent.weak ? undefined : outsideTasks(environment));
   if (resolved.kind === 'none') {
     // "Ai chủ trì?" with nothing to refer to: the whole table answers it.
     return done(composeTaskList(context, environment.registry.tasks, ALL_TASKS), environment.registry.tasks, null);
@@ -191,13 +193,20 @@ async function answerTask(
   return done(composeTaskAnswer(context, resolved.tasks, intent.aspects, unitId), resolved.tasks, unitId);
 }
 
-async function answerContent(environment: AnswerEnvironment, query: ParsedQuery, context: ComposeContext, done: Done, abstain: Abstain): Promise<Reply> {
+async function answerContent(
+  environment: AnswerEnvironment,
+  query: ParsedQuery,
+  context: ComposeContext,
+  done: Done,
+  abstain: Abstain,
+  filter?: (chunk: Chunk) => boolean,
+): Promise<Reply> {
   if (query.topic.length === 0) return abstain();
-  const partMatch = partForTopic(environment, query);
+  const partMatch = filter ? null : partForTopic(environment, query);
   if (partMatch) return done(composePartAnswer(context, partMatch.document, partMatch.part), [], null);
-  const hits = await hybridSearch(environment.index, query.terms.join(' '), { k: 6 });
+  const hits = await hybridSearch(environment.index, query.terms.join(' '), { k: 6, filter });
   if (hits.length === 0) return abstain();
-  const ranked = rankSentences(query, hits, environment.query.lexicon);
+  const ranked = preferAnswering(answerNeed(query.key), rankSentences(query, hits, environment.query.lexicon));
   const best = ranked[0];
   if (!best) return abstain();
   const passageCoverage = Math.max(
@@ -209,6 +218,11 @@ async function answerContent(environment: AnswerEnvironment, query: ParsedQuery,
   if (unanswerableShape(query, best.sentence.text)) return abstain();
   const task = environment.taskByChunkId.get(best.chunk.id);
   return done(composeContentAnswer(context, query, ranked, environment.query.lexicon), task ? [task] : [], null);
+}
+
+/** Passages outside every task item: where a question no task answers may still be answered. */
+function outsideTasks(environment: AnswerEnvironment): (chunk: Chunk) => boolean {
+  return (chunk) => !environment.taskByChunkId.has(chunk.id);
 }
 
 function coverageOf(environment: AnswerEnvironment, query: ParsedQuery, chunkId: string): number {

@@ -1,0 +1,69 @@
+/**
+ * Stage "read": in a candidate sentence, the span that answers the question's type — a time
+ * expression for "when", a length of time for "how long", a figure for "how many", an actor
+ * with a duty verb for "who". The shapes are those of Vietnamese official writing, not of one
+ * document: dates written out or with slashes, "trước ngày …", "chậm nhất …", "trong thời hạn
+ * 03 tháng", "hằng năm", "Quý IV"; agency and office names followed by "có trách nhiệm",
+ * "chủ trì", "phê duyệt", "quyết định" …
+ */
+
+/** What a question asks for, as far as reading a span goes. */
+export type AnswerNeed = 'when' | 'how-long' | 'how-many' | 'who' | 'what';
+
+const TIME = new RegExp(
+  [
+    String.raw`(?:trước|sau|từ|đến|chậm nhất(?: là)?(?: vào)?|trong)?\s*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?`,
+    String.raw`(?:trước|sau|từ|đến|chậm nhất(?: là)?)?\s*ngày\s+\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?`,
+    String.raw`trong (?:thời hạn|vòng|thời gian)\s+(?:\d+|\p{L}+)\s+(?:ngày|tháng|năm|giờ)(?: làm việc)?(?:,?\s+kể từ[^.;]*)?`,
+    String.raw`kể từ ngày[^.;]*`,
+    String.raw`(?:hằng|hàng)\s+(?:năm|quý|tháng|tuần)`,
+    String.raw`định kỳ[^.;]{0,40}`,
+    String.raw`quý\s+[IV]{1,3}(?:\s*[-/]\s*\d{4}|\s+năm\s+\d{4})?`,
+    String.raw`(?:trong\s+)?tháng\s+\d{1,2}(?:[/]\d{4}|\s+năm\s+\d{4})?`,
+    String.raw`(?:trong\s+)?năm\s+(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?`,
+    String.raw`giai đoạn\s+(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}`,
+    String.raw`thường xuyên`,
+  ].join('|'),
+  'iu',
+);
+
+const LENGTH = /(?:\d+|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(?:ngày|tháng|năm|giờ|tuần)(?:\s+làm việc)?/iu;
+
+/** A figure: digits that are not part of a date or a document number. */
+const FIGURE = /(?<![\d/.-])\d+(?:[.,]\d+)?(?![\d/])(?:\s*%)?/u;
+
+/** A duty verb: what an actor is made to do. */
+const DUTY_VERB = /\b(?:có trách nhiệm|chịu trách nhiệm|chủ trì|phối hợp|phê duyệt|quyết định|ban hành|hướng dẫn|thực hiện|tổ chức|thẩm định|báo cáo|tham mưu|giao|do)\b/iu;
+
+/** The start of an agency or office name, or a person by office. */
+const ACTOR = /(?:^|[\s,(;:])(?:Bộ|Sở|Ban|Văn phòng|Ủy ban|Uỷ ban|UBND|Hội đồng|Chính phủ|Thủ tướng|Chủ tịch|Bộ trưởng|Thủ trưởng|Giám đốc|Tổng cục|Cục|Vụ|Phòng|Thanh tra|Kho bạc|Quốc hội|người đứng đầu|cơ quan|đơn vị|cấp có thẩm quyền)(?=\s|,|$)/u;
+
+/** The span of `text` answering `need`, or null when the sentence holds none. "what" takes the whole sentence. */
+export function answerSpan(need: AnswerNeed, text: string): string | null {
+  switch (need) {
+    case 'when':
+      return TIME.exec(text)?.[0].trim() ?? null;
+    case 'how-long':
+      return LENGTH.exec(text)?.[0].trim() ?? null;
+    case 'how-many':
+      return FIGURE.exec(text)?.[0].trim() ?? null;
+    case 'who':
+      return ACTOR.test(text) && DUTY_VERB.test(text) ? text : null;
+    case 'what':
+      return text;
+  }
+}
+
+const HOW_LONG = /\b(?:bao lau|may (?:nam|thang|ngay|tuan)|bao nhieu (?:nam|thang|ngay|tuan)|thoi gian (?:la )?bao lau|how long|how many (?:years|months|days))\b/;
+const HOW_MANY = /\b(?:bao nhieu|may|how many|how much|so luong|ty le|muc)\b/;
+const WHEN = /\b(?:khi nao|bao gio|luc nao|thoi diem|ngay nao|thang nao|nam nao|thoi han|han chot|when|deadline|by when)\b/;
+const WHO = /(?:^|\s)(?:ai|don vi nao|co quan nao|cap nao|nguoi nao|who|which (?:unit|department|agency|body|authority))(?:\s|$)/;
+
+/** What a question asks for, from its folded key: how long, how many, when, who, else what. */
+export function answerNeed(key: string): AnswerNeed {
+  if (HOW_LONG.test(key)) return 'how-long';
+  if (WHEN.test(key)) return 'when';
+  if (WHO.test(key)) return 'who';
+  if (HOW_MANY.test(key)) return 'how-many';
+  return 'what';
+}
