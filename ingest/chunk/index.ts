@@ -2,7 +2,9 @@
  * Chunking: turns a parsed document into the passages that retrieval indexes.
  * Chunks follow the document's structure, so that a hit names an address a citation can use:
  * a task item as a whole (split into `~1`, `~2` parts of the same address when long), each
- * paragraph of a part, footnotes, recipients, signature, table rows, articles and clauses.
+ * paragraph of a part, an addressee block of a directive with its lettered duties, footnotes,
+ * recipients, signature, table rows (their header cells in the context), khoản and điểm under
+ * their Điều, the text of an appendix or form around its own structure.
  * A container (a part, a chapter, a table) gets no chunk of its own when its children cover
  * it, which keeps near-duplicate passages out of the results; its heading stays in the
  * children's `context`.
@@ -24,8 +26,12 @@ const MAX_HEADING_CHARS = 120;
 /** Kinds chunked as one passage (or same-address parts) whatever children they have. */
 const WHOLE_KINDS: ReadonlySet<SectionKind> = new Set<SectionKind>(['item']);
 
-/** Kinds chunked whole when they fit, else through their children (Điều → Khoản → Điểm). */
-const WHOLE_IF_FITS_KINDS: ReadonlySet<SectionKind> = new Set<SectionKind>(['article', 'clause', 'point', 'subitem']);
+/**
+ * Kinds chunked whole when they fit, else through their children (Khoản → Điểm). An Điều with
+ * khoản is always read through them: a passage is a khoản (with its điểm) under its Điều's
+ * heading in the context, so that a hit cites "Điều 18 khoản 1", not the whole article.
+ */
+const WHOLE_IF_FITS_KINDS: ReadonlySet<SectionKind> = new Set<SectionKind>(['clause', 'point', 'subitem']);
 
 export interface ChunkOptions {
   /** Upper bound of a chunk's text in characters; default {@link DEFAULT_MAX_CHARS}. */

@@ -196,9 +196,10 @@ export function buildBody(lines: readonly Line[], from: number, to: number): Nod
         break;
       }
       default:
-        if (top && (top.type === 'chapter' || top.type === 'section') && !top.heading && top.last === i - 1 && !/\p{Ll}/u.test(line.clean)) {
-          top.heading = line.clean;
-          top.label = `${top.label}. ${line.clean}`;
+        if (top && (top.type === 'chapter' || top.type === 'section') && top.last === i - 1 && !/\p{Ll}/u.test(line.clean) && (!top.heading || top.first < i - 1)) {
+          // The heading in capitals under "Chương II" / "Mục 1", on one line or wrapped over several.
+          top.heading = top.heading ? `${top.heading} ${line.clean}` : line.clean;
+          top.label = top.first < i - 1 ? `${top.label} ${line.clean}` : `${top.label}. ${line.clean}`;
           tree.extend(top, i);
         } else if (itemlessPart && line.opensParagraph) child(tree.innermost('part')!, 'part-paragraph', i, null);
         else attach(i);
