@@ -88,5 +88,6 @@ describe('scoreAnswer with a named document', () => {
     expect(isUnder('II.1.a', 'II.1')).toBe(true);
     expect(isUnder('II.10', 'II.1')).toBe(false);
     expect(documentIdOf('Văn Bản C')).toBe('van-ban-c');
+    expect(documentIdOf('van-ban-c.html')).toBe('van-ban-c');
   });
 });

@@ -80,8 +80,12 @@ export function citationProblems(response: AskResponse, registry: Registry): str
  * file when a registry is at hand, else what the parser derives from a file name.
  */
 export function documentIdOf(stem: string, registry?: Registry): string {
-  const document = registry?.documents.find((doc) => path.posix.basename(doc.file.replace(/\\/g, '/')).replace(/\.[^.]+$/, '') === stem);
-  return document?.id ?? slugify(stem);
+  const document = registry?.documents.find((doc) => {
+    const name = path.posix.basename(doc.file.replace(/\\/g, '/'));
+    // The file name itself is accepted too ("….md"), for sets written that way.
+    return name === stem || name.replace(/\.[^.]+$/, '') === stem;
+  });
+  return document?.id ?? slugify(stem.replace(/\.(md|html?|txt|docx|pdf)$/i, ''));
 }
 
 /** Whether `address` is `prefix` or inside it ("II.6.a" is in "II.6"; "II.10" is not in "II.1"). */
