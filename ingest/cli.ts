@@ -9,7 +9,7 @@ import path from 'node:path';
 import dotenv from 'dotenv';
 import { ConfigError, loadConfig } from '../common/config.js';
 import { NothingToIndexError, runIngest, type IngestProgress, type IngestSummary } from './pipeline.js';
-import type { ExpectedDocumentStatus } from './types.js';
+import type { DocumentGap, ExpectedDocumentStatus } from './types.js';
 import { DOCUMENT_TYPE_NAMES } from './document-types.js';
 
 const USAGE = `Cách dùng: npm run ingest [-- --json] [-- --full]
@@ -111,6 +111,30 @@ function describeExpected(entry: ExpectedDocumentStatus): string {
   return facts.length > 0 ? `${name} (${facts.join(', ')})` : name;
 }
 
+/** Gap fields as users read them in the summary. */
+const GAP_FIELD_NAMES: Readonly<Record<DocumentGap['field'], string>> = {
+  issuer: 'cơ quan ban hành',
+  number: 'số, ký hiệu',
+  date: 'ngày ban hành',
+  place: 'địa danh',
+  type: 'loại văn bản',
+  title: 'trích yếu',
+  signer: 'người ký',
+  recipients: 'nơi nhận',
+};
+
+/**
+ * "• Nghị định 170/2025/NĐ-CP · ngày 30/6/2025 · Chính phủ — <title> (<file>): 120 mục, …",
+ * then one line per gap with its reason.
+ */
+function describeDocument(doc: IngestSummary['documents'][number]): string[] {
+  const name = `${DOCUMENT_TYPE_NAMES[doc.type] ?? doc.type} ${doc.number ?? '(không số)'}`;
+  const facts = [name, formatDate(doc.issuedDate) ? `ngày ${formatDate(doc.issuedDate)}` : 'không rõ ngày', doc.issuer ?? 'không rõ cơ quan ban hành'];
+  const lines = [`  • ${facts.join(' · ')} — ${doc.title} (${doc.file}): ${doc.sections} mục, ${doc.tasks} nhiệm vụ, ${doc.chunks} đoạn`];
+  for (const gap of doc.gaps) lines.push(`      thiếu ${GAP_FIELD_NAMES[gap.field]}: ${gap.reason}`);
+  return lines;
+}
+
 function displayPath(target: string): string {
   const relative = path.relative(process.cwd(), target);
   return relative && !relative.startsWith('..') ? relative : target;
@@ -123,7 +147,7 @@ function formatSummary(summary: IngestSummary): string {
     `Đã lập chỉ mục ${totals.documents} văn bản: ${totals.sections} mục, ${totals.tasks} nhiệm vụ, ${totals.references} văn bản được dẫn chiếu, ${totals.chunks} đoạn tra cứu.`,
     '',
     'Văn bản:',
-    ...summary.documents.map((doc) => `  • ${doc.title} (${doc.file}): ${doc.sections} mục, ${doc.tasks} nhiệm vụ, ${doc.chunks} đoạn`),
+    ...summary.documents.flatMap(describeDocument),
   ];
   if (summary.references.length > 0) {
     lines.push('', 'Văn bản được dẫn chiếu:');

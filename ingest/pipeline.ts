@@ -18,7 +18,7 @@ import { INDEX_FORMAT_VERSION, sizeOnDisk } from './store/layout.js';
 import { buildLexicalIndex, serializeLexicalIndex } from './store/lexical-store.js';
 import { readPreviousBuild, reusableDocument, reusableVectors } from './store/reuse.js';
 import { buildVectorIndex } from './store/vector-store.js';
-import type { Chunk, CorpusDocument, ExpectedDocumentStatus, IndexManifest, Registry, SkippedFile } from './types.js';
+import type { Chunk, CorpusDocument, DocumentGap, ExpectedDocumentStatus, IndexManifest, Registry, SkippedFile } from './types.js';
 
 /** Progress of a running ingest; `done` of `total` within the stage. */
 export interface IngestProgress {
@@ -196,7 +196,20 @@ export interface IngestTimings {
 export interface IngestSummary {
   indexPath: string;
   corpusPath: string;
-  documents: Array<{ id: string; title: string; file: string; type: string; sections: number; tasks: number; chunks: number }>;
+  documents: Array<{
+    id: string;
+    title: string;
+    file: string;
+    type: CorpusDocument['type'];
+    /** Header facts as read (or null), and the gaps the source leaves. */
+    number: string | null;
+    issuedDate: string | null;
+    issuer: string | null;
+    gaps: DocumentGap[];
+    sections: number;
+    tasks: number;
+    chunks: number;
+  }>;
   totals: IndexManifest['counts'] & { units: number };
   references: Array<{ number: string; typeText: string; date: string | null; issuer: string | null; loadedAs: string | null }>;
   expected: ExpectedDocumentStatus[];
@@ -230,6 +243,10 @@ function summarize(input: {
       title: document.title,
       file: document.file,
       type: document.type,
+      number: document.header.number,
+      issuedDate: document.header.issuedDate,
+      issuer: document.header.issuer,
+      gaps: document.header.gaps ?? [],
       sections: document.sections.length,
       tasks: tasksOf.get(document.id) ?? 0,
       chunks: chunksOf.get(document.id) ?? 0,
