@@ -9,7 +9,7 @@
 import { foldVietnamese } from '../normalize/index.js';
 import type { CorpusDocument, ObligationRole, Section, Unit } from '../types.js';
 import { childrenOf, ObligationList, sourceOf, timelineIn, withoutMarker } from './obligation-make.js';
-import { findUnitMentions } from './units.js';
+import { findUnitMentions, type UnitMention } from './units.js';
 import type { ExtractVocabulary } from './vocabulary.js';
 
 const SKIPPED_KINDS = new Set(['header', 'preamble', 'recipients', 'signature', 'footnote', 'table', 'table-row']);
@@ -32,12 +32,12 @@ function startsWithWord(folded: string, words: string[]): string | undefined {
 }
 
 /** Units opening `text` (after an optional "Giao", "Đề nghị"), joined by commas, ";", "và". */
-function leadingSubjects(text: string, units: Unit[], vocabulary: ExtractVocabulary): Subject | null {
-  const folded = foldVietnamese(text);
+function leadingSubjects(text: string, units: Unit[], vocabulary: ExtractVocabulary, found?: UnitMention[]): Subject | null {
+  const folded = foldVietnamese(text.slice(0, 40));
   let at = /^[\s\-–+•:,]*/.exec(folded)?.[0].length ?? 0;
   const prefix = startsWithWord(folded.slice(at), vocabulary.labels.subjectPrefixes);
   if (prefix) at += prefix.length + (/^\s+/.exec(folded.slice(at + prefix.length))?.[0].length ?? 0);
-  const mentions = findUnitMentions(text, units);
+  const mentions = found ?? findUnitMentions(text, units);
   if (mentions.length === 0 || mentions[0].start !== at) return null;
   const actors = [mentions[0].unitId];
   let end = mentions[0].end;
@@ -51,7 +51,7 @@ function leadingSubjects(text: string, units: Unit[], vocabulary: ExtractVocabul
 
 /** The role a duty phrase right after the subject names ("có trách nhiệm" → responsible). */
 function roleAfter(text: string, vocabulary: ExtractVocabulary): ObligationRole | null {
-  const folded = foldVietnamese(text).replace(/^[\s,]+/, '');
+  const folded = foldVietnamese(text.slice(0, 60)).replace(/^[\s,]+/, '');
   let best: { role: ObligationRole; length: number } | null = null;
   for (const [role, words] of Object.entries(vocabulary.phrases.roles) as Array<[ObligationRole, string[] | undefined]>) {
     const word = startsWithWord(folded, words ?? []);
@@ -102,10 +102,30 @@ function sentences(doc: CorpusDocument, section: Section, units: Unit[], vocabul
       list.add({ address: section.address, actors, role, actor: sourceOf(doc, section.address, start, end), action, timeline, timelineSource: source });
     const subject = leadingSubjects(action.text, units, vocabulary);
     const role = subject && (roleAfter(action.text.slice(subject.end), vocabulary) ?? (subject.prefixed || prose ? 'responsible' : null));
+    const inner = subject && role ? null : clauseSubject(action.text, units, vocabulary);
     if (subject && role) add(subject.actors, role, action.span.start, action.span.start + subject.end);
+    else if (inner) add(inner.actors, inner.role, action.span.start + inner.start, action.span.start + inner.end);
     else if (owner && section.kind !== 'article') add(owner, 'responsible', action.span.start, action.span.start);
     approvals(action.text, units, vocabulary, (actors, start, end) => add(actors, 'approves', action.span.start + start, action.span.start + end));
   }
+}
+
+/**
+ * A subject opening a later clause of the sentence ("Sau khi …, cơ quan quản lý công chức quyết
+ * định …"): it counts only with a duty phrase right after it.
+ */
+function clauseSubject(text: string, units: Unit[], vocabulary: ExtractVocabulary): { actors: string[]; role: ObligationRole; start: number; end: number } | null {
+  const mentions = findUnitMentions(text, units);
+  const starts = new Set(mentions.map((mention) => mention.start));
+  for (const comma of text.matchAll(/[,;:]\s+/g)) {
+    const start = comma.index + comma[0].length;
+    if (!starts.has(start)) continue;
+    const rest = mentions.filter((mention) => mention.start >= start).map((mention) => ({ ...mention, start: mention.start - start, end: mention.end - start }));
+    const subject = leadingSubjects(text.slice(start), units, vocabulary, rest);
+    const role = subject && roleAfter(text.slice(start + subject.end), vocabulary);
+    if (subject && role) return { actors: subject.actors, role, start, end: start + subject.end };
+  }
+  return null;
 }
 
 /** "… do X phê duyệt", "… do X quyết định": X approves. */

@@ -66,7 +66,21 @@ export class ObligationList {
   }
 }
 
+// Children by parent address, per sections array (a document's sections do not change once parsed).
+const childIndex = new WeakMap<readonly Section[], Map<string, Section[]>>();
+
 /** The direct children of a section, in order. */
 export function childrenOf(doc: CorpusDocument, section: Section): Section[] {
-  return doc.sections.filter((candidate) => candidate.parent === section.address);
+  let index = childIndex.get(doc.sections);
+  if (!index) {
+    index = new Map();
+    for (const candidate of doc.sections) {
+      if (candidate.parent === null) continue;
+      const list = index.get(candidate.parent) ?? [];
+      list.push(candidate);
+      index.set(candidate.parent, list);
+    }
+    childIndex.set(doc.sections, index);
+  }
+  return index.get(section.address) ?? [];
 }

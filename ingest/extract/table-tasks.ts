@@ -71,12 +71,29 @@ export function extractTableTasks(doc: CorpusDocument, units: Unit[], labels: Fi
   const tasks: Task[] = [];
   for (const table of doc.sections.filter((section) => section.kind === 'table')) {
     const rows = doc.sections.filter((section) => section.parent === table.address && section.kind === 'table-row');
-    const columns = columnsOf(rows[0]?.tableHeader ?? [], labels);
-    if (columns.task === undefined || (columns.lead === undefined && columns.timeline === undefined)) continue;
-    rows.forEach((row, index) => {
-      const task = taskFromRow(doc, row, index, columns, units, labels);
+    const found = taskHeader(rows, labels);
+    if (!found) continue;
+    rows.slice(found.first).forEach((row, index) => {
+      const task = taskFromRow(doc, row, index, found.columns, units, labels);
       if (task) tasks.push(task);
     });
   }
   return tasks;
+}
+
+const isTaskTable = (columns: Partial<Record<Column, number>>) =>
+  columns.task !== undefined && (columns.lead !== undefined || columns.timeline !== undefined);
+
+/**
+ * The columns of a task table and its first task row: from the table header, or, when the
+ * header is a title row across all columns ("DANH MỤC NHIỆM VỤ …"), from one of the first rows.
+ */
+function taskHeader(rows: Section[], labels: FieldLabels): { columns: Partial<Record<Column, number>>; first: number } | null {
+  const columns = columnsOf(rows[0]?.tableHeader ?? [], labels);
+  if (isTaskTable(columns)) return { columns, first: 0 };
+  for (const [index, row] of rows.slice(0, 3).entries()) {
+    const inRow = columnsOf(row.cells ?? [], labels);
+    if (isTaskTable(inRow)) return { columns: inRow, first: index + 1 };
+  }
+  return null;
 }
