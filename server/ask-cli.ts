@@ -1,20 +1,28 @@
 /**
  * `npm run ask -- "câu hỏi"`: one answer in the terminal, with its numbered sources (section
- * and quote); `--json` prints the API's JSON instead. Builds the index first when there is
- * none. Exit codes: 0 answered (or abstained), 1 configuration or index error, 2 usage.
+ * and quote); `--json` prints the API's JSON instead. Opens the index by the entries' one policy
+ * (`runtime/open-index.ts`: built when missing or stale, a damaged one refused).
+ * Exit codes: 0 answered (or abstained), 1 configuration or index error, 2 usage.
  */
 import dotenv from 'dotenv';
-import { runIngest } from '../ingest/pipeline.js';
-import { indexStatus, loadIndex } from '../ingest/store/index-reader.js';
 import { ConfigError, loadConfig } from '../common/config.js';
 import { createPlanAssistant } from './core/assistant.js';
 import { DomainError } from '../common/errors.js';
 import { placeLabel } from './core/answer/format.js';
 import type { AskResponse } from './core/types.js';
+import { openIndex, type IndexOpenLog } from './runtime/open-index.js';
 
 const USAGE = `Cách dùng: npm run ask -- "câu hỏi" [--json]
   --json   in câu trả lời dạng JSON như API /api/ask
 Ví dụ: npm run ask -- "Ai chủ trì nhiệm vụ 4?"`;
+
+/** The index policy's reports as plain lines on stderr ("chưa có chỉ mục: đang chạy ingest (…)"). */
+const stderrLog: IndexOpenLog = {
+  info(fields, message) {
+    const reasons = Array.isArray(fields.reasons) ? ` (${fields.reasons.join('; ')})` : '';
+    process.stderr.write(`${message}${reasons}\n`);
+  },
+};
 
 /** The answer and its sources as terminal text. */
 function formatAnswer(response: AskResponse): string {
@@ -39,14 +47,7 @@ async function main(argv: string[]): Promise<number> {
   }
   dotenv.config({ quiet: true });
   const config = loadConfig(process.env);
-  const status = await indexStatus(config.indexPath, config.corpusPath);
-  if (!status.exists) {
-    process.stderr.write(`Chưa có chỉ mục tại ${config.indexPath}; đang chạy "npm run ingest" để tạo…\n`);
-    await runIngest(config);
-  } else if (status.stale) {
-    process.stderr.write(`Lưu ý: chỉ mục cũ hơn kho văn bản (${status.reasons.join('; ')}). Chạy "npm run ingest" để cập nhật.\n`);
-  }
-  const index = await loadIndex(config.indexPath, { config });
+  const { index } = await openIndex(config, stderrLog);
   const assistant = createPlanAssistant({ index, config });
   const response = await assistant.ask({ question });
   process.stdout.write(json ? `${JSON.stringify(response, null, 2)}\n` : `${formatAnswer(response)}\n`);

@@ -4,10 +4,10 @@
  */
 import dotenv from 'dotenv';
 import { ConfigError, loadConfig, type AppConfig } from '../common/config.js';
-import { CorpusNotIndexedError, IndexMismatchError } from '../common/errors.js';
 import type { Logger } from 'pino';
 import { startServer, type RunningServer } from './http/start.js';
 import { createLogger } from './http/request-log.js';
+import { isIndexRefusal } from './runtime/open-index.js';
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n`);
@@ -25,7 +25,7 @@ function readConfig(): AppConfig {
 
 /** Turns the failures a user can fix into one clear line; anything else goes to the generic handler. */
 function explainStartFailure(error: unknown, config: AppConfig): never {
-  if (error instanceof CorpusNotIndexedError || error instanceof IndexMismatchError) fail(error.message);
+  if (isIndexRefusal(error)) fail(error.message);
   if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
     fail(`Cổng ${config.PORT} trên ${config.HOST} đang được dùng; đặt biến PORT khác.`);
   }

@@ -1,32 +1,23 @@
 /**
  * Entry of `npm run mcp`: the MCP server over stdio, for Claude Desktop and other local
  * clients. stdout carries the protocol and nothing else: dotenv runs quietly, logs and ingest
- * progress go to stderr. Ingests first when the index is missing or older than the corpus;
- * swaps in a re-built index while running (WATCH_INDEX). Exits when stdin closes or on
+ * progress go to stderr. Opens the index by the entries' one policy (`runtime/open-index.ts`:
+ * built when missing or stale, a damaged one refused with exit 1); swaps in a re-built index
+ * while running (WATCH_INDEX). Exits when stdin closes or on
  * SIGTERM/SIGINT.
  */
 import dotenv from 'dotenv';
-import { pino, type Logger } from 'pino';
+import { pino } from 'pino';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
-import { runIngest } from '../ingest/pipeline.js';
-import { indexStatus, loadIndex } from '../ingest/store/index-reader.js';
 import { ConfigError, loadConfig, type AppConfig } from '../common/config.js';
 import { createPlanAssistant } from './core/assistant.js';
 import { createMcpServer } from './mcp/server.js';
 import { createIndexHolder } from './runtime/index-holder.js';
+import { openIndex } from './runtime/open-index.js';
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n`);
   process.exit(1);
-}
-
-/** Ingest when the index is missing or stale; progress to the (stderr) log only. */
-async function ensureFreshIndex(config: AppConfig, logger: Logger): Promise<void> {
-  const status = await indexStatus(config.indexPath, config.corpusPath);
-  if (status.exists && !status.stale) return;
-  logger.info({ reasons: status.reasons, indexPath: config.indexPath }, 'chỉ mục chưa có hoặc đã cũ: đang chạy ingest');
-  const summary = await runIngest(config, { onProgress: (event) => logger.debug({ ingest: event }, 'ingest progress') });
-  logger.info({ ...summary.totals, ms: summary.timings.totalMs }, 'ingest xong');
 }
 
 async function main(): Promise<void> {
@@ -41,14 +32,13 @@ async function main(): Promise<void> {
   }
   const logger = pino({ level: config.LOG_LEVEL, name: 'mcp-stdio' }, pino.destination({ fd: 2, sync: true }));
 
-  await ensureFreshIndex(config, logger);
-  const load = (indexPath: string) => loadIndex(indexPath, { config });
+  const { index: initial, load } = await openIndex(config, logger);
   const holder = createIndexHolder({
     config,
     logger,
     load,
     build: (index) => createPlanAssistant({ index, config }),
-    initial: await load(config.indexPath),
+    initial,
   });
   if (config.WATCH_INDEX) holder.watch();
 

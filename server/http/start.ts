@@ -1,21 +1,18 @@
 /**
- * Builds and starts the whole server: ingest when the index is missing or stale, load it,
- * build the assistant (swappable at run time), MCP over HTTP, the Express app, then listen.
+ * Builds and starts the whole server: open the index (built when missing or stale, see
+ * `server/runtime/open-index.ts`), build the assistant (swappable at run time), MCP over HTTP,
+ * the Express app, then listen.
  * `server/main.ts` only reads the environment and calls `startServer`.
  */
-import { access } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import type { Logger } from 'pino';
-import { runIngest } from '../../ingest/pipeline.js';
-import { indexStatus, loadIndex } from '../../ingest/store/index-reader.js';
-import { INDEX_FILES } from '../../ingest/store/layout.js';
 import type { AppConfig } from '../../common/config.js';
 import { createPlanAssistant } from '../core/assistant.js';
 import { ConversationStore } from '../core/conversation.js';
 import { createMcpHttpHandler } from '../mcp/http.js';
 import { createIndexHolder, type IndexHolder, type ReloadResult } from '../runtime/index-holder.js';
+import { openIndex } from '../runtime/open-index.js';
 import { createApp } from './app.js';
 import { closeServerGracefully } from './shutdown.js';
 
@@ -37,34 +34,6 @@ export interface RunningServer {
 }
 
 const DEFAULT_GRACE_MS = 10_000;
-
-/**
- * Runs ingest first when there is no index yet, or when it is older than the corpus. An index
- * that is there but damaged is NOT rebuilt behind the user's back: loading it then fails with a
- * message naming the file and `npm run ingest` (see SECURITY.md, "Index changes at run time").
- */
-async function ensureFreshIndex(config: AppConfig, logger: Logger): Promise<void> {
-  const status = await indexStatus(config.indexPath, config.corpusPath);
-  if (status.exists && !status.stale) return;
-  if (!status.exists && (await manifestFileExists(config.indexPath))) return;
-  logger.info({ reasons: status.reasons, indexPath: config.indexPath }, 'chỉ mục chưa có hoặc đã cũ: đang chạy ingest');
-  const summary = await runIngest(config, {
-    onProgress: (event) => logger.debug({ ingest: event }, 'ingest progress'),
-  });
-  logger.info(
-    { ...summary.totals, missing: summary.expected.filter((doc) => !doc.present).length, ms: summary.timings.totalMs },
-    'ingest xong',
-  );
-}
-
-async function manifestFileExists(indexPath: string): Promise<boolean> {
-  try {
-    await access(path.join(indexPath, INDEX_FILES.manifest));
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 function listen(server: Server, host: string, port: number): Promise<AddressInfo> {
   return new Promise((resolve, reject) => {
@@ -90,9 +59,7 @@ export function displayUrl(host: string, port: number): string {
 export async function startServer(config: AppConfig, options: StartOptions): Promise<RunningServer> {
   const { logger } = options;
   const started = performance.now();
-  await ensureFreshIndex(config, logger);
-  const load = (indexPath: string) => loadIndex(indexPath, { config });
-  const initial = await load(config.indexPath);
+  const { index: initial, load } = await openIndex(config, logger);
   // One conversation store for every assistant the holder builds: follow-ups survive an index swap.
   const conversations = new ConversationStore({
     maxConversations: config.CONVERSATION_MAX,
