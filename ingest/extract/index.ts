@@ -1,7 +1,19 @@
 /**
  * Stage "extract": units, timelines, tasks, references and the registry, from parsed documents.
  */
-export { loadUnits, loadFieldLabels, type VocabularyUnit, type FieldLabels } from './vocabulary.js';
+export {
+  loadUnits,
+  loadFieldLabels,
+  loadExtractVocabulary,
+  type VocabularyUnit,
+  type FieldLabels,
+  type ExtractVocabulary,
+  type UnitShapes,
+  type ObligationPhrases,
+} from './vocabulary.js';
+export { unitsByShape, unitNamesByShape } from './unit-shapes.js';
+export { findTimelinePhrase } from './timeline-phrase.js';
+export { extractObligations } from './obligations.js';
 export { findUnitMentions, resolveUnit, type UnitMention } from './units.js';
 export { parseTimeline } from './timeline.js';
 export { subjectUnits } from './subjects.js';

@@ -3,7 +3,8 @@
  * falls due ("Hoàn thành trong tháng 6/2026." → 2026-06-30, the last day of the month named).
  *
  * Decisions on the forms beyond a plain date:
- * - "trong thời hạn 03 tháng kể từ ngày …" is a deadline relative to an event, so `conditional`
+ * - "trong thời hạn 03 tháng kể từ ngày …", "chậm nhất là 45 ngày kể từ ngày …" is a deadline
+ *   relative to an event, so `conditional`
  *   with the event ("kể từ ngày …") as `trigger` and the length in `within`; no `due` is made up.
  * - "kể từ ngày ký" (no length) is `conditional` too, the trigger being that phrase.
  * - "trước ngày 15/11 hằng năm", "trước ngày 15 tháng 12 hằng năm" is `recurring` yearly, the
@@ -17,7 +18,7 @@ import type { Timeline } from '../types.js';
 import { loadFieldLabels, type FieldLabels } from './vocabulary.js';
 
 const CONDITIONAL = /^(?:ngay\s+)?(?:sau khi|khi|ke tu khi|sau\s+\d+\s+ngay)\s/;
-const RELATIVE = /trong\s+(?:thoi\s+)?han\s+(\d{1,3}\s+(?:ngay|thang|nam)(?:\s+lam\s+viec)?)\s*,?\s*(?=ke\s+tu\s)/;
+const RELATIVE = /(?:trong\s+(?:thoi\s+)?han|cham\s+nhat(?:\s+la)?)\s+(\d{1,3}\s+(?:ngay|thang|nam)(?:\s+lam\s+viec)?)\s*,?\s*(?=ke\s+tu\s)/;
 const SINCE = /ke\s+tu\s+(?:ngay|khi)\s/;
 const YEARLY_DAY = /ngay\s+(\d{1,2})\s*(?:\/|thang)\s*(\d{1,2})\s*,?\s*(?:cua\s+)?(?:hang|moi)\s+nam/;
 const PERIOD = /(?<![\d/.-])(\d{4})\s*[-–]\s*(\d{4})(?![\d/.-])/;
