@@ -9,7 +9,7 @@ import type { ParsedQuery } from '../query/understand.js';
 import { enclosingHeadings, passageTerms, topicCoverage, type PassageTerms } from '../retrieval/support.js';
 import { documentLabel, placeLabel, shortTitle } from './format.js';
 import { splitSentences, type Sentence } from './sentences.js';
-import { answerSpan, type AnswerNeed } from '../read/spans.js';
+import { answerSpan, spanPrecision, type AnswerNeed } from '../read/spans.js';
 import type { ComposeContext } from './task-answers.js';
 
 /** A sentence of a passage with how much of the topic it covers. */
@@ -64,8 +64,18 @@ const SPAN_SLACK = 0.15;
  */
 export function preferAnswering(need: AnswerNeed, ranked: readonly ScoredSentence[]): ScoredSentence[] {
   const [best] = ranked;
-  if (!best || need === 'what' || answerSpan(need, best.sentence.text) !== null) return [...ranked];
-  const holder = ranked.find((item) => item.coverage >= best.coverage - SPAN_SLACK && answerSpan(need, item.sentence.text) !== null);
+  if (!best || need === 'what') return [...ranked];
+  let holder: ScoredSentence | null = null;
+  let precision = 0;
+  for (const item of ranked) {
+    if (item.coverage < best.coverage - SPAN_SLACK) continue;
+    const span = answerSpan(need, item.sentence.text);
+    const value = span === null ? 0 : spanPrecision(need, span);
+    if (value > precision) {
+      holder = item;
+      precision = value;
+    }
+  }
   return holder ? [holder, ...ranked.filter((item) => item !== holder)] : [...ranked];
 }
 

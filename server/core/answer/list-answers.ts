@@ -2,9 +2,9 @@
  * List answers: the tasks matching a filter, and what one unit is asked to do across the plan.
  * Every task listed is cited, by the line that makes it match (the unit's field, the timeline).
  */
-import type { Section, Task, TaskAssignment } from '../../../ingest/types.js';
+import type { Obligation, Section, Task, TaskAssignment } from '../../../ingest/types.js';
 import type { TaskListFilter } from '../intent/types.js';
-import { capitalize, fieldValue, formatDate, joinVi, placeLabel, shortTitle, timelineWords, unitNames } from './format.js';
+import { capitalize, documentLabel, fieldValue, formatDate, joinVi, placeLabel, shortTitle, timelineWords, unitNames } from './format.js';
 import type { ComposeContext } from './task-answers.js';
 
 /** The tasks of a filter as a bulleted list with a heading sentence. */
@@ -32,7 +32,7 @@ function describeFilter(context: ComposeContext, filter: TaskListFilter): string
   if (filter.kind === 'deadline' && !filter.dueAfter && !filter.dueBefore && !filter.dueMonths) parts.push('có hạn hoàn thành cụ thể');
   if (filter.undated) parts.push('không ghi hạn hoàn thành cụ thể (ngày, tháng)');
   if (filter.withoutCoordinating) parts.push('không ghi đơn vị phối hợp');
-  return parts.length > 0 ? parts.join(', ') : 'liên quan trong Kế hoạch';
+  return parts.length > 0 ? parts.join(', ') : 'liên quan trong các văn bản đã nạp';
 }
 
 /** The words after a listed task, with the citation of the line that qualifies it. */
@@ -58,25 +58,60 @@ function detail(context: ComposeContext, task: Task, filter: TaskListFilter): st
   return parts.join('; ');
 }
 
-/** One thing a unit is asked to do: a task assignment or a section of "Tổ chức thực hiện" named after the unit. */
-export type UnitDuty = { kind: 'assignment'; task: Task; assignment: TaskAssignment } | { kind: 'section'; documentId: string; section: Section };
+/**
+ * One thing a unit is asked to do: a task assignment, a section named after the unit ("2. Sở
+ * Nội vụ" in "Tổ chức thực hiện"), or an obligation read from a clause ("Bộ Nội vụ có trách
+ * nhiệm …", a directive's addressee block).
+ */
+export type UnitDuty =
+  | { kind: 'assignment'; task: Task; assignment: TaskAssignment }
+  | { kind: 'section'; documentId: string; section: Section }
+  | { kind: 'obligation'; obligation: Obligation };
 
-/** What a unit is asked to do, one bullet per duty, each cited. */
+/** The document a duty stands in. */
+export function dutyDocumentId(duty: UnitDuty): string {
+  return duty.kind === 'assignment' ? duty.task.documentId : duty.kind === 'section' ? duty.documentId : duty.obligation.documentId;
+}
+
+const ROLE_WORDS: Readonly<Record<Obligation['role'], string>> = {
+  lead: 'chủ trì',
+  coordinating: 'phối hợp',
+  responsible: 'trách nhiệm',
+  approves: 'phê duyệt',
+  'reports-to': 'báo cáo',
+  implements: 'thực hiện',
+};
+
+/** What a unit is asked to do, one bullet per duty, each cited, grouped by document. */
 export function composeUnitDuties(context: ComposeContext, unitId: string, duties: readonly UnitDuty[]): string {
   const [name] = unitNames(context.registry, [unitId]);
   if (duties.length === 0) return `Các văn bản đã nạp không giao nhiệm vụ nào cho ${name}.`;
-  const lines = duties.map((duty) => {
-    if (duty.kind === 'section') {
-      const body = sectionBody(duty.section);
-      const marker = context.citations.cite(duty.documentId, duty.section.address, body);
-      return `- ${capitalize(placeLabel(duty.section.address))} (${duty.section.path[0] ?? 'tổ chức thực hiện'}): “${body}” ${marker}`;
-    }
-    const { task, assignment } = duty;
-    const role = assignment.role === 'lead' ? 'chủ trì' : 'phối hợp';
-    const marker = context.citations.cite(task.documentId, task.address, assignment.source.text);
-    return `- ${capitalize(placeLabel(task.address))} (${role}) — ${shortTitle(task, 10)}: “${fieldValue(assignment.duty)}” ${marker}`;
-  });
-  return [`Theo Kế hoạch, ${name} được giao ${duties.length} việc:`, ...lines].join('\n');
+  const documentIds = [...new Set(duties.map(dutyDocumentId))];
+  return documentIds
+    .map((documentId) => {
+      const own = duties.filter((duty) => dutyDocumentId(duty) === documentId);
+      const document = context.registry.documents.find((item) => item.id === documentId);
+      const label = document ? documentLabel(document) : 'văn bản';
+      return [`Theo ${label}, ${name} được giao ${own.length} việc:`, ...own.map((duty) => dutyLine(context, duty))].join('\n');
+    })
+    .join('\n\n');
+}
+
+function dutyLine(context: ComposeContext, duty: UnitDuty): string {
+  if (duty.kind === 'section') {
+    const body = sectionBody(duty.section);
+    const marker = context.citations.cite(duty.documentId, duty.section.address, body);
+    return `- ${capitalize(placeLabel(duty.section.address))} (${duty.section.path[0] ?? 'tổ chức thực hiện'}): “${body}” ${marker}`;
+  }
+  if (duty.kind === 'obligation') {
+    const { obligation } = duty;
+    const marker = context.citations.cite(obligation.documentId, obligation.sources.action.address, obligation.sources.action.text);
+    return `- ${capitalize(placeLabel(obligation.address))} (${ROLE_WORDS[obligation.role]}): “${obligation.sources.action.text.trim()}” ${marker}`;
+  }
+  const { task, assignment } = duty;
+  const role = assignment.role === 'lead' ? 'chủ trì' : 'phối hợp';
+  const marker = context.citations.cite(task.documentId, task.address, assignment.source.text);
+  return `- ${capitalize(placeLabel(task.address))} (${role}) — ${shortTitle(task, 10)}: “${fieldValue(assignment.duty)}” ${marker}`;
 }
 
 /** A section's text without its heading line ("2. Sở Nội vụ"): a verbatim slice of it. */

@@ -204,9 +204,11 @@ async function answerContent(
   if (query.topic.length === 0) return abstain();
   const partMatch = filter ? null : partForTopic(environment, query);
   if (partMatch) return done(composePartAnswer(context, partMatch.document, partMatch.part), [], null);
-  const hits = await hybridSearch(environment.index, query.terms.join(' '), { k: 6, filter });
+  // A question for a time, a length or a figure reads more passages: many may cover the topic, few hold the span.
+  const need = answerNeed(query.key);
+  const hits = await hybridSearch(environment.index, query.terms.join(' '), { k: need === 'what' ? CONTENT_PASSAGES : SPAN_PASSAGES, filter });
   if (hits.length === 0) return abstain();
-  const ranked = preferAnswering(answerNeed(query.key), rankSentences(query, hits, environment.query.lexicon));
+  const ranked = preferAnswering(need, rankSentences(query, hits, environment.query.lexicon));
   const best = ranked[0];
   if (!best) return abstain();
   const passageCoverage = Math.max(
@@ -219,6 +221,10 @@ async function answerContent(
   const task = environment.taskByChunkId.get(best.chunk.id);
   return done(composeContentAnswer(context, query, ranked, environment.query.lexicon), task ? [task] : [], null);
 }
+
+/** Passages read for a general question, and for one asking for a span. */
+const CONTENT_PASSAGES = 6;
+const SPAN_PASSAGES = 16;
 
 /** Passages outside every task item: where a question no task answers may still be answered. */
 function outsideTasks(environment: AnswerEnvironment): (chunk: Chunk) => boolean {

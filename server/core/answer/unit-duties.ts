@@ -34,6 +34,14 @@ export function unitDuties(environment: AnswerEnvironment, unitId: string): Unit
       if (assignment.unitId === unitId) duties.push({ kind: 'assignment', task, assignment });
     }
   }
+  // Clauses that bind the unit, beyond the tasks' fields (already above) and the sections quoted whole.
+  const quoted = duties.flatMap((duty) => (duty.kind === 'section' ? [`${duty.documentId}#${duty.section.address}`] : []));
+  for (const obligation of registry.obligations) {
+    if (obligation.taskAddress !== undefined || !obligation.actors.includes(unitId)) continue;
+    const key = `${obligation.documentId}#${obligation.address}`;
+    if (quoted.some((prefix) => key === prefix || key.startsWith(`${prefix}.`))) continue;
+    duties.push({ kind: 'obligation', obligation });
+  }
   return duties;
 }
 
@@ -66,6 +74,10 @@ const HEADING_BONUS = 0.5;
 const TASK_HEAD_BONUS = 0.25;
 
 function dutyTerms(environment: AnswerEnvironment, duty: UnitDuty) {
+  if (duty.kind === 'obligation') {
+    const { obligation } = duty;
+    return environment.textTerms(`obligation:${obligation.id}`, () => `${sectionPath(environment, obligation.documentId, obligation.address).join('\n')}\n${obligation.action}`);
+  }
   if (duty.kind === 'section') {
     return environment.textTerms(`section:${duty.documentId}#${duty.section.address}`, () => `${duty.section.path.join('\n')}\n${duty.section.text}`);
   }
@@ -73,10 +85,20 @@ function dutyTerms(environment: AnswerEnvironment, duty: UnitDuty) {
 }
 
 function headingTerms(environment: AnswerEnvironment, duty: UnitDuty) {
+  if (duty.kind === 'obligation') {
+    const { obligation } = duty;
+    return environment.textTerms(`obligation-path:${obligation.id}`, () => sectionPath(environment, obligation.documentId, obligation.address).join('\n'));
+  }
   if (duty.kind === 'section') {
     return environment.textTerms(`section-path:${duty.documentId}#${duty.section.address}`, () => duty.section.path.join('\n'));
   }
   const document = environment.registry.documents.find((doc) => doc.id === duty.task.documentId);
   const section = document?.sections.find((item) => item.address === duty.task.address);
   return environment.textTerms(`task-path:${duty.task.documentId}#${duty.task.address}`, () => (section?.path ?? []).slice(0, -1).join('\n'));
+}
+
+/** The heading path of a section ("Điều 26. Trách nhiệm thi hành" above its clauses). */
+function sectionPath(environment: AnswerEnvironment, documentId: string, address: string): string[] {
+  const document = environment.registry.documents.find((doc) => doc.id === documentId);
+  return document?.sections.find((item) => item.address === address)?.path ?? [];
 }

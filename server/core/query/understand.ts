@@ -94,7 +94,7 @@ export function understandQuery(question: string, context: QueryContext): Parsed
     for (let i = Math.max(0, range.start); i < range.end; i += 1) slotMask[i] = true;
   }
   for (const mention of documents) {
-    const numbered = (mention.document.reference?.number ?? mention.document.expected?.number) != null;
+    const numbered = (mention.document.reference?.number ?? mention.document.expected?.number ?? mention.document.document?.header.number) != null;
     for (let i = Math.max(0, mention.start); i < mention.end; i += 1) {
       documentMask[i] = true;
       if (numbered) slotMask[i] = true;

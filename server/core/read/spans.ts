@@ -54,6 +54,20 @@ export function answerSpan(need: AnswerNeed, text: string): string | null {
   }
 }
 
+/**
+ * How precisely a span answers: for "when", a day beats a month, a month a year, a year a bare
+ * "hằng năm"; other needs have one level. Used to choose between sentences that cover the
+ * topic about as well.
+ */
+export function spanPrecision(need: AnswerNeed, span: string): number {
+  if (need !== 'when') return 1;
+  if (/ngày\s+\d|\d{1,2}[/.-]\d{1,2}/iu.test(span)) return 4;
+  if (/thời hạn|vòng|kể từ/iu.test(span)) return 3;
+  if (/tháng\s+\d|quý/iu.test(span)) return 2;
+  if (/năm\s+\d/iu.test(span)) return 1.5;
+  return 1;
+}
+
 const HOW_LONG = /\b(?:bao lau|may (?:nam|thang|ngay|tuan)|bao nhieu (?:nam|thang|ngay|tuan)|thoi gian (?:la )?bao lau|how long|how many (?:years|months|days))\b/;
 const HOW_MANY = /\b(?:bao nhieu|may|how many|how much|so luong|ty le|muc)\b/;
 const WHEN = /\b(?:khi nao|bao gio|luc nao|thoi diem|ngay nao|thang nao|nam nao|thoi han|han chot|when|deadline|by when)\b/;
