@@ -4,6 +4,7 @@
  */
 import type {
   CorpusDocument,
+  DocumentGap,
   ExpectedDocumentStatus,
   Reference,
   Section,
@@ -96,13 +97,37 @@ export interface TaskFilter {
   documentId?: string;
 }
 
-export interface DocumentSummary {
-  id: string;
+/** The signer as faces show it: the position is the role line ("Phó Chủ tịch"). */
+export interface SignerView {
+  name: string | null;
+  position: string | null;
+  /** "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH" … as written. */
+  authority: string[];
+}
+
+/** A document's header facts, read from its own text; what the source lacks is in `gaps`. */
+export interface DocumentFacts {
   type: CorpusDocument['type'];
   title: string;
   number: string | null;
-  issuer: string | null;
   issuedDate: string | null;
+  issuer: string | null;
+  issuerParent: string | null;
+  place: string | null;
+  signer: SignerView | null;
+  recipients: string[];
+  bases: string[];
+  effectiveDate: string | null;
+  /** The clause stating the effective date, verbatim, and its section. */
+  effectiveSource: { section: string; quote: string } | null;
+  replaces: Array<{ number: string | null; section: string; quote: string }>;
+  /** Where facts not read from the header came from ("date" → the "Kèm theo …" line). */
+  factSources: Record<string, { section: string; quote: string }>;
+  gaps: DocumentGap[];
+}
+
+export interface DocumentSummary extends DocumentFacts {
+  id: string;
   file: string;
   sections: number;
 }

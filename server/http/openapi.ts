@@ -5,6 +5,8 @@
 import { z } from 'zod';
 import {
   askResponseSchema,
+  documentFactsSchema,
+  documentListSchema,
   errorResponseSchema,
   healthSchema,
   searchResponseSchema,
@@ -109,8 +111,8 @@ const OPERATIONS: OperationSpec[] = [
   { method: 'get', path: '/api/tasks.ics', summary: 'Nhiệm vụ dạng lịch iCalendar: hạn cụ thể → sự kiện cả ngày; thường xuyên → lặp hằng năm từ 01/01 năm kế hoạch; theo điều kiện hoặc theo cấp có thẩm quyền → việc cần làm (VTODO) không có hạn', query: taskFilterSchema, ok: { description: 'Tệp ICS.', contentType: 'text/calendar' }, errors: [400, 503] },
   { method: 'get', path: '/api/tasks/{address}', summary: 'Một nhiệm vụ, kèm nguồn nguyên văn từng trường', params: taskParamsSchema, query: taskDetailQuerySchema, ok: { description: 'Nhiệm vụ.', schema: taskViewSchema }, errors: [400, 404, 503] },
   { method: 'get', path: '/api/units', summary: 'Danh mục đơn vị và tên gọi khác', ok: { description: 'Đơn vị.' }, errors: [503] },
-  { method: 'get', path: '/api/documents', summary: 'Văn bản đã nạp và văn bản cần có', ok: { description: 'Văn bản.' }, errors: [503] },
-  { method: 'get', path: '/api/documents/{id}', summary: 'Một văn bản: thông tin, toàn văn đã chuẩn hóa, các mục', params: documentParamsSchema, ok: { description: 'Văn bản.' }, errors: [400, 404, 503] },
+  { method: 'get', path: '/api/documents', summary: 'Văn bản đã nạp và văn bản cần có', ok: { description: 'Văn bản, mỗi văn bản kèm thông tin phần đầu, người ký và thông tin còn thiếu.', schema: documentListSchema }, errors: [503] },
+  { method: 'get', path: '/api/documents/{id}', summary: 'Một văn bản: thông tin, toàn văn đã chuẩn hóa, các mục', params: documentParamsSchema, ok: { description: 'Văn bản: toàn văn, các mục và thông tin phần đầu.', schema: documentFactsSchema.passthrough() }, errors: [400, 404, 503] },
   { method: 'get', path: '/api/documents/{id}/sections/{address}', summary: 'Một mục của văn bản', params: sectionParamsSchema, ok: { description: 'Mục.' }, errors: [400, 404, 503] },
   { method: 'get', path: '/api/references', summary: 'Văn bản được dẫn chiếu', ok: { description: 'Văn bản dẫn chiếu.' }, errors: [503] },
 ];

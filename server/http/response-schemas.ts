@@ -74,3 +74,34 @@ export const searchResponseSchema = z.object({
     }),
   ),
 });
+
+const quotedSourceSchema = z.object({
+  section: z.string().describe('Địa chỉ mục chứa câu nguồn.'),
+  quote: z.string().describe('Câu nguồn, nguyên văn.'),
+});
+
+/** A document's header facts (mirrors `DocumentFacts` in `server/core/types.ts`). */
+export const documentFactsSchema = z.object({
+  type: z.string().describe('Loại văn bản: luat, nghi-dinh, ke-hoach, chi-thi, …'),
+  title: z.string().describe('Tên hiển thị: loại văn bản và trích yếu.'),
+  number: z.string().nullable().describe('Số, ký hiệu ("80/2025/QH15"); null khi văn bản để trống.'),
+  issuedDate: z.string().nullable().describe('Ngày ban hành (ISO); null khi văn bản không ghi.'),
+  issuer: z.string().nullable().describe('Cơ quan ban hành.'),
+  issuerParent: z.string().nullable().describe('Cơ quan chủ quản ghi phía trên cơ quan ban hành.'),
+  place: z.string().nullable().describe('Địa danh ban hành.'),
+  signer: z
+    .object({ name: z.string().nullable(), position: z.string().nullable(), authority: z.array(z.string()).describe('Dòng thẩm quyền ký: "TM. …", "KT. …".') })
+    .nullable(),
+  recipients: z.array(z.string()).describe('Nơi nhận.'),
+  bases: z.array(z.string()).describe('Các dòng "Căn cứ …", nguyên văn.'),
+  effectiveDate: z.string().nullable().describe('Ngày có hiệu lực (ISO) khi một điều khoản ghi rõ.'),
+  effectiveSource: quotedSourceSchema.nullable(),
+  replaces: z.array(quotedSourceSchema.extend({ number: z.string().nullable() })).describe('Văn bản được thay thế, hết hiệu lực hoặc bãi bỏ.'),
+  factSources: z.record(z.string(), quotedSourceSchema).describe('Nguồn của thông tin không lấy từ phần đầu văn bản.'),
+  gaps: z.array(z.object({ field: z.string(), reason: z.string() })).describe('Thông tin văn bản gốc không có, kèm lý do.'),
+});
+
+export const documentListSchema = z.object({
+  documents: z.array(documentFactsSchema.extend({ id: z.string(), file: z.string(), sections: z.number().int() })),
+  expected: z.array(z.object({ id: z.string(), present: z.boolean() }).passthrough()),
+});

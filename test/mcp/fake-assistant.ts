@@ -5,6 +5,7 @@
  * isolation. The real core over the shipped corpus is exercised in `real-corpus.test.ts`.
  */
 import { InvalidInputError, NotFoundError } from '../../common/errors.js';
+import { toDocumentSummary } from '../../server/core/catalog/views.js';
 import type { PlanAssistant, TaskDetail, TaskFilter, TaskView, UnitView } from '../../server/core/types.js';
 import type { CorpusDocument, Section, Unit } from '../../ingest/types.js';
 import { addressLabel } from '../../ingest/parse/labels.js';
@@ -172,7 +173,7 @@ export function createFakeAssistant(): PlanAssistant & { questions: Array<{ ques
     },
     listUnits: () => UNITS.map((unit) => ({ ...unit, aliases: [...unit.aliases] })),
     listDocuments: () => ({
-      documents: [{ id: DOCUMENT.id, type: DOCUMENT.type, title: DOCUMENT.title, number: null, issuer: null, issuedDate: null, file: DOCUMENT.file, sections: SECTIONS.length }],
+      documents: [toDocumentSummary(DOCUMENT)],
       expected: [
         { id: FAKE_DOCUMENT_ID, type: 'ke-hoach', number: null, date: null, issuer: null, title: DOCUMENT.title, file: DOCUMENT.file, present: true },
         { id: FAKE_EXPECTED_MISSING_ID, type: 'chi-thi', number: '99/CT-GL', date: '2030-01-02', issuer: 'Cơ quan giả lập', title: 'Chỉ thị giả lập', file: null, present: false },

@@ -2,8 +2,8 @@
  * The shapes faces show: tasks with their units spelled out, task details with the verbatim
  * source of each field, document summaries.
  */
-import type { CorpusDocument, FieldSource, Registry, Task, Unit } from '../../../ingest/types.js';
-import type { DocumentSummary, TaskDetail, TaskView, UnitView } from '../types.js';
+import type { CorpusDocument, FieldSource, Registry, Signer, Task, Unit } from '../../../ingest/types.js';
+import type { DocumentFacts, DocumentSummary, SignerView, TaskDetail, TaskView, UnitView } from '../types.js';
 
 /** A unit as faces show it. */
 export function toUnitView(unit: Unit): UnitView {
@@ -59,16 +59,50 @@ export function toTaskDetail(registry: Registry, task: Task): TaskDetail {
   };
 }
 
-/** A document's summary for lists. */
-export function toDocumentSummary(document: CorpusDocument): DocumentSummary {
+function quoteOf(source: FieldSource): { section: string; quote: string } {
+  return { section: source.address, quote: source.text };
+}
+
+function toSignerView(signer: Signer | null): SignerView | null {
+  return signer ? { name: signer.name, position: signer.role, authority: [...signer.authority] } : null;
+}
+
+/** The header facts of a document, flat, with verbatim sources for what came from elsewhere. */
+export function toDocumentFacts(document: CorpusDocument): DocumentFacts {
+  const { header } = document;
+  const factSources = Object.fromEntries(
+    Object.entries(header.factSources ?? {}).flatMap(([fact, source]) => (source ? [[fact, quoteOf(source)]] : [])),
+  );
   return {
-    id: document.id,
     type: document.type,
     title: document.title,
-    number: document.header.number,
-    issuer: document.header.issuer,
-    issuedDate: document.header.issuedDate,
-    file: document.file,
-    sections: document.sections.length,
+    number: header.number,
+    issuedDate: header.issuedDate,
+    issuer: header.issuer,
+    issuerParent: header.issuerParent ?? null,
+    place: header.place,
+    signer: toSignerView(document.signer),
+    recipients: [...document.recipients],
+    bases: [...(header.bases ?? [])],
+    effectiveDate: header.effectiveDate ?? null,
+    effectiveSource: header.effectiveSource ? quoteOf(header.effectiveSource) : null,
+    replaces: (header.replaces ?? []).map((item) => ({ number: item.number, ...quoteOf(item.source) })),
+    factSources,
+    gaps: (header.gaps ?? []).map((gap) => ({ ...gap })),
   };
+}
+
+/** A document's summary for lists. */
+export function toDocumentSummary(document: CorpusDocument): DocumentSummary {
+  return { id: document.id, ...toDocumentFacts(document), file: document.file, sections: document.sections.length };
+}
+
+/**
+ * A document for its own page: the whole document (header, text, sections) with its facts
+ * flat beside it; the signer keeps `role` and gains `position`, the same words.
+ */
+export function toDocumentDetail(document: CorpusDocument): CorpusDocument & Omit<DocumentFacts, 'signer'> & { signer: (Signer & SignerView) | null } {
+  const facts = toDocumentFacts(document);
+  const signer = document.signer && facts.signer ? { ...document.signer, position: facts.signer.position } : null;
+  return { ...document, ...facts, signer };
 }

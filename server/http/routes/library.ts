@@ -3,6 +3,7 @@
  * Each handler validates its input, asks the assistant, and renders JSON — nothing more.
  */
 import { Router } from 'express';
+import { toDocumentDetail } from '../../core/catalog/views.js';
 import type { PlanAssistant } from '../../core/types.js';
 import { documentParamsSchema, parseInput, searchQuerySchema, sectionParamsSchema } from '../schemas.js';
 
@@ -30,7 +31,7 @@ export function libraryRouter(deps: { getAssistant: () => PlanAssistant }): Rout
 
   router.get('/api/documents/:id', (req, res) => {
     const { id } = parseInput(documentParamsSchema, req.params);
-    res.json(deps.getAssistant().getDocument(id));
+    res.json(toDocumentDetail(deps.getAssistant().getDocument(id)));
   });
 
   router.get('/api/documents/:id/sections/:address', (req, res) => {
