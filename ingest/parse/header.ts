@@ -77,6 +77,8 @@ export interface HeaderReading {
   header: DocumentHeader;
   /** The type named by the type line, when there is one. */
   type?: DocumentType;
+  /** Whether the issuer was not in the text and came from the expected-document registry. */
+  issuerFromRegistry: boolean;
 }
 
 /** Where the type line stands, or -1. */
@@ -209,6 +211,7 @@ export function readHeader(lines: readonly Line[], limit: number, expected?: Exp
       endLine = 0;
     }
   }
+  const issuerFromRegistry = header.issuer === null && Boolean(expected?.issuer);
   header.issuer ??= expected?.issuer ?? null;
-  return { endLine, header, type };
+  return { endLine, header, type, issuerFromRegistry };
 }

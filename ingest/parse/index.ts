@@ -76,7 +76,7 @@ export function parseDocument(loaded: LoadedText, expected?: ExpectedDocument): 
   const signer = tail.signature?.signer ?? null;
   const recipients = tail.recipients?.list ?? [];
   const bodyStart = reading.endLine < lines.length ? lines[reading.endLine].start : text.length;
-  completeHeader({ header, type, text, sections, bodyStart, signer, recipients });
+  completeHeader({ header, type, text, sections, bodyStart, signer, recipients, issuerFromRegistry: reading.issuerFromRegistry });
   const document: CorpusDocument = {
     id: expected?.id ?? (slugify(fileStem(loaded.file)) || 'document'),
     type,

@@ -24,6 +24,8 @@ export interface MetadataInput {
   bodyStart: number;
   signer: Signer | null;
   recipients: readonly string[];
+  /** Whether the issuer came from the corpus registry, the text having none. */
+  issuerFromRegistry?: boolean;
 }
 
 const BASIS = /^can cu\b/;
@@ -85,7 +87,8 @@ function gapsOf(input: MetadataInput): DocumentGap[] {
     const elsewhere = header.factSources?.[field] ? ` ${REASONS.fromElsewhere}` : '';
     gaps.push({ field, reason: reason + elsewhere });
   };
-  if (header.factSources?.issuer || header.issuer === null) add('issuer', REASONS.issuer);
+  if (input.issuerFromRegistry) gaps.push({ field: 'issuer', reason: `${REASONS.issuer} ${REASONS.fromRegistry}` });
+  else if (header.factSources?.issuer || header.issuer === null) add('issuer', REASONS.issuer);
   if (header.number === null) add('number', header.numberText ? REASONS.numberBlank : REASONS.number);
   if (header.dateText === null) add('date', REASONS.date);
   else if (header.issuedDate === null) add('date', REASONS.dateBlank);
