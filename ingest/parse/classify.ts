@@ -34,7 +34,7 @@ const ROMAN = /^(?=[IVXLC])(C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$/;
 const PART = /^([IVXLC]{1,7})\s*[.)–-]\s+(\S.*)$/u;
 const CHAPTER = /^chương\s+([IVXLC]{1,7}|\d{1,3})(?:\s*[.:–-]\s*(.*)|\s*)$/iu;
 const SECTION = /^mục\s+([IVXLC]{1,7}|\d{1,3})(?:\s*[.:–-]\s*(.*)|\s*)$/iu;
-const ARTICLE = /^điều\s+(\d{1,3})(?:\s*[.:]\s*(.*)|\s*)$/iu;
+const ARTICLE = /^điều\s+(\d{1,3}[a-zđ]?)(?:\s*[.:]\s*(.*)|\s*)$/iu;
 const SUBNUMBERED = /^(\d{1,2}\.\d{1,2})\.?\s+(\S.*)$/u;
 const NUMBERED = /^(\d{1,2})[.)]\s+(\S.*)$/u;
 const LETTERED = /^([a-zđ])\)\s+(\S.*)$/u;

@@ -1,153 +1,194 @@
 /**
- * A FAKE PlanAssistant for HTTP tests that need behaviour the real core cannot be made to show
- * (an unknown internal error, a missing index, a slow stream). Its one document is a synthetic
- * test fixture, not a real document. Tests of what users see run against the real assistant.
+ * A FAKE PlanAssistant for the MCP tests: one synthetic document (its first line says so),
+ * two invented units, two tasks. It filters, resolves aliases and throws the core's domain
+ * errors the way the real core does, so the MCP layer's mapping can be tested fast and in
+ * isolation. The real core over the shipped corpus is exercised in `real-corpus.test.ts`.
  */
-import { CorpusNotIndexedError, NotFoundError } from '../../common/errors.js';
-import type { AskEvent, AskResponse, PlanAssistant, TaskDetail, TaskView } from '../../server/core/types.js';
+import { InvalidInputError, NotFoundError } from '../../common/errors.js';
+import { toDocumentSummary } from '../../server/core/catalog/views.js';
+import type { PlanAssistant, TaskDetail, TaskFilter, TaskView, UnitView } from '../../server/core/types.js';
 import type { CorpusDocument, Section, Unit } from '../../ingest/types.js';
 import { addressLabel } from '../../ingest/parse/labels.js';
+import { foldForMatch } from '../../ingest/normalize/index.js';
 
-const TEXT =
-  'TÀI LIỆU GIẢ LẬP ĐỂ KIỂM THỬ — synthetic test fixture, not a real document\n\n' +
-  'II. NHIỆM VỤ GIẢ LẬP\n\n1. Nhiệm vụ thử nghiệm.\n\n- Đơn vị chủ trì thực hiện: Đơn vị A.';
+export const FAKE_DOCUMENT_ID = 'gia-lap-ke-hoach';
+export const FAKE_EXPECTED_MISSING_ID = 'gia-lap-chi-thi';
+/** A search query that makes the fake throw a plain Error, to test the generic error path. */
+export const FAKE_CRASH_QUERY = 'crash-now';
 
-const UNIT: Unit = { id: 'don-vi-a', name: 'Đơn vị A', aliases: ['DVA', 'don vi a'], level: 'tỉnh' };
+const LINES = [
+  'TÀI LIỆU GIẢ LẬP ĐỂ KIỂM THỬ — synthetic test fixture, not a real document',
+  'I. NHIỆM VỤ GIẢ LẬP',
+  '1. Lập danh sách thiết bị thử nghiệm.',
+  '- Đơn vị chủ trì thực hiện: Phòng Thử nghiệm.',
+  '- Thời gian thực hiện: Hoàn thành trong tháng 3/2030.',
+  '2. Kiểm tra định kỳ bộ dữ liệu mẫu.',
+  '- Đơn vị chủ trì thực hiện: Tổ Giả lập.',
+  '- Đơn vị phối hợp thực hiện: Phòng Thử nghiệm.',
+  '- Thời gian thực hiện: Thường xuyên hàng năm.',
+];
+const TEXT = LINES.join('\n');
 
-function section(address: string, kind: Section['kind'], text: string, parent: string | null): Section {
-  const start = TEXT.indexOf(text);
-  return { address, label: addressLabel(address), kind, heading: null, text, span: { start, end: start + text.length }, parent, path: [] };
+function span(line: number, through = line): { start: number; end: number } {
+  const start = LINES.slice(0, line).join('\n').length + (line > 0 ? 1 : 0);
+  const end = LINES.slice(0, through + 1).join('\n').length;
+  return { start, end };
 }
 
+function section(address: string, kind: Section['kind'], parent: string | null, from: number, to: number): Section {
+  const range = span(from, to);
+  return { address, label: addressLabel(address), kind, heading: LINES[from], text: TEXT.slice(range.start, range.end), span: range, parent, path: [] };
+}
+
+const SECTIONS: Section[] = [
+  section('header', 'header', null, 0, 0),
+  section('I', 'part', null, 1, 8),
+  section('I.1', 'item', 'I', 2, 4),
+  section('I.2', 'item', 'I', 5, 8),
+];
+
 const DOCUMENT: CorpusDocument = {
-  id: 'fake-plan',
+  id: FAKE_DOCUMENT_ID,
   type: 'ke-hoach',
-  file: 'fake-plan.txt',
+  file: 'gia-lap.txt',
   format: 'txt',
-  hash: '0'.repeat(64),
-  header: {
-    issuer: null,
-    number: null,
-    numberText: null,
-    place: null,
-    issuedDate: null,
-    dateText: null,
-    year: 2026,
-    typeText: null,
-    title: 'Kế hoạch giả lập',
-  },
-  title: 'Kế hoạch giả lập (synthetic)',
+  hash: 'fake',
+  header: { issuer: null, number: null, numberText: null, place: null, issuedDate: null, dateText: null, year: 2030, typeText: null, title: 'Kế hoạch giả lập' },
+  title: 'Kế hoạch giả lập để kiểm thử',
   signer: null,
   recipients: [],
   text: TEXT,
-  sections: [
-    section('II', 'part', TEXT.slice(TEXT.indexOf('II.')), null),
-    section('II.1', 'item', '1. Nhiệm vụ thử nghiệm.\n\n- Đơn vị chủ trì thực hiện: Đơn vị A.', 'II'),
-  ],
+  sections: SECTIONS,
   fixture: true,
 };
 
-const TASK: TaskView = {
-  documentId: DOCUMENT.id,
-  address: 'II.1',
-  number: 1,
-  title: 'Nhiệm vụ thử nghiệm.',
-  lead: [{ name: UNIT.name, aliases: UNIT.aliases, level: UNIT.level }],
-  coordinating: [],
-  timeline: { text: 'Hoàn thành trong tháng 6/2026.', kind: 'deadline', due: '2026-06-30' },
-};
+const UNITS: Unit[] = [
+  { id: 'phong-thu-nghiem', name: 'Phòng Thử nghiệm', aliases: ['PTN', 'phong thu nghiem'], level: 'tỉnh' },
+  { id: 'to-gia-lap', name: 'Tổ Giả lập', aliases: ['TGL', 'to gia lap'], level: 'xã' },
+];
+const view = (unit: Unit): UnitView => ({ name: unit.name, aliases: [...unit.aliases], level: unit.level });
 
-export interface FakeAssistantOptions {
-  /** Every method throws this (to exercise the error mapper). */
-  failWith?: Error;
-  /** askStream fails with this after the first delta (a fault mid-stream). */
-  failMidStream?: Error;
-  /** Pause between streamed events, to keep a request in flight. */
-  streamDelayMs?: number;
+const TASKS: TaskView[] = [
+  {
+    documentId: FAKE_DOCUMENT_ID,
+    address: 'I.1',
+    number: 1,
+    title: LINES[2].slice('1. '.length),
+    lead: [view(UNITS[0])],
+    coordinating: [],
+    timeline: { text: 'Hoàn thành trong tháng 3/2030.', kind: 'deadline', due: '2030-03-31' },
+  },
+  {
+    documentId: FAKE_DOCUMENT_ID,
+    address: 'I.2',
+    number: 2,
+    title: LINES[5].slice('2. '.length),
+    lead: [view(UNITS[1])],
+    coordinating: [view(UNITS[0])],
+    timeline: { text: 'Thường xuyên hàng năm.', kind: 'recurring', frequency: 'yearly' },
+  },
+];
+
+function unitOf(alias: string): Unit {
+  const key = foldForMatch(alias.trim());
+  const unit = UNITS.find((item) => [item.name, ...item.aliases].some((name) => foldForMatch(name) === key));
+  if (!unit) throw new InvalidInputError(`Không nhận ra đơn vị “${alias}”.`);
+  return unit;
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+function matchesFilter(task: TaskView, filter: TaskFilter): boolean {
+  if (filter.unit) {
+    const name = unitOf(filter.unit).name;
+    const lead = task.lead.some((unit) => unit.name === name);
+    const coordinating = task.coordinating.some((unit) => unit.name === name);
+    const role = filter.role ?? 'any';
+    if (role === 'lead' ? !lead : role === 'coordinating' ? !coordinating : !lead && !coordinating) return false;
+  }
+  const due = task.timeline.due;
+  if ((filter.dueBefore || filter.dueAfter) && !due) return false;
+  if (filter.dueBefore && due! > filter.dueBefore) return false;
+  if (filter.dueAfter && due! < filter.dueAfter) return false;
+  if (filter.kind && task.timeline.kind !== filter.kind) return false;
+  return !filter.documentId || task.documentId === filter.documentId;
+}
 
-/** Builds the fake. Clearly not the product: answers are canned. */
-export function createFakeAssistant(
-  options: FakeAssistantOptions = {},
-): PlanAssistant & { asked: string[]; progress: { deltas: number; finished: number } } {
-  const asked: string[] = [];
-  const progress = { deltas: 0, finished: 0 };
-  const guard = () => {
-    if (options.failWith) throw options.failWith;
+function detail(task: TaskView): TaskDetail {
+  const sectionText = SECTIONS.find((item) => item.address === task.address)!.text;
+  const lines = sectionText.split('\n');
+  const quote = (prefix: string) => {
+    const line = lines.find((item) => item.startsWith(prefix));
+    return line ? { section: task.address, quote: line } : null;
   };
-  const answer = (question: string, conversationId?: string): AskResponse => ({
-    answer: 'Theo Kế hoạch giả lập, mục II.1, đơn vị chủ trì là Đơn vị A [1].',
-    citations: [{ documentId: DOCUMENT.id, documentTitle: DOCUMENT.title, section: 'II.1', quote: 'Đơn vị A' }],
-    abstained: question.includes('lương'),
-    conversationId: conversationId ?? 'fake-conversation',
-    mode: 'extractive',
-  });
   return {
-    asked,
-    progress,
+    ...task,
+    text: sectionText,
+    assignments: task.lead.map((unit) => ({ unit, role: 'lead', duty: unit.name, quote: quote('- Đơn vị chủ trì')!.quote, section: task.address })),
+    sources: {
+      title: { section: task.address, quote: lines[0] },
+      lead: quote('- Đơn vị chủ trì'),
+      coordinating: quote('- Đơn vị phối hợp'),
+      timeline: quote('- Thời gian'),
+    },
+    footnotes: [],
+  };
+}
+
+/** Builds the fake. `calls` records the questions asked, to check that arguments pass through. */
+export function createFakeAssistant(): PlanAssistant & { questions: Array<{ question: string; conversationId?: string }> } {
+  const questions: Array<{ question: string; conversationId?: string }> = [];
+  return {
+    questions,
     async ask(request) {
-      guard();
-      asked.push(request.question);
-      return answer(request.question, request.conversationId);
+      questions.push({ ...request });
+      const quote = LINES[3];
+      return {
+        answer: 'Theo Kế hoạch giả lập, mục I.1, Phòng Thử nghiệm chủ trì [1].',
+        citations: [{ documentId: FAKE_DOCUMENT_ID, documentTitle: DOCUMENT.title, section: 'I.1', quote }],
+        abstained: false,
+        conversationId: request.conversationId ?? 'fake-conversation-1',
+        mode: 'extractive',
+      };
     },
-    async *askStream(request, streamOptions): AsyncIterable<AskEvent> {
-      guard();
-      asked.push(request.question);
-      const response = answer(request.question, request.conversationId);
-      yield { type: 'citations', citations: response.citations };
-      for (const word of response.answer.split(/(?<= )/)) {
-        if (options.streamDelayMs) await sleep(options.streamDelayMs);
-        if (streamOptions?.signal?.aborted) return;
-        progress.deltas += 1;
-        yield { type: 'delta', text: word };
-        if (options.failMidStream) throw options.failMidStream;
+    askStream() {
+      throw new Error('not used by MCP');
+    },
+    async search(query, options = {}) {
+      if (query === FAKE_CRASH_QUERY) throw new Error('secret internal detail /etc/passwd');
+      if (options.documentId && options.documentId !== FAKE_DOCUMENT_ID) throw new NotFoundError(`Không tìm thấy văn bản “${options.documentId}”.`);
+      const words = foldForMatch(query).split(/\s+/);
+      return SECTIONS.filter((item) => item.kind === 'item' && words.some((word) => foldForMatch(item.text).includes(word)))
+        .slice(0, options.k ?? 5)
+        .map((item, rank) => ({ documentId: FAKE_DOCUMENT_ID, documentTitle: DOCUMENT.title, address: item.address, text: item.text, score: 1 / (rank + 1) }));
+    },
+    listTasks(filter = {}) {
+      for (const value of [filter.dueBefore, filter.dueAfter]) {
+        if (value !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new InvalidInputError(`Ngày không hợp lệ: “${value}”.`);
       }
-      progress.finished += 1;
-      yield { type: 'done', response };
+      return TASKS.filter((task) => matchesFilter(task, filter));
     },
-    async search(query) {
-      guard();
-      return [{ documentId: DOCUMENT.id, documentTitle: DOCUMENT.title, address: 'II.1', text: query, score: 1 }];
+    getTask(addressOrNumber) {
+      const task = TASKS.find((item) => item.address === addressOrNumber || String(item.number) === addressOrNumber);
+      if (!task) throw new NotFoundError(`Không tìm thấy nhiệm vụ “${addressOrNumber}”.`);
+      return detail(task);
     },
-    listTasks() {
-      guard();
-      return [TASK];
-    },
-    getTask(addressOrNumber): TaskDetail {
-      guard();
-      if (addressOrNumber !== 'II.1' && addressOrNumber !== '1') throw new NotFoundError('Không có nhiệm vụ này.');
-      return { ...TASK, text: TASK.title, assignments: [], sources: { title: { section: 'II.1', quote: TASK.title }, lead: null, coordinating: null, timeline: null }, footnotes: [] };
-    },
-    listUnits() {
-      guard();
-      return [UNIT];
-    },
-    listDocuments() {
-      guard();
-      return { documents: [], expected: [] };
-    },
+    listUnits: () => UNITS.map((unit) => ({ ...unit, aliases: [...unit.aliases] })),
+    listDocuments: () => ({
+      documents: [toDocumentSummary(DOCUMENT)],
+      expected: [
+        { id: FAKE_DOCUMENT_ID, type: 'ke-hoach', number: null, date: null, issuer: null, title: DOCUMENT.title, file: DOCUMENT.file, present: true },
+        { id: FAKE_EXPECTED_MISSING_ID, type: 'chi-thi', number: '99/CT-GL', date: '2030-01-02', issuer: 'Cơ quan giả lập', title: 'Chỉ thị giả lập', file: null, present: false },
+      ],
+    }),
     getDocument(id) {
-      guard();
-      if (id !== DOCUMENT.id) throw new NotFoundError('Không có văn bản này.');
+      if (id !== FAKE_DOCUMENT_ID) throw new NotFoundError(`Không tìm thấy văn bản “${id}”.`);
       return DOCUMENT;
     },
     getSection(documentId, address) {
-      const found = this.getDocument(documentId).sections.find((candidate) => candidate.address === address);
-      if (!found) throw new NotFoundError('Không có mục này.');
+      const found = this.getDocument(documentId).sections.find((item) => item.address === address);
+      if (!found) throw new NotFoundError(`Văn bản “${documentId}” không có mục “${address}”.`);
       return found;
     },
-    listReferences() {
-      guard();
-      return [];
-    },
-    stats() {
-      guard();
-      return { documents: 1, sections: 2, tasks: 1, chunks: 1, builtAt: '2026-01-01T00:00:00.000Z', embedder: 'fake' };
-    },
+    listReferences: () => [],
+    stats: () => ({ documents: 1, sections: SECTIONS.length, tasks: TASKS.length, chunks: 2, builtAt: '2030-01-01T00:00:00.000Z', embedder: 'fake' }),
   };
 }
-
-/** A fake whose index is missing, as the real server sees it before ingest. */
-export const missingIndexError = () => new CorpusNotIndexedError('Chưa có chỉ mục; hãy chạy `npm run ingest`.');

@@ -77,6 +77,7 @@ const STRUCTURE = [
   'Điều 2.', 'Chương I', 'QUY ĐỊNH', 'Mục 1. Tên', '| a | b |', '|---|---|', '| x |', 'Nơi nhận:', 'TM. ỦY BAN NHÂN DÂN',
   'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH', 'Nguyễn Văn An', 'KẾ HOẠCH', 'Số: 12/KH-UBND', 'Hà Nội, ngày 1 tháng 2 năm 2026',
   'xong./.', 'câu¹ tiếp', '¹ Chú thích', '[2] Ghi chú', 'văn bản', '(Đã ký)',
+  'PHỤ LỤC I', 'Phụ lục', 'Mẫu số 01', 'QUY CHẾ', '(Ban hành kèm theo Quyết định số 1)', '**Điều 3.** Tên', '**1**. **Mục**',
 ];
 const structured = fc
   .array(fc.tuple(fc.constantFrom(...STRUCTURE, ...PIECES), fc.constantFrom('\n', '\n\n', ' ', '')), { maxLength: 40 })
