@@ -1,12 +1,14 @@
 /**
- * A FAKE PlanAssistant for the MCP tests: one synthetic document (its first line says so),
- * two invented units, two tasks. It filters, resolves aliases and throws the core's domain
- * errors the way the real core does, so the MCP layer's mapping can be tested fast and in
- * isolation. The real core over the shipped corpus is exercised in `real-corpus.test.ts`.
+ * The one FAKE PlanAssistant of the tests (HTTP and MCP): one synthetic document (its first
+ * line says so), two invented units, two tasks. It filters, resolves aliases and throws the
+ * core's domain errors the way the real core does, so a face's mapping can be tested fast and
+ * in isolation; options make it show what the real core cannot be made to (an internal error
+ * everywhere, a missing index, a fault mid-stream, a slow stream). Tests of what users see run
+ * against the real assistant over the shipped corpus.
  */
-import { InvalidInputError, NotFoundError } from '../../common/errors.js';
+import { CorpusNotIndexedError, InvalidInputError, NotFoundError } from '../../common/errors.js';
 import { toDocumentSummary } from '../../server/core/catalog/views.js';
-import type { PlanAssistant, TaskDetail, TaskFilter, TaskView, UnitView } from '../../server/core/types.js';
+import type { AskEvent, AskResponse, PlanAssistant, TaskDetail, TaskFilter, TaskView, UnitView } from '../../server/core/types.js';
 import type { CorpusDocument, Section, Unit } from '../../ingest/types.js';
 import { addressLabel } from '../../ingest/parse/labels.js';
 import { foldForMatch } from '../../ingest/normalize/index.js';
@@ -133,53 +135,102 @@ function detail(task: TaskView): TaskDetail {
   };
 }
 
-/** Builds the fake. `calls` records the questions asked, to check that arguments pass through. */
-export function createFakeAssistant(): PlanAssistant & { questions: Array<{ question: string; conversationId?: string }> } {
-  const questions: Array<{ question: string; conversationId?: string }> = [];
+export interface FakeAssistantOptions {
+  /** Every method throws this (to exercise the error mapper). */
+  failWith?: Error;
+  /** askStream fails with this after the first delta (a fault mid-stream). */
+  failMidStream?: Error;
+  /** Pause between streamed events, to keep a request in flight. */
+  streamDelayMs?: number;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function cannedAnswer(conversationId: string | undefined): AskResponse {
+  return {
+    answer: 'Theo Kế hoạch giả lập, mục I.1, Phòng Thử nghiệm chủ trì [1].',
+    citations: [{ documentId: FAKE_DOCUMENT_ID, documentTitle: DOCUMENT.title, section: 'I.1', quote: LINES[3] }],
+    abstained: false,
+    conversationId: conversationId ?? 'fake-conversation-1',
+    mode: 'extractive',
+  };
+}
+
+export type FakeAssistant = PlanAssistant & {
+  /** The questions asked (ask and askStream), to check that arguments pass through. */
+  questions: Array<{ question: string; conversationId?: string }>;
+  /** How far streams got: deltas sent, streams finished. */
+  progress: { deltas: number; finished: number };
+};
+
+/** Builds the fake. Clearly not the product: answers are canned. */
+export function createFakeAssistant(options: FakeAssistantOptions = {}): FakeAssistant {
+  const questions: FakeAssistant['questions'] = [];
+  const progress = { deltas: 0, finished: 0 };
+  const guard = () => {
+    if (options.failWith) throw options.failWith;
+  };
   return {
     questions,
+    progress,
     async ask(request) {
+      guard();
       questions.push({ ...request });
-      const quote = LINES[3];
-      return {
-        answer: 'Theo Kế hoạch giả lập, mục I.1, Phòng Thử nghiệm chủ trì [1].',
-        citations: [{ documentId: FAKE_DOCUMENT_ID, documentTitle: DOCUMENT.title, section: 'I.1', quote }],
-        abstained: false,
-        conversationId: request.conversationId ?? 'fake-conversation-1',
-        mode: 'extractive',
-      };
+      return cannedAnswer(request.conversationId);
     },
-    askStream() {
-      throw new Error('not used by MCP');
+    async *askStream(request, streamOptions): AsyncIterable<AskEvent> {
+      guard();
+      questions.push({ ...request });
+      const response = cannedAnswer(request.conversationId);
+      yield { type: 'citations', citations: response.citations };
+      for (const word of response.answer.split(/(?<= )/)) {
+        if (options.streamDelayMs) await sleep(options.streamDelayMs);
+        if (streamOptions?.signal?.aborted) return;
+        progress.deltas += 1;
+        yield { type: 'delta', text: word };
+        if (options.failMidStream) throw options.failMidStream;
+      }
+      progress.finished += 1;
+      yield { type: 'done', response };
     },
-    async search(query, options = {}) {
+    async search(query, searchOptions = {}) {
+      guard();
       if (query === FAKE_CRASH_QUERY) throw new Error('secret internal detail /etc/passwd');
-      if (options.documentId && options.documentId !== FAKE_DOCUMENT_ID) throw new NotFoundError(`Không tìm thấy văn bản “${options.documentId}”.`);
+      if (searchOptions.documentId && searchOptions.documentId !== FAKE_DOCUMENT_ID) throw new NotFoundError(`Không tìm thấy văn bản “${searchOptions.documentId}”.`);
       const words = foldForMatch(query).split(/\s+/);
       return SECTIONS.filter((item) => item.kind === 'item' && words.some((word) => foldForMatch(item.text).includes(word)))
-        .slice(0, options.k ?? 5)
+        .slice(0, searchOptions.k ?? 5)
         .map((item, rank) => ({ documentId: FAKE_DOCUMENT_ID, documentTitle: DOCUMENT.title, address: item.address, text: item.text, score: 1 / (rank + 1) }));
     },
     listTasks(filter = {}) {
+      guard();
       for (const value of [filter.dueBefore, filter.dueAfter]) {
         if (value !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new InvalidInputError(`Ngày không hợp lệ: “${value}”.`);
       }
       return TASKS.filter((task) => matchesFilter(task, filter));
     },
     getTask(addressOrNumber) {
+      guard();
       const task = TASKS.find((item) => item.address === addressOrNumber || String(item.number) === addressOrNumber);
       if (!task) throw new NotFoundError(`Không tìm thấy nhiệm vụ “${addressOrNumber}”.`);
       return detail(task);
     },
-    listUnits: () => UNITS.map((unit) => ({ ...unit, aliases: [...unit.aliases] })),
-    listDocuments: () => ({
-      documents: [toDocumentSummary(DOCUMENT)],
-      expected: [
-        { id: FAKE_DOCUMENT_ID, type: 'ke-hoach', number: null, date: null, issuer: null, title: DOCUMENT.title, file: DOCUMENT.file, present: true },
-        { id: FAKE_EXPECTED_MISSING_ID, type: 'chi-thi', number: '99/CT-GL', date: '2030-01-02', issuer: 'Cơ quan giả lập', title: 'Chỉ thị giả lập', file: null, present: false },
-      ],
-    }),
+    listUnits() {
+      guard();
+      return UNITS.map((unit) => ({ ...unit, aliases: [...unit.aliases] }));
+    },
+    listDocuments() {
+      guard();
+      return {
+        documents: [toDocumentSummary(DOCUMENT)],
+        expected: [
+          { id: FAKE_DOCUMENT_ID, type: 'ke-hoach', number: null, date: null, issuer: null, title: DOCUMENT.title, file: DOCUMENT.file, present: true },
+          { id: FAKE_EXPECTED_MISSING_ID, type: 'chi-thi', number: '99/CT-GL', date: '2030-01-02', issuer: 'Cơ quan giả lập', title: 'Chỉ thị giả lập', file: null, present: false },
+        ],
+      };
+    },
     getDocument(id) {
+      guard();
       if (id !== FAKE_DOCUMENT_ID) throw new NotFoundError(`Không tìm thấy văn bản “${id}”.`);
       return DOCUMENT;
     },
@@ -188,7 +239,16 @@ export function createFakeAssistant(): PlanAssistant & { questions: Array<{ ques
       if (!found) throw new NotFoundError(`Văn bản “${documentId}” không có mục “${address}”.`);
       return found;
     },
-    listReferences: () => [],
-    stats: () => ({ documents: 1, sections: SECTIONS.length, tasks: TASKS.length, chunks: 2, builtAt: '2030-01-01T00:00:00.000Z', embedder: 'fake' }),
+    listReferences() {
+      guard();
+      return [];
+    },
+    stats() {
+      guard();
+      return { documents: 1, sections: SECTIONS.length, tasks: TASKS.length, chunks: 2, builtAt: '2030-01-01T00:00:00.000Z', embedder: 'fake' };
+    },
   };
 }
+
+/** The error of a missing index, as the real server sees it before ingest. */
+export const missingIndexError = () => new CorpusNotIndexedError('Chưa có chỉ mục; hãy chạy `npm run ingest`.');

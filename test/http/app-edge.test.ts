@@ -50,7 +50,7 @@ describe('request validation at the edge', () => {
     expect((await post(JSON.stringify({ question: 'a'.repeat(2000) }))).status).toBe(200);
     const response = await post(JSON.stringify({ question: 'ai\u0000 chủ\u0007trì\u202E nhiệm vụ 4\n' }));
     expect(response.status).toBe(200);
-    expect(fake.asked.at(-1)).toBe('ai chủ trì nhiệm vụ 4');
+    expect(fake.questions.at(-1)?.question).toBe('ai chủ trì nhiệm vụ 4');
   });
 
   it('validates query parameters', async () => {

@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import { createFakeAssistant } from './fake-assistant.js';
+import { createFakeAssistant } from '../fakes/fake-assistant.js';
 import { callTool } from './helpers.js';
 import { INITIALIZE_BODY, postHeaders, rawRequest, serveMcp, type RunningMcpHttp } from './http-server.js';
 

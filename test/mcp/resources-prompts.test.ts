@@ -7,7 +7,7 @@ import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { McpError } from '@modelcontextprotocol/sdk/types.js';
 import { RESOURCE_NOT_FOUND } from '../../server/mcp/protocol-error.js';
 import { DOCUMENT_URI_TEMPLATE, SECTION_URI_TEMPLATE, TASKS_URI, documentUri, sectionUri } from '../../server/mcp/resources.js';
-import { createFakeAssistant, FAKE_DOCUMENT_ID } from './fake-assistant.js';
+import { createFakeAssistant, FAKE_DOCUMENT_ID } from '../fakes/fake-assistant.js';
 import { connectInMemory, resourceText } from './helpers.js';
 
 let client: Client;

@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { GENERIC_TOOL_ERROR } from '../../server/mcp/tool-result.js';
-import { createFakeAssistant, FAKE_CRASH_QUERY, FAKE_DOCUMENT_ID, FAKE_EXPECTED_MISSING_ID } from './fake-assistant.js';
+import { createFakeAssistant, FAKE_CRASH_QUERY, FAKE_DOCUMENT_ID, FAKE_EXPECTED_MISSING_ID } from '../fakes/fake-assistant.js';
 import { callTool, capturingLogger, connectInMemory, resultText } from './helpers.js';
 
 const TOOL_NAMES = ['ask', 'get_document', 'get_task', 'list_documents', 'list_tasks', 'search_documents'];
