@@ -71,21 +71,23 @@ function renderLayout(cells: readonly string[][]): string {
 function renderData(lines: readonly string[]): string {
   const out: string[] = [];
   let paragraph: string[] = [];
+  let rows: string[] = [];
   const flush = (): void => {
     const joined = joinParagraphLines(paragraph).map(stripEmphasis).filter((line) => line !== '');
     if (joined.length > 0) out.push(joined.join('\n'));
+    if (rows.length > 0) out.push(rows.join('\n'));
     paragraph = [];
+    rows = [];
   };
   for (const line of lines) {
-    if (BAR_ONLY.test(line)) {
-      flush();
-      continue;
-    }
     const cells = line.split('|').map((cell) => stripEmphasis(cell)).filter((cell) => cell !== '');
     if (cells.length >= 2) {
+      if (paragraph.length > 0) flush();
+      rows.push(`| ${cells.join(' | ')} |`);
+    } else if (BAR_ONLY.test(line)) {
       flush();
-      out.push(`| ${cells.join(' | ')} |`);
     } else {
+      if (rows.length > 0) flush();
       paragraph.push(line.replace(/\|/g, ' '));
     }
   }
