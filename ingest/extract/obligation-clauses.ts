@@ -7,7 +7,7 @@
  * "Trách nhiệm của X", whose clauses are X's.
  */
 import { foldVietnamese } from '../normalize/index.js';
-import type { CorpusDocument, ObligationRole, Section, Unit } from '../types.js';
+import type { CorpusDocument, FieldSource, ObligationRole, Section, Unit } from '../types.js';
 import { childrenOf, ObligationList, sourceOf, timelineIn, withoutMarker } from './obligation-make.js';
 import { findUnitMentions, type UnitMention } from './units.js';
 import type { ExtractVocabulary } from './vocabulary.js';
@@ -90,23 +90,25 @@ function leadIn(doc: CorpusDocument, section: Section, units: Unit[], vocabulary
 }
 
 /** Sentences of a section's own text: subject + duty phrase, "Giao X …", "do X phê duyệt". */
-function sentences(doc: CorpusDocument, section: Section, units: Unit[], vocabulary: ExtractVocabulary, list: ObligationList, owner: string[] | null): void {
+function sentences(doc: CorpusDocument, section: Section, units: Unit[], vocabulary: ExtractVocabulary, list: ObligationList, owner: Owner | null): void {
   const own = withoutMarker(doc, section.address, section.span.start, ownEnd(doc, section));
   const body = section.kind === 'article' ? own.text.indexOf('\n') + 1 : 0;
   const prose = section.kind === 'item' || section.kind === 'subitem' || section.kind === 'paragraph';
   for (const match of own.text.slice(body).matchAll(SENTENCE)) {
     const action = sourceOf(doc, section.address, own.span.start + body + match.index, own.span.start + body + match.index + match[0].length);
-    if (!action.text) continue;
+    const mentions = action.text ? findUnitMentions(action.text, units) : [];
+    if (mentions.length === 0 && !owner) continue;
     const { timeline, source } = timelineIn(action, vocabulary);
-    const add = (actors: string[], role: ObligationRole, start: number, end: number) =>
-      list.add({ address: section.address, actors, role, actor: sourceOf(doc, section.address, start, end), action, timeline, timelineSource: source });
-    const subject = leadingSubjects(action.text, units, vocabulary);
+    const add = (actors: string[], role: ObligationRole, actor: FieldSource) =>
+      list.add({ address: section.address, actors, role, actor, action, timeline, timelineSource: source });
+    const at = (start: number, end: number) => sourceOf(doc, section.address, action.span.start + start, action.span.start + end);
+    const subject = leadingSubjects(action.text, units, vocabulary, mentions);
     const role = subject && (roleAfter(action.text.slice(subject.end), vocabulary) ?? (subject.prefixed || prose ? 'responsible' : null));
-    const inner = subject && role ? null : clauseSubject(action.text, units, vocabulary);
-    if (subject && role) add(subject.actors, role, action.span.start, action.span.start + subject.end);
-    else if (inner) add(inner.actors, inner.role, action.span.start + inner.start, action.span.start + inner.end);
-    else if (owner && section.kind !== 'article') add(owner, 'responsible', action.span.start, action.span.start);
-    approvals(action.text, units, vocabulary, (actors, start, end) => add(actors, 'approves', action.span.start + start, action.span.start + end));
+    const inner = subject && role ? null : clauseSubject(action.text, mentions, units, vocabulary);
+    if (subject && role) add(subject.actors, role, at(0, subject.end));
+    else if (inner) add(inner.actors, inner.role, at(inner.start, inner.end));
+    else if (owner && section.kind !== 'article') add(owner.actors, 'responsible', owner.source);
+    approvals(action.text, mentions, vocabulary, (actors, start, end) => add(actors, 'approves', at(start, end)));
   }
 }
 
@@ -114,8 +116,7 @@ function sentences(doc: CorpusDocument, section: Section, units: Unit[], vocabul
  * A subject opening a later clause of the sentence ("Sau khi …, cơ quan quản lý công chức quyết
  * định …"): it counts only with a duty phrase right after it.
  */
-function clauseSubject(text: string, units: Unit[], vocabulary: ExtractVocabulary): { actors: string[]; role: ObligationRole; start: number; end: number } | null {
-  const mentions = findUnitMentions(text, units);
+function clauseSubject(text: string, mentions: UnitMention[], units: Unit[], vocabulary: ExtractVocabulary): { actors: string[]; role: ObligationRole; start: number; end: number } | null {
   const starts = new Set(mentions.map((mention) => mention.start));
   for (const comma of text.matchAll(/[,;:]\s+/g)) {
     const start = comma.index + comma[0].length;
@@ -129,24 +130,32 @@ function clauseSubject(text: string, units: Unit[], vocabulary: ExtractVocabular
 }
 
 /** "… do X phê duyệt", "… do X quyết định": X approves. */
-function approvals(text: string, units: Unit[], vocabulary: ExtractVocabulary, add: (actors: string[], start: number, end: number) => void): void {
+function approvals(text: string, mentions: UnitMention[], vocabulary: ExtractVocabulary, add: (actors: string[], start: number, end: number) => void): void {
   const folded = foldVietnamese(text);
   const by = vocabulary.phrases.byWords.map(foldVietnamese);
-  for (const mention of findUnitMentions(text, units)) {
+  for (const mention of mentions) {
     const before = folded.slice(Math.max(0, mention.start - 6), mention.start).trim().split(/\s+/).pop() ?? '';
     if (!by.includes(before)) continue;
     if (startsWithWord(folded.slice(mention.end).trimStart(), vocabulary.phrases.approvedBy)) add([mention.unitId], mention.start, mention.end);
   }
 }
 
+/** Units a heading makes responsible for what the section holds, with the heading as source. */
+interface Owner {
+  actors: string[];
+  source: FieldSource;
+}
+
 /** The units an article heading makes responsible ("Trách nhiệm của Bộ Nội vụ"), or null. */
-function headingOwner(section: Section, units: Unit[], vocabulary: ExtractVocabulary): string[] | null {
+function headingOwner(doc: CorpusDocument, section: Section, units: Unit[], vocabulary: ExtractVocabulary): Owner | null {
   if (!section.heading) return null;
   const folded = foldVietnamese(section.heading);
   const phrase = startsWithWord(folded, vocabulary.phrases.responsibilityHeadings);
-  if (!phrase) return null;
+  const at = section.text.indexOf(section.heading);
+  if (!phrase || at < 0) return null;
   const actors = findUnitMentions(section.heading, units).filter((mention) => mention.start >= phrase.length).map((mention) => mention.unitId);
-  return actors.length > 0 ? actors : null;
+  const start = section.span.start + at;
+  return actors.length > 0 ? { actors, source: sourceOf(doc, section.address, start, start + section.heading.length) } : null;
 }
 
 /**
@@ -155,10 +164,10 @@ function headingOwner(section: Section, units: Unit[], vocabulary: ExtractVocabu
  */
 export function proseObligations(doc: CorpusDocument, skip: Set<string>, units: Unit[], vocabulary: ExtractVocabulary, list: ObligationList): void {
   const assigned = new Set<string>();
-  const owners = new Map<string, string[]>();
+  const owners = new Map<string, Owner>();
   for (const section of doc.sections) {
     if (SKIPPED_KINDS.has(section.kind) || [...skip].some((address) => section.address === address || section.address.startsWith(`${address}.`))) continue;
-    const owner = (section.parent && owners.get(section.parent)) || headingOwner(section, units, vocabulary);
+    const owner = (section.parent && owners.get(section.parent)) || headingOwner(doc, section, units, vocabulary);
     if (owner) owners.set(section.address, owner);
     if (assigned.has(section.parent ?? '')) {
       assigned.add(section.address);

@@ -21,6 +21,9 @@ interface Matcher {
 const matchers = new WeakMap<readonly Unit[], Matcher>();
 const resolvers = new WeakMap<readonly Unit[], { exact: Map<string, Unit>; contained: Array<[string, Unit]> }>();
 
+/** A letter or digit of folded text: ASCII ones, Latin letters left unfolded, superscript and subscript digits. */
+const WORD_CHAR = '[a-z0-9\\u00aa\\u00b2\\u00b3\\u00b5\\u00b9\\u00ba\\u00bc-\\u00be\\u00c0-\\u024f\\u2070-\\u209f]';
+
 /** Whitespace and commas as one canonical form, so "xã,  phường" and "xã, phường" agree. */
 function matchKey(folded: string): string {
   return folded.replace(/\s*,\s*/g, ', ').replace(/\s+/g, ' ').trim();
@@ -51,7 +54,9 @@ function matcherFor(units: readonly Unit[]): Matcher {
     }
     const keys = [...unitByKey.keys()].sort((a, b) => b.length - a.length);
     const alternatives = keys.map(escapeForPattern).join('|') || '(?!)';
-    matcher = { pattern: new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives})(?![\\p{L}\\p{N}])`, 'gu'), unitByKey };
+    // The folded text is ASCII but for rare letters and digits (superscript footnote marks):
+    // a plain class instead of \p{L}\p{N} keeps the scan fast (the 'u' flag made it ~3× slower).
+    matcher = { pattern: new RegExp(`(?<!${WORD_CHAR})(?:${alternatives})(?!${WORD_CHAR})`, 'g'), unitByKey };
     matchers.set(units, matcher);
   }
   return matcher;

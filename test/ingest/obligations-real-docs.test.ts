@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildRegistry } from '../../ingest/extract/index.js';
 import { loadFile } from '../../ingest/load/index.js';
 import { parseDocument } from '../../ingest/parse/index.js';
-import type { CorpusDocument, FieldSource, Obligation, Registry } from '../../ingest/types.js';
+import type { CorpusDocument, FieldSource, Registry } from '../../ingest/types.js';
 
 const fixtures = fileURLToPath(new URL('../fixtures/', import.meta.url));
 const FILES = {
