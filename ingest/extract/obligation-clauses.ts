@@ -1,8 +1,8 @@
 /**
  * Obligations written as prose: a lead-in naming who, over lettered or numbered duties
- * ("3. Sở Nội vụ:" then "a) …"; "3. Bộ Nội vụ có trách nhiệm:" then "a) …"); a sentence whose
- * subject is a unit followed by a duty phrase ("Bộ Tài chính có trách nhiệm hướng dẫn …",
- * "Sở Tài chính chủ trì …", "Chính phủ quy định chi tiết …", "Giao Sở Tư pháp theo dõi …");
+ * ("3. Sở X:" then "a) …"; "3. Bộ X có trách nhiệm:" then "a) …"); a sentence whose
+ * subject is a unit followed by a duty phrase ("Bộ X có trách nhiệm hướng dẫn …",
+ * "Sở X chủ trì …", "Chính phủ quy định chi tiết …", "Giao Sở X theo dõi …");
  * an approval by someone ("… do người đứng đầu cơ quan phê duyệt"); and an article titled
  * "Trách nhiệm của X", whose clauses are X's.
  */
@@ -146,7 +146,7 @@ interface Owner {
   source: FieldSource;
 }
 
-/** The units an article heading makes responsible ("Trách nhiệm của Bộ Nội vụ"), or null. */
+/** The units an article heading makes responsible ("Trách nhiệm của Bộ X"), or null. */
 function headingOwner(doc: CorpusDocument, section: Section, units: Unit[], vocabulary: ExtractVocabulary): Owner | null {
   if (!section.heading) return null;
   const folded = foldVietnamese(section.heading);

@@ -23,7 +23,7 @@ function documentTasks(doc: CorpusDocument, vocabulary: ExtractVocabulary, units
 
 /**
  * Builds the registry. Units are the vocabulary's (all of them, mentioned or not) plus those
- * the documents name by shape ("Sở Tư pháp", "Hội đồng nhân dân tỉnh"); the vocabulary is
+ * the documents name by shape ("Sở X", "Hội đồng nhân dân tỉnh"); the vocabulary is
  * read from `ingest/vocabulary/` unless passed in (or only its units, as an array).
  */
 export function buildRegistry(

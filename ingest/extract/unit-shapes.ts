@@ -1,8 +1,8 @@
 /**
  * Units recognised by the shape of their names, not from a fixed list: an organ head followed
- * by a proper name ("Sở Tư pháp", "Bộ Khoa học và Công nghệ", "Văn phòng UBND tỉnh"), a council
+ * by a proper name ("Sở <Tên riêng>", "Bộ <Tên> và <Tên>", "Văn phòng UBND tỉnh"), a council
  * with its locality ("Hội đồng nhân dân tỉnh", "UBND các xã, phường"), a position before either
- * ("Chủ tịch UBND cấp xã", "Bộ trưởng Bộ Nội vụ"). The shapes are data (`unit-shapes.json`);
+ * ("Chủ tịch UBND cấp xã", "Bộ trưởng Bộ X"). The shapes are data (`unit-shapes.json`);
  * the units found are merged with the vocabulary's (`units.json`): a name the vocabulary
  * already knows adds its written form to that unit, a new one becomes a unit with an id, a
  * canonical name, a level and folded aliases.
@@ -35,7 +35,7 @@ function shapePattern(shapes: UnitShapes): RegExp {
   const council = `(?:${councilForms})\\s+(?:${localities})(?![${LETTER}])`;
   // A proper name: capitalised words (or an acronym), each may take one lowercase syllable
   // ("Tư pháp", "Tổ chức Tỉnh ủy"), or two such words joined by "và" ("Khoa học và Công
-  // nghệ"); a following word may not open another unit ("Sở Nội vụ và Sở Tư pháp" is two).
+  // nghệ"); a following word may not open another unit ("Sở X và Sở Y" is two).
   // Words join within a line only: a blank line or a line break ends the name.
   const word = `(?:\\p{Lu}{2,}[\\p{Lu}&]*|\\p{Lu}\\p{Ll}*)(?:[ \\t]+\\p{Ll}+(?!\\p{L}))?`;
   const notUnit = `(?!(?:${heads}|${councilForms}|${positions})(?![${LETTER}]))`;
@@ -106,7 +106,7 @@ export function unitsByShape(texts: string[], vocabularyUnits: VocabularyUnit[],
       const existing = resolveUnit(name, vocabularyUnits);
       const same = existing && foldVietnamese(existing.name) === foldVietnamese(name) ? byId.get(existing.id) : byId.get(slugify(name));
       if (same) {
-        // A spelling the vocabulary lacks ("UBND tỉnh Bắc Ninh" is not this; "Uỷ ban nhân dân tỉnh" is).
+        // A spelling the vocabulary lacks ("Uỷ ban nhân dân tỉnh" for "Ủy ban nhân dân tỉnh").
         if (same.patterns && !same.patterns.includes(folded)) same.patterns.push(folded);
         if (!same.aliases.includes(folded)) same.aliases.push(folded);
         continue;
