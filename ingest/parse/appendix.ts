@@ -6,7 +6,7 @@
  * (`phu-luc.1.table.1.row.4`, `phu-luc.mau.3.dieu.1`).
  */
 import { buildBody } from './body.js';
-import { classifyLine, numeralValue, type LineMarker } from './classify.js';
+import { classifyLine, markersOf, numeralValue, type LineMarker } from './classify.js';
 import type { Line } from './lines.js';
 import type { Node } from './nodes.js';
 import { readTail } from './tail.js';
@@ -56,7 +56,7 @@ function attachedStart(lines: readonly Line[], markers: readonly LineMarker[], a
 
 /** Segments after the body, in order, from lines `from`..`to` (exclusive). */
 function segmentStarts(lines: readonly Line[], from: number, to: number): SegmentStart[] {
-  const markers = lines.map((line, i) => (i >= from && i < to ? classifyLine(line.clean) : { kind: 'plain' as const, label: '', rest: '' }));
+  const markers = markersOf(lines);
   const starts: SegmentStart[] = [];
   let structured = false;
   for (let i = from; i < to; i += 1) {

@@ -3,7 +3,7 @@
  * Điều, khoản, điểm of a legal text; tables; the preamble before the first of them; and, in a
  * text with no structure at all, plain paragraphs `p.1`, `p.2` …
  */
-import { classifyLine, numeralValue, type LineMarker } from './classify.js';
+import { markersOf, numeralValue, type LineMarker } from './classify.js';
 import type { Line } from './lines.js';
 import { enumerationLetter, SectionTree, type Node, type NodeType } from './nodes.js';
 import { parseTableRow, isSeparatorRow } from './tables.js';
@@ -78,7 +78,7 @@ function closingLineOf(lines: readonly Line[], markers: readonly LineMarker[], f
 /** Builds the body's nodes from lines `from` (inclusive) to `to` (exclusive). */
 export function buildBody(lines: readonly Line[], from: number, to: number): Node[] {
   const tree = new SectionTree();
-  const markers = lines.map((line) => classifyLine(line.clean));
+  const markers = markersOf(lines);
   const plan = outline(lines, markers, from, to);
   let loose: Node | null = null; // the preamble, or the current p.N of an unstructured text
   let paragraphs = 0;

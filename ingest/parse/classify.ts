@@ -103,3 +103,18 @@ export function classifyLine(clean: string): LineMarker {
   if ((match = PLUS.exec(clean))) return { kind: 'plus', label: '+', rest: match[1] };
   return { kind: 'plain', label: '', rest: clean };
 }
+
+const MARKERS = new WeakMap<readonly { clean: string }[], LineMarker[]>();
+
+/**
+ * The markers of every line of a document, classified once: the body, each appendix and the
+ * search for appendices all read the same line array.
+ */
+export function markersOf(lines: readonly { clean: string }[]): LineMarker[] {
+  let markers = MARKERS.get(lines);
+  if (!markers) {
+    markers = lines.map((line) => classifyLine(line.clean));
+    MARKERS.set(lines, markers);
+  }
+  return markers;
+}
