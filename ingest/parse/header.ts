@@ -26,7 +26,8 @@ function escapeRegExp(text: string): string {
 
 // "Số: 12/KH-UBND", "Số 12/KH-UBND", and with the type before it: "Luật số: 80/2025/QH15".
 const NUMBER_LINE = /^(?:số\s*(?::|(?=\s*[\d/]))|\p{L}+(?:\s+\p{L}+)?\s+số\s*:)\s*(.*)$/iu;
-const DATE_LINE = /^(?:(.{1,40}?),\s*)?ngày\s*(\d{1,2})?\s*tháng\s*(\d{1,2})?\s*năm\s*(\d{4})/iu;
+// A blank day or month may be left empty or as dots: "ngày tháng năm 2026", "ngày … tháng … năm 2026".
+const DATE_LINE = /^(?:(.{1,40}?),\s*)?ngày\s*(?:(\d{1,2})|[.…_]*)\s*tháng\s*(?:(\d{1,2})|[.…_]*)\s*năm\s*(\d{4})/iu;
 const SEPARATOR = /^[-_=*•.~\s]{3,}$/u;
 const MOTTO = /cong hoa xa hoi chu nghia viet nam|doc lap\s*-\s*tu do\s*-\s*hanh phuc|dang cong san viet nam/;
 const FIXTURE = /synthetic test fixture|tai lieu gia lap/;
