@@ -13,8 +13,9 @@ import { respond, type Reply } from './answer/respond.js';
 import { extractiveResponse } from './response.js';
 import * as catalog from './catalog/catalog.js';
 import { ConversationStore } from './conversation.js';
-import { buildEnvironment } from './environment.js';
-import { InvalidInputError } from '../../common/errors.js';
+import { buildEnvironment, type AnswerEnvironment } from './environment.js';
+import { InvalidInputError, NotFoundError } from '../../common/errors.js';
+import { listObligations } from './catalog/obligations.js';
 import { answerWithModel, modelSources, type ModelPath } from './model-path.js';
 import type { QueryVocabulary } from './query/vocabulary.js';
 import { hybridSearch } from './retrieval/hybrid.js';
@@ -53,7 +54,7 @@ export function createPlanAssistant(deps: PlanAssistantDeps): PlanAssistant & { 
     const question = validQuestion(request.question);
     const conversationId = request.conversationId?.trim() || conversations.newId();
     const previous = conversations.get(conversationId);
-    const reply = await respond(environment, question, previous);
+    const reply = await respond(requested(environment, request.documentId), question, previous);
     // An abstention says nothing about a task: the conversation keeps pointing where it was.
     if (!reply.abstained || !previous) conversations.set(conversationId, reply.memory);
     return { reply, conversationId };
@@ -86,6 +87,7 @@ export function createPlanAssistant(deps: PlanAssistantDeps): PlanAssistant & { 
     listTasks: (filter) => catalog.listTasks(environment, filter),
     getTask: (addressOrNumber, documentId) => catalog.getTask(environment, addressOrNumber, documentId),
     listUnits: () => environment.registry.units.map((unit) => ({ ...unit, aliases: [...unit.aliases] })),
+    listObligations: (filter) => listObligations(environment.registry, filter),
     listDocuments: () => catalog.listDocuments(environment),
     getDocument: (id) => catalog.getDocument(environment, id),
     getSection: (documentId, address) => catalog.getSection(environment, documentId, address),
@@ -95,6 +97,17 @@ export function createPlanAssistant(deps: PlanAssistantDeps): PlanAssistant & { 
       // Nothing to release: the index belongs to the caller, the store outlives the assistant.
     },
   };
+}
+
+/** The environment with the caller's document in front of the scope stage; throws `NotFoundError` for an id not loaded. */
+function requested(environment: AnswerEnvironment, documentId: string | undefined): AnswerEnvironment {
+  const id = documentId?.trim();
+  if (!id) return environment;
+  if (!environment.registry.documents.some((document) => document.id === id)) {
+    const loaded = environment.registry.documents.map((document) => document.id).join(', ');
+    throw new NotFoundError(`Không có văn bản “${id}” trong kho. Các văn bản đã nạp: ${loaded}.`);
+  }
+  return { ...environment, requestedDocumentId: id };
 }
 
 function validQuestion(question: unknown): string {

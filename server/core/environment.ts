@@ -21,6 +21,8 @@ export interface AnswerEnvironment {
   taskByChunkId: Map<string, Task>;
   /** The document general questions are about by default: the first plan, else the first document. */
   defaultDocumentId: string | null;
+  /** The one document the caller asked to answer from (`AskRequest.documentId`); it wins the scope stage. */
+  requestedDocumentId?: string;
   /** Syllables and pairs of a chunk (text and enclosing headings), computed on first use. */
   chunkTerms(chunkId: string): PassageTerms;
   /** Syllables and pairs of any text, cached by the caller's key (a task, a section). */

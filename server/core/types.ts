@@ -6,6 +6,7 @@ import type {
   CorpusDocument,
   DocumentGap,
   ExpectedDocumentStatus,
+  ObligationRole,
   Reference,
   Section,
   TaskRole,
@@ -29,6 +30,8 @@ export type AnswerMode = 'extractive' | 'llm';
 export interface AskRequest {
   question: string;
   conversationId?: string;
+  /** Answer only from this loaded document (its id); unknown ids throw `NotFoundError`. */
+  documentId?: string;
 }
 
 export interface AskResponse {
@@ -97,6 +100,41 @@ export interface TaskFilter {
   documentId?: string;
 }
 
+/** A place in a document and the text read there, verbatim; `label` is the Vietnamese name of the address. */
+export interface PlaceQuote {
+  section: string;
+  label: string;
+  quote: string;
+}
+
+/** An obligation as faces show it: who must do what, by when, in which document and where. */
+export interface ObligationView {
+  id: string;
+  documentId: string;
+  /** How the document is named briefly: "NĐ 335/2025", "KH 141", "Luật 80/2025"; the type name when it has no number. */
+  documentShortName: string;
+  documentTitle: string;
+  /** The section it was read from ("dieu.7.khoan.2") and its label ("Điều 7 khoản 2"). */
+  address: string;
+  label: string;
+  role: ObligationRole;
+  /** The action, verbatim. */
+  action: string;
+  timeline: Timeline;
+  units: UnitView[];
+  /** The task it belongs to, when it is a task's field. */
+  taskAddress?: string;
+  sources: { actor: PlaceQuote; action: PlaceQuote; timeline: PlaceQuote | null };
+}
+
+export interface ObligationFilter {
+  /** Any alias of a unit, with or without diacritics ("so noi vu", "SNV"). */
+  unit?: string;
+  /** A loaded document's id; throws `NotFoundError` when none has it. */
+  documentId?: string;
+  role?: ObligationRole;
+}
+
 /** The signer as faces show it: the position is the role line ("Phó Chủ tịch"). */
 export interface SignerView {
   name: string | null;
@@ -151,6 +189,8 @@ export interface PlanAssistant {
   /** By address ("II.4") or number ("4"); throws `NotFoundError`. */
   getTask(addressOrNumber: string, documentId?: string): TaskDetail;
   listUnits(): Unit[];
+  /** Obligations of every loaded document in corpus order; throws `InvalidInputError` for an unknown unit. */
+  listObligations(filter?: ObligationFilter): ObligationView[];
   listDocuments(): { documents: DocumentSummary[]; expected: ExpectedDocumentStatus[] };
   /** Throws `NotFoundError`. */
   getDocument(id: string): CorpusDocument;

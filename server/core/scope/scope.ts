@@ -9,8 +9,9 @@ import type { AnswerEnvironment } from '../environment.js';
 import type { ParsedQuery } from '../query/understand.js';
 import { DOCUMENT_TYPE_NAMES } from '../../../ingest/document-types.js';
 import { foldedTokens } from '../../../common/text-key.js';
+import { placeOf } from '../query/document-mentions.js';
 
-export type ScopeSource = 'question' | 'conversation' | 'type' | 'all';
+export type ScopeSource = 'request' | 'question' | 'conversation' | 'type' | 'all';
 
 export interface Scope {
   /** Ids of the loaded documents in play, in corpus order. */
@@ -30,9 +31,29 @@ interface ScopeRule {
   pick(environment: AnswerEnvironment, query: ParsedQuery, previous: ScopeMemory | null): string[];
 }
 
+/** The document the caller asked for (a face's document picker, a tool's `documentId`), when loaded. */
+function requestedDocument(environment: AnswerEnvironment): string[] {
+  const id = environment.requestedDocumentId;
+  return id !== undefined && environment.registry.documents.some((document) => document.id === id) ? [id] : [];
+}
+
 /** Loaded documents the question names by number, short name or place. */
 function namedDocuments(_environment: AnswerEnvironment, query: ParsedQuery): string[] {
   return unique(query.documents.flatMap((mention) => (mention.document.loadedAs ? [mention.document.loadedAs] : [])));
+}
+
+/**
+ * Loaded documents of the province or city the question names ("… của tỉnh Bắc Ninh"), when
+ * that narrows the corpus: a place every document shares tells nothing.
+ */
+function placedDocuments(environment: AnswerEnvironment, query: ParsedQuery): string[] {
+  const ids = environment.registry.documents
+    .filter((document) => {
+      const place = placeOf(document);
+      return place !== null && containsPhrase(query.expanded, foldedTokens(place));
+    })
+    .map((document) => document.id);
+  return ids.length < environment.registry.documents.length ? ids : [];
 }
 
 /**
@@ -40,7 +61,8 @@ function namedDocuments(_environment: AnswerEnvironment, query: ParsedQuery): st
  * names no other type of document ("Ai ký?" after a question on Nghị định 335).
  */
 function conversationDocuments(environment: AnswerEnvironment, query: ParsedQuery, previous: ScopeMemory | null): string[] {
-  if (!previous?.scopeIds || previous.scopeIds.length === 0 || previous.scopeSource === 'all') return [];
+  // A requested scope is the caller's choice for that turn only: a turn without one asks of all.
+  if (!previous?.scopeIds || previous.scopeIds.length === 0 || previous.scopeSource === 'all' || previous.scopeSource === 'request') return [];
   const typed = typedDocuments(environment, query);
   if (typed.length > 0 && !previous.scopeIds.some((id) => typed.includes(id))) return [];
   return previous.scopeIds.filter((id) => environment.registry.documents.some((document) => document.id === id));
@@ -58,7 +80,9 @@ function typedDocuments(environment: AnswerEnvironment, query: ParsedQuery): str
 }
 
 const RULES: readonly ScopeRule[] = [
+  { name: 'request', pick: requestedDocument },
   { name: 'question', pick: namedDocuments },
+  { name: 'question', pick: placedDocuments },
   { name: 'conversation', pick: conversationDocuments },
   { name: 'type', pick: typedDocuments },
 ];
