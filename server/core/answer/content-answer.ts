@@ -123,8 +123,42 @@ export function composeContentAnswer(context: ComposeContext, query: ParsedQuery
   const label = document ? documentLabel(document) : 'văn bản';
   const task = context.registry.tasks.find((item) => item.documentId === best.chunk.documentId && (best.chunk.address === item.address || best.chunk.address.startsWith(`${item.address}.`)));
   const where = task ? `${placeLabel(best.chunk.address)} (nhiệm vụ “${shortTitle(task, 10)}”)` : `${placeLabel(best.chunk.address)}${headingNote(context, best.chunk)}`;
+  const last = chosen[chosen.length - 1];
+  const items = listItems(last);
+  if (items.length > 0) {
+    // "… gồm các mức sau:": the lead-in says nothing by itself; the items it introduces are the answer.
+    const end = items[items.length - 1].end - last.chunk.span.start;
+    const quote = last.chunk.text.slice(last.sentence.start - last.chunk.span.start, end);
+    const marker = context.citations.cite(last.chunk.documentId, last.chunk.address, quote);
+    return [`Theo ${label}, ${where}: “${last.sentence.text}” ${marker}`, ...items.map((item) => `- ${item.text}`)].join('\n');
+  }
   const quotes = chosen.map((item) => `“${item.sentence.text}” ${context.citations.cite(item.chunk.documentId, item.chunk.address, item.sentence.text)}`);
   return `Theo ${label}, ${where}: ${quotes.join(' ')}`;
+}
+
+/** Most items of a list quoted after its lead-in. */
+const LIST_ITEMS = 12;
+
+/**
+ * The items a sentence ending in ":" introduces: the lines after it in its passage, up to the
+ * next heading-like line; none when the sentence introduces nothing.
+ */
+function listItems(lead: ScoredSentence): Sentence[] {
+  if (!/:\s*$/.test(lead.sentence.text)) return [];
+  const { chunk } = lead;
+  const rest = chunk.text.slice(lead.sentence.end - chunk.span.start);
+  const lines: Sentence[] = [];
+  let offset = lead.sentence.end;
+  for (const line of rest.split('\n')) {
+    const start = offset;
+    offset += line.length + 1;
+    const text = line.trim();
+    if (text === '') continue;
+    if (/^(?:Điều|Chương|Mục)\s+\d/u.test(text) || lines.length >= LIST_ITEMS) break;
+    const lead = start + line.indexOf(text);
+    lines.push({ text, start: lead, end: lead + text.length });
+  }
+  return lines;
 }
 
 /** " (Sở Nội vụ)" for a section headed by a short title, so that the reader sees whose duty the quote is. */

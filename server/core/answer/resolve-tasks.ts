@@ -14,7 +14,8 @@ import type { TurnMemory } from './respond.js';
 import { documentLabel, placeLabel, shortTitle } from './format.js';
 
 export type Resolution =
-  | { kind: 'tasks'; tasks: Task[] }
+  /** `coverage` when the tasks were found by their description (not named, not remembered). */
+  | { kind: 'tasks'; tasks: Task[]; coverage?: number }
   /** A task was named that does not exist; the message says which do. */
   | { kind: 'missing'; message: string }
   /** A task number that several documents in play have: the message asks which is meant. */
@@ -41,9 +42,9 @@ export async function resolveTasks(environment: AnswerEnvironment, query: Parsed
     ? (unsupportedReason(query, best.coverage, environment.query.lexicon) ?? (missesATerm(environment, query, best.task) ? 'missing-term' : null))
     : 'no-candidate';
   if (reason === null) {
-    if (!query.cues.has(CUES.whichTasks)) return { kind: 'tasks', tasks: [best.task] };
+    if (!query.cues.has(CUES.whichTasks)) return { kind: 'tasks', tasks: [best.task], coverage: best.coverage };
     const close = candidates.filter((candidate) => candidate.coverage >= best.coverage - 0.05 && candidate.coverage >= 0.6);
-    return { kind: 'tasks', tasks: sortByAddress(close.map((candidate) => candidate.task)) };
+    return { kind: 'tasks', tasks: sortByAddress(close.map((candidate) => candidate.task)), coverage: best.coverage };
   }
   if ((reason === 'low-coverage' || reason === 'no-candidate') && remembered.length > 0 && query.topic.length <= FOLLOW_UP_TOPIC_WORDS) {
     return { kind: 'tasks', tasks: remembered };

@@ -170,6 +170,8 @@ async function answerTask(
   if (intent.weak && intent.aspects.includes('lead')) {
     // "Đơn vị nào đề xuất nhu cầu đào tạo?": the unit whose duty says so, in its role.
     const match = dutyForTopic(environment, query);
+    // A clause outside the tasks that says it better ("Ai ra quyết định tuyển dụng?" in a decree) wins.
+    if (match && (await clauseCovers(environment, query, match.coverage))) return answerContent(environment, query, context, done, abstain, outsideTasks(environment));
     if (match) {
       const { task, assignment } = match;
       const aspects: TaskAspect[] = assignment.role === 'lead' ? ['lead'] : ['unit-duty', 'lead'];
@@ -184,6 +186,9 @@ async function answerTask(
   if (resolved.kind === 'none') {
     // "Ai chủ trì?" with nothing to refer to: the whole table answers it.
     return done(composeTaskList(context, environment.registry.tasks, ALL_TASKS), environment.registry.tasks, null);
+  }
+  if (resolved.coverage !== undefined && (await clauseCovers(environment, query, resolved.coverage))) {
+    return answerContent(environment, query, context, done, abstain, outsideTasks(environment));
   }
   const unitId = intent.unitId ?? (intent.aspects.includes('unit-duty') ? (previous?.unitId ?? null) : null);
   if (resolved.tasks.length > 1 && intent.aspects.length === 1 && intent.aspects[0] === 'content') {
@@ -225,6 +230,20 @@ async function answerContent(
 /** Passages read for a general question, and for one asking for a span. */
 const CONTENT_PASSAGES = 6;
 const SPAN_PASSAGES = 16;
+
+/** How much more of the topic a clause must cover than the task found by description, to answer instead of it. */
+const CLAUSE_MARGIN = 0.1;
+
+/**
+ * Whether a passage outside the tasks covers the question's topic clearly better than the
+ * task found by its description covers it (`taskCoverage`): both kinds of candidate compete.
+ */
+async function clauseCovers(environment: AnswerEnvironment, query: ParsedQuery, taskCoverage: number): Promise<boolean> {
+  if (taskCoverage >= 1 - CLAUSE_MARGIN) return false;
+  const hits = await hybridSearch(environment.index, query.terms.join(' '), { k: CONTENT_PASSAGES, filter: outsideTasks(environment) });
+  const [best] = rankSentences(query, hits, environment.query.lexicon);
+  return best !== undefined && best.coverage > taskCoverage + CLAUSE_MARGIN;
+}
 
 /** Passages outside every task item: where a question no task answers may still be answered. */
 function outsideTasks(environment: AnswerEnvironment): (chunk: Chunk) => boolean {

@@ -111,8 +111,8 @@ function addLoadedPhrases(entry: KnownDocument, document: CorpusDocument, expand
   }
 }
 
-/** The province or city a local document belongs to: the place line, else the issuer's last words. */
-function placeOf(document: CorpusDocument): string | null {
+/** The province or city a local document belongs to, from its issuer ("Ủy ban nhân dân tỉnh Bắc Ninh" → "Bắc Ninh"). */
+export function placeOf(document: CorpusDocument): string | null {
   const issuer = /(?:tỉnh|thành phố)\s+(.+)$/iu.exec(document.header.issuer ?? '');
   return issuer ? issuer[1].trim() : null;
 }
