@@ -124,7 +124,7 @@ const GAP_FIELD_NAMES: Readonly<Record<DocumentGap['field'], string>> = {
 };
 
 /**
- * "• Nghị định 170/2025/NĐ-CP · ngày 30/6/2025 · Chính phủ — <title> (<file>): 120 mục, …",
+ * "• <Loại> <số> · ngày <dd/m/yyyy> · <cơ quan ban hành> — <title> (<file>): <n> mục, …",
  * then one line per gap with its reason.
  */
 function describeDocument(doc: IngestSummary['documents'][number]): string[] {

@@ -1,7 +1,7 @@
 /**
  * Tables a converter broke into one cell per line between lines holding only `|`
  * ("|\nỦY BAN NHÂN DÂN\nTỈNH …\n|\nCỘNG HÒA …\n|\n|\nSố: …\n|"), or wrote as rows without a
- * leading bar ("Luật số: … | Hà Nội, ngày … |"). A layout table (header, signature) becomes the
+ * leading bar ("Luật số: … | <địa danh>, ngày … |"). A layout table (header, signature) becomes the
  * lines of its cells; a data table keeps rows of two or more cells as pipe rows.
  */
 import { isLayoutTable } from './layout-cells.js';

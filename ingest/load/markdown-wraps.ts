@@ -63,7 +63,7 @@ export function joinCellLines(lines: readonly string[]): string[] {
 }
 
 /**
- * Splits what a converter glued in a layout cell: a rule stuck to text ("CHÍNH PHỦ_______ Số:")
+ * Splits what a converter glued in a layout cell: a rule stuck to text ("<CƠ QUAN>_______ Số:")
  * and a line in capitals stuck to the next ("VIỆT NAMĐộc lập").
  */
 function splitGlued(lines: readonly string[]): string[] {

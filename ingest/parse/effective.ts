@@ -1,6 +1,6 @@
 /**
  * When a document takes effect and what it replaces, read only from the clauses that say so:
- * "Luật này có hiệu lực thi hành từ ngày 01 tháng 7 năm 2025", "… có hiệu lực kể từ ngày ký",
+ * "Luật này có hiệu lực thi hành từ ngày … tháng … năm …", "… có hiệu lực kể từ ngày ký",
  * "Nghị quyết này thay thế Nghị quyết số …", "… hết hiệu lực kể từ …" (with the list of
  * documents under it), "Bãi bỏ … tại Nghị định số …".
  */

@@ -24,7 +24,7 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
-// "Số: 12/KH-UBND", "Số 12/KH-UBND", and with the type before it: "Luật số: 80/2025/QH15".
+// "Số: 12/KH-UBND", "Số 12/KH-UBND", and with the type before it: "Luật số: 12/2025/QH15".
 const NUMBER_LINE = /^(?:số\s*(?::|(?=\s*[\d/]))|\p{L}+(?:\s+\p{L}+)?\s+số\s*:)\s*(.*)$/iu;
 // A blank day or month may be left empty or as dots: "ngày tháng năm 2026", "ngày … tháng … năm 2026".
 const DATE_LINE = /^(?:(.{1,40}?),\s*)?ngày\s*(?:(\d{1,2})|[.…_]*)\s*tháng\s*(?:(\d{1,2})|[.…_]*)\s*năm\s*(\d{4})/iu;

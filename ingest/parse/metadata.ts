@@ -31,7 +31,7 @@ export interface MetadataInput {
 const BASIS = /^can cu\b/;
 /** The first line of the body proper: a chapter, article, part or numbered item. */
 const BODY_START = /^(?:chuong|dieu|muc|phan)\s+\S|^[ivxlc]+\.\s|^\d+\.\s/;
-/** "(Kèm theo Nghị định số 170/2025/NĐ-CP ngày 30 tháng 6 năm 2025 …)". */
+/** "(Kèm theo <loại> số <số của văn bản> ngày … tháng … năm …)". */
 const ATTACHED_TO = /kèm theo\s+(?:\p{L}+\s+){1,3}số\s+(\S+?)\s+ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/iu;
 const APPENDIX_KINDS = new Set(['appendix']);
 
@@ -63,7 +63,7 @@ function dateFromAttachment(input: MetadataInput, lines: readonly TextLine[]): v
   }
 }
 
-/** The issuer from the enacting formula ("Quốc hội ban hành Luật …") when the header has none. */
+/** The issuer from the enacting formula ("<Cơ quan> ban hành <loại văn bản> …") when the header has none. */
 function issuerFromEnactment(input: MetadataInput, preamble: readonly TextLine[]): void {
   const { header } = input;
   if (header.issuer !== null || input.type === 'other') return;
