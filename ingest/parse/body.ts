@@ -208,16 +208,34 @@ export function buildBody(lines: readonly Line[], from: number, to: number): Nod
   return tree.nodes;
 }
 
+/** "Mẫu số 01" → "Mẫu số #": the shape of a numbered cell. */
+function cellShape(cell: string | undefined): string | null {
+  if (!cell || !/\d/.test(cell)) return null;
+  return cell.replace(/\d+/g, '#').split(/\s+/).slice(0, 3).join(' ');
+}
+
+/**
+ * Whether the first row of a table is its header: yes when a separator row follows it; no when
+ * it is numbered like the row after it ("Mẫu số 01" over "Mẫu số 02", "1" over "2").
+ */
+function hasHeaderRow(lines: readonly Line[], first: number, last: number): boolean {
+  if (first === last) return true;
+  if (isSeparatorRow(lines[first + 1].clean)) return true;
+  const shape = cellShape(parseTableRow(lines[first].clean)[0]);
+  return shape === null || shape !== cellShape(parseTableRow(lines[first + 1].clean)[0]);
+}
+
 /** Adds `table.N` over lines `first`..`last` and a `table.N.row.M` per data row. */
 function addTable(tree: SectionTree, lines: readonly Line[], first: number, last: number, n: number, parent: Node | null): void {
-  const header = parseTableRow(lines[first].clean);
+  const withHeader = hasHeaderRow(lines, first, last);
+  const header = withHeader ? parseTableRow(lines[first].clean) : undefined;
   const table = tree.add({ address: `table.${n}`, type: 'table', heading: null, label: null, first, parent }, false);
   tree.extend(table, last);
   let row = 0;
-  for (let i = first + 1; i <= last; i += 1) {
+  for (let i = withHeader ? first + 1 : first; i <= last; i += 1) {
     if (isSeparatorRow(lines[i].clean)) continue;
     const node = tree.add({ address: `table.${n}.row.${++row}`, type: 'table-row', heading: null, label: null, first: i, parent: table }, false);
-    node.tableHeader = header;
+    if (header) node.tableHeader = header;
     node.cells = parseTableRow(lines[i].clean);
   }
 }

@@ -63,6 +63,16 @@ describe('appendices with a task table and a body of their own', () => {
   });
 });
 
+describe('tables without a header row', () => {
+  it('keeps a first row numbered like the next one as data, with no header attached', () => {
+    const doc = expectStable('ds.md', ['Phụ lục', '', '| Mẫu số 01 | Phiếu đăng ký |', '| Mẫu số 02 | Thông báo |', '| Mẫu số 03 | Quyết định |'].join('\n'));
+    const rows = doc.sections.filter((s) => s.kind === 'table-row');
+    expect(rows.map((row) => row.cells?.[0])).toEqual(['Mẫu số 01', 'Mẫu số 02', 'Mẫu số 03']);
+    expect(rows.every((row) => row.tableHeader === undefined)).toBe(true);
+    expect(rows[0].address).toBe('phu-luc.table.1.row.1');
+  });
+});
+
 describe('a decision with the text it issues (Quy chế … ban hành kèm theo)', () => {
   const doc = expectStable('quyet-dinh-kem-quy-che-synthetic.txt', fixture('quyet-dinh-kem-quy-che-synthetic.txt'));
 
