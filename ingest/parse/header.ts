@@ -138,26 +138,50 @@ function isoDate(year: number, month: number, day: number): string | null {
   return date.toISOString().slice(0, 10);
 }
 
+/** Folded words that open the motto's lines: where the right-hand column starts on a merged line. */
+const MOTTO_OPENERS: ReadonlyArray<readonly string[]> = [['cong', 'hoa', 'xa', 'hoi'], ['doc', 'lap']];
+
+/**
+ * The two header columns, when a PDF or a typed text put them on one line: "ỦY BAN NHÂN DÂN
+ * CỘNG HÒA XÃ HỘI …" → the issuer part and the motto; "Số: 12/KH-UBND <địa danh>, ngày …" →
+ * the number and the place-and-date line.
+ */
+function splitColumns(clean: string): string[] {
+  const words = clean.split(/\s+/);
+  const folded = words.map((word) => foldForMatch(word));
+  for (let index = 1; index < words.length; index += 1) {
+    if (MOTTO_OPENERS.some((opener) => opener.every((word, offset) => folded[index + offset] === word))) {
+      return [words.slice(0, index).join(' '), words.slice(index).join(' ')];
+    }
+  }
+  const number = NUMBER_LINE.exec(clean);
+  if (number) {
+    const rest = number[1].trim().split(/\s+/).slice(1).join(' ');
+    if (DATE_LINE.test(rest)) return [clean.slice(0, clean.length - rest.length).trim(), rest];
+  }
+  return [clean];
+}
+
 /** Fills number, date and issuer fields from the lines above the type line. */
 function readFields(lines: readonly Line[], header: DocumentHeader, expected?: ExpectedDocument): void {
   const issuerParts: string[] = [];
   let numberSeen = false;
-  for (const line of lines) {
-    const folded = foldForMatch(line.clean);
-    const number = NUMBER_LINE.exec(line.clean);
-    const date = DATE_LINE.exec(line.clean);
+  for (const clean of lines.flatMap((line) => splitColumns(line.clean))) {
+    const folded = foldForMatch(clean);
+    const number = NUMBER_LINE.exec(clean);
+    const date = DATE_LINE.exec(clean);
     if (number && header.numberText === null) {
-      header.numberText = line.clean;
+      header.numberText = clean;
       const value = number[1].trim();
       header.number = /^\d/.test(value) ? value.split(/\s/)[0] : null;
       numberSeen = true;
     } else if (date && header.dateText === null) {
-      header.dateText = line.clean;
+      header.dateText = clean;
       header.place = date[1]?.trim() || null;
       header.year = Number(date[4]);
       header.issuedDate = date[2] && date[3] ? isoDate(header.year, Number(date[3]), Number(date[2])) : null;
-    } else if (!numberSeen && isUppercase(line.clean) && !MOTTO.test(folded) && !FIXTURE.test(folded) && !SEPARATOR.test(line.clean)) {
-      issuerParts.push(line.clean);
+    } else if (!numberSeen && isUppercase(clean) && !MOTTO.test(folded) && !FIXTURE.test(folded) && !SEPARATOR.test(clean)) {
+      issuerParts.push(clean);
     }
   }
   if (issuerParts.length > 0) {

@@ -35,6 +35,16 @@ describe('issuer and parent body', () => {
   });
 });
 
+describe('both header columns on one line (as a PDF lays them out)', () => {
+  it.each([
+    ['ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'XÃ AN BÌNH Độc lập - Tự do - Hạnh phúc', 'Ủy ban nhân dân xã An Bình'],
+    ['BỘ NỘI VỤ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'Bộ Nội vụ'],
+  ])('%s / %s → issuer, number and date apart', (first, second, issuer) => {
+    const doc = parse([first, second, 'Số: 14/KH-GL An Bình, ngày 02 tháng 6 năm 2026', '', 'KẾ HOẠCH', '', 'Tập huấn', '', 'Nội dung.']);
+    expect(doc.header).toMatchObject({ issuer, number: '14/KH-GL', place: 'An Bình', issuedDate: '2026-06-02' });
+  });
+});
+
 describe('a công văn: no type line, a "V/v" subject line', () => {
   it.each([
     ['V/v báo cáo kết quả tuyển dụng năm 2025', 'báo cáo kết quả tuyển dụng năm 2025'],
@@ -70,5 +80,17 @@ describe('dates', () => {
     const doc = parse(['ỦY BAN NHÂN DÂN XÃ AN BÌNH', 'Số: /KH-UBND', `An Bình, ${written}`, '', 'KẾ HOẠCH', '', 'Tập huấn', '', 'Nội dung.']);
     expect(doc.header).toMatchObject({ issuedDate: null, year: 2026, number: null });
     expect(doc.header.gaps?.find((gap) => gap.field === 'date')?.reason).toContain('để trống');
+  });
+});
+
+describe('signature authorities', () => {
+  it.each([
+    [['TL. CHỦ TỊCH', 'CHÁNH VĂN PHÒNG', '(Đã ký)', 'Nguyễn Văn An'], { name: 'Nguyễn Văn An', role: 'Chánh văn phòng', authority: ['TL. CHỦ TỊCH'] }],
+    [['TUQ. BỘ TRƯỞNG', 'CỤC TRƯỞNG', 'Lê Thị Bình'], { name: 'Lê Thị Bình', role: 'Cục trưởng', authority: ['TUQ. BỘ TRƯỞNG'] }],
+    [['Q. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC', 'Trần Minh Châu'], { name: 'Trần Minh Châu', role: 'Phó Giám đốc', authority: ['Q. GIÁM ĐỐC'] }],
+  ])('%j', (block, signer) => {
+    const doc = parse(['SỞ NỘI VỤ', 'Số: 8/TB-SNV', '', 'THÔNG BÁO', '', 'Lịch họp', '', 'Nội dung thông báo./.', '', 'Nơi nhận:', '- Các phòng;', '- Lưu: VT.', '', ...block]);
+    expect(doc.signer).toEqual(signer);
+    expect(doc.recipients).toEqual(['Các phòng', 'Lưu: VT']);
   });
 });
