@@ -59,6 +59,11 @@ export function createApp(deps: AppDeps): express.Express {
   });
 
   app.use(express.static(WEB_ROOT, { index: 'index.html', extensions: ['html'], maxAge: 0 }));
+  // A browser asking for a page that does not exist gets a page in Vietnamese, not raw JSON.
+  app.use((req, res, next) => {
+    if (req.method === 'GET' && !req.path.startsWith('/api/') && req.accepts(['json', 'html']) === 'html') res.status(404).sendFile('404.html', { root: WEB_ROOT });
+    else next();
+  });
   app.use(notFoundHandler);
   app.use(errorHandler(deps.logger));
   return app;

@@ -75,7 +75,7 @@ describe('deadline phrases', () => {
     expect(dates.daysBetween('2028-02-28', '2028-03-01')).toBe(2);
     expect(dates.daysBetween('2026-03-28', '2026-03-30')).toBe(2);
     expect(dates.daysBetween('2026-12-31', '2026-01-01')).toBe(-364);
-    expect(dates.formatVietnameseDate('2026-06-30')).toBe('30/6/2026');
+    expect(dates.formatVietnameseDate('2026-06-30')).toBe('30/06/2026');
   });
 });
 

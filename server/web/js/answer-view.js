@@ -1,13 +1,25 @@
 /**
  * Renders one answer: the text with its [n] markers as links, the numbered citation chips that
- * open the cited passage highlighted, the mode badge, the "not found" notice, and a copy button.
+ * open the cited passage highlighted (named by the document's short name and the place's label,
+ * never an internal address), the mode badge, the "not found" notice, and a copy button.
  */
 import { el, documentLink } from './dom.js';
+import { addressLabel, shortName } from './labels.js';
 
 const MODE_LABELS = { extractive: 'Trích từ văn bản', llm: 'Mô hình ngôn ngữ' };
 
+/**
+ * Where a citation points, as people read it: "NĐ 335/2025, Điều 19 khoản 2". `library` maps
+ * document ids to summaries; without the document, the label alone.
+ */
+export function citationPlace(citation, library) {
+  const label = citation.label ?? addressLabel(citation.section);
+  const doc = library?.get(citation.documentId);
+  return doc ? `${shortName(doc)}, ${label}` : label;
+}
+
 /** The answer text with each valid [n] turned into a link to citation n. */
-export function answerParagraph(answer, citations) {
+export function answerParagraph(answer, citations, library) {
   const paragraph = el('p', { className: 'answer__text' });
   for (const part of answer.split(/(\[\d+\])/)) {
     const match = /^\[(\d+)\]$/.exec(part);
@@ -20,7 +32,7 @@ export function answerParagraph(answer, citations) {
       el('a', {
         className: 'marker',
         href: documentLink(citation.documentId, citation.section, citation.quote),
-        'aria-label': `Nguồn ${match[1]}: mục ${citation.section}`,
+        'aria-label': `Nguồn ${match[1]}: ${citationPlace(citation, library)}`,
         text: `[${match[1]}]`,
       }),
     );
@@ -28,7 +40,7 @@ export function answerParagraph(answer, citations) {
   return paragraph;
 }
 
-function citationChips(citations) {
+function citationChips(citations, library) {
   return el(
     'ol',
     { className: 'citations', 'aria-label': 'Nguồn trích dẫn' },
@@ -43,7 +55,7 @@ function citationChips(citations) {
           },
           [
             el('span', { className: 'citation__number', text: `[${index + 1}]` }),
-            el('span', { className: 'citation__place', text: `mục ${citation.section}` }),
+            el('span', { className: 'citation__place', text: citationPlace(citation, library) }),
             el('span', { className: 'citation__quote', text: citation.quote }),
           ],
         ),
@@ -55,7 +67,7 @@ function citationChips(citations) {
 /** Plain text of the answer with its sources, for the clipboard. */
 export function answerAsText(response) {
   const sources = response.citations.map(
-    (citation, index) => `[${index + 1}] ${citation.documentTitle}, mục ${citation.section}: “${citation.quote}”`,
+    (citation, index) => `[${index + 1}] ${citation.documentTitle}, ${citation.label ?? addressLabel(citation.section)}: “${citation.quote}”`,
   );
   return sources.length > 0 ? `${response.answer}\n\nNguồn:\n${sources.join('\n')}` : response.answer;
 }
@@ -90,20 +102,22 @@ function copyButton(response) {
   return button;
 }
 
-/** Fills `container` with the finished answer. */
-export function renderAnswer(container, response) {
+/** Fills `container` with the finished answer; `library` (id → summary) names the documents. */
+export function renderAnswer(container, response, library) {
   container.replaceChildren();
   container.dataset.state = 'done';
   container.removeAttribute('aria-busy');
   container.classList.toggle('answer--abstained', response.abstained);
+  // A refusal quotes nothing: "Trích từ văn bản" beside "Không tìm thấy" would contradict it.
   const meta = el('div', { className: 'answer__meta' }, [
-    response.abstained ? el('span', { className: 'badge badge--warning', text: 'Không tìm thấy trong văn bản' }) : null,
-    el('span', { className: 'badge', title: 'Cách tạo câu trả lời', text: MODE_LABELS[response.mode] ?? response.mode }),
+    response.abstained
+      ? el('span', { className: 'badge badge--warning', text: 'Không tìm thấy trong văn bản' })
+      : el('span', { className: 'badge', title: 'Cách tạo câu trả lời', text: MODE_LABELS[response.mode] ?? response.mode }),
   ]);
   container.append(meta);
   if (response.notice) container.append(el('p', { className: 'answer__notice', text: response.notice }));
-  container.append(answerParagraph(response.answer, response.citations));
-  if (response.citations.length > 0) container.append(citationChips(response.citations));
+  container.append(answerParagraph(response.answer, response.citations, library));
+  if (response.citations.length > 0) container.append(citationChips(response.citations, library));
   container.append(el('div', { className: 'answer__actions' }, [copyButton(response)]));
 }
 

@@ -29,8 +29,8 @@ export function describeDue(dueIso, todayIso) {
   return { text: `quá hạn ${-days} ngày`, state: 'overdue' };
 }
 
-/** "2026-06-30" → "30/6/2026", the way Vietnamese documents write dates. */
+/** "2026-06-30" → "30/06/2026": dd/mm/yyyy, the one date format of every face. */
 export function formatVietnameseDate(iso) {
-  const [year, month, day] = iso.split('-').map(Number);
+  const [year, month, day] = iso.split('-');
   return `${day}/${month}/${year}`;
 }

@@ -1,16 +1,17 @@
 /**
- * The document page: the list of documents (with the expected ones not yet loaded), and the
- * selected document with every address as an anchor. Arriving from a citation
- * (`?id=…&q=<quote>#II.4`), the quoted passage is highlighted and scrolled into view.
+ * The document page: the loaded documents beside, and the selected document with its header
+ * facts and every section as an anchor named by its label. Arriving from a citation
+ * (`?id=…&q=<quote>#dieu.19.khoan.2`), the quoted passage is highlighted and scrolled into view.
  */
 import { getJson } from './api.js';
 import { el, showStatus } from './dom.js';
 import { formatVietnameseDate } from './dates.js';
 import { renderDocumentBody } from './document-view.js';
 import { locateQuote } from './highlight.js';
+import { addressLabel, bareNumber, shortName, typeName } from './labels.js';
+import { loadLibrary } from './library.js';
 
 const library = document.getElementById('library');
-const missingList = document.getElementById('library-missing');
 const article = document.getElementById('document');
 const errorBox = document.getElementById('error');
 const banner = document.getElementById('cite-banner');
@@ -19,38 +20,42 @@ function currentAddress() {
   return decodeURIComponent(location.hash.slice(1));
 }
 
-function expectedDetails(expected) {
-  const parts = [expected.number, expected.date ? formatVietnameseDate(expected.date) : null, expected.issuer];
-  return parts.filter(Boolean).join(' · ');
+function renderLibrary(documents, selectedId) {
+  library.replaceChildren(
+    ...documents.map((doc) =>
+      el('li', {}, [
+        el('a', { href: `/document.html?id=${encodeURIComponent(doc.id)}`, 'aria-current': doc.id === selectedId ? 'page' : null }, [
+          el('strong', { text: shortName(doc) }),
+          el('span', { className: 'library__title', text: doc.title }),
+        ]),
+      ]),
+    ),
+  );
 }
 
-function renderLibrary({ documents, expected }, selectedId) {
-  const present = documents.map((doc) =>
-    el('li', {}, [
-      el('a', { href: `/document.html?id=${encodeURIComponent(doc.id)}`, 'aria-current': doc.id === selectedId ? 'page' : null, text: doc.title }),
-    ]),
-  );
-  const missing = expected
-    .filter((item) => !item.present)
-    .map((item) =>
-      el('li', { className: 'library__missing' }, [
-        el('span', { className: 'library__title', text: item.title }),
-        el('span', { className: 'muted small', text: expectedDetails(item) }),
-        el('span', { className: 'badge badge--muted', text: 'chưa có văn bản' }),
-      ]),
-    );
-  library.replaceChildren(...present);
-  missingList.replaceChildren(...missing);
-  document.getElementById('library-missing-block').hidden = missing.length === 0;
+function signerText(signer) {
+  if (!signer?.name) return null;
+  const position = signer.position ?? signer.role;
+  return position ? `${signer.name} — ${position}` : signer.name;
+}
+
+function numberText(doc) {
+  if (doc.number) return doc.number;
+  // A number line left blank ("Số: /KH-UBND"): shown once, without a doubled "Số:".
+  const written = bareNumber(doc.header?.numberText);
+  return written ? `${written} (chưa ghi số)` : null;
 }
 
 function metaList(doc) {
   const header = doc.header ?? {};
+  const issued = doc.issuedDate ?? header.issuedDate;
   const rows = [
-    ['Cơ quan ban hành', header.issuer],
-    ['Số hiệu', header.number ?? (header.numberText ? `${header.numberText} (để trống số)` : null)],
-    ['Ngày ban hành', header.issuedDate ? formatVietnameseDate(header.issuedDate) : header.dateText],
-    ['Người ký', doc.signer?.name ? `${doc.signer.name}${doc.signer.role ? ` — ${doc.signer.role}` : ''}` : null],
+    ['Loại văn bản', typeName(doc.type)],
+    ['Cơ quan ban hành', doc.issuer ?? header.issuer],
+    ['Số hiệu', numberText(doc)],
+    ['Ngày ban hành', issued ? formatVietnameseDate(issued) : header.dateText],
+    ['Ngày hiệu lực', doc.effectiveDate ? formatVietnameseDate(doc.effectiveDate) : null],
+    ['Người ký', signerText(doc.signer)],
   ].filter(([, value]) => value);
   return el('dl', { className: 'document__meta' }, rows.flatMap(([term, value]) => [el('dt', { text: term }), el('dd', { text: value })]));
 }
@@ -60,11 +65,11 @@ function focusTarget(address, quote, mark) {
   const section = address ? document.getElementById(address) : null;
   if (section) section.classList.add('is-target');
   if (marks.length > 0) {
-    showStatus(banner, `Đoạn được trích dẫn được tô sáng${address ? ` ở mục ${address}` : ''}.`);
+    showStatus(banner, `Đoạn được trích dẫn được tô sáng${address ? ` ở ${addressLabel(address)}` : ''}.`);
     marks[0].scrollIntoView({ block: 'center' });
     marks[0].focus({ preventScroll: true });
   } else if (section) {
-    if (quote && !mark) showStatus(banner, `Không tìm thấy nguyên văn đoạn trích; đang hiển thị mục ${address}.`, 'warning');
+    if (quote && !mark) showStatus(banner, `Không tìm thấy nguyên văn đoạn trích; đang hiển thị ${addressLabel(address)}.`, 'warning');
     section.scrollIntoView({ block: 'start' });
   }
 }
@@ -84,10 +89,10 @@ async function showDocument(id) {
 
 async function main() {
   try {
-    const listing = await getJson('/api/documents');
+    const listing = await loadLibrary();
     const params = new URLSearchParams(location.search);
     const id = params.get('id') ?? listing.documents[0]?.id;
-    renderLibrary(listing, id);
+    renderLibrary(listing.documents, id);
     if (!id) {
       article.replaceChildren(el('p', { className: 'muted', text: 'Chưa có văn bản nào được nạp. Chạy "npm run ingest".' }));
       return;

@@ -1,11 +1,13 @@
 /**
- * The task page: filters (unit in any spelling — the API resolves it —, role, timeline kind),
- * the table (cards on a phone), days left or overdue against today, and CSV / ICS export of
- * exactly what is filtered.
+ * The task page: filters (unit in any spelling — the API resolves it, the page says which unit
+ * it took —, role, timeline kind), the table (cards on a phone, the filters folded away once
+ * applied), days left or overdue against today, and CSV / ICS export of exactly what is filtered.
  */
 import { downloadWithKey, getJson, hasStoredKey } from './api.js';
 import { describeDue, formatVietnameseDate, localIsoDate } from './dates.js';
 import { documentLink, el, showStatus } from './dom.js';
+import { addressLabel, capitalized } from './labels.js';
+import { describeFilters, matchUnit } from './unit-match.js';
 
 const KIND_LABELS = {
   deadline: 'Có hạn',
@@ -17,6 +19,10 @@ const KIND_LABELS = {
 const FILTER_NAMES = ['unit', 'role', 'kind'];
 
 const form = document.getElementById('filters');
+const panel = document.getElementById('filters-panel');
+const unitMatch = document.getElementById('unit-match');
+const PHONE_QUERY = window.matchMedia('(max-width: 719px)');
+let knownUnits = [];
 const rows = document.getElementById('task-rows');
 const count = document.getElementById('count');
 const errorBox = document.getElementById('error');
@@ -61,9 +67,10 @@ function timelineCell(timeline, today) {
 }
 
 function taskRow(task, today) {
+  const label = capitalized(task.label ?? addressLabel(task.address));
   return el('tr', { dataset: { address: task.address } }, [
     el('td', { className: 'tasks__address', dataset: { label: 'Mục' } }, [
-      el('a', { href: documentLink(task.documentId, task.address), text: task.address, 'aria-label': `Mục ${task.address} trong văn bản` }),
+      el('a', { href: documentLink(task.documentId, task.address), text: label, 'aria-label': `${label} trong văn bản` }),
     ]),
     el('td', { className: 'tasks__title', dataset: { label: 'Nhiệm vụ' }, text: task.title }),
     el('td', { dataset: { label: 'Chủ trì' } }, [unitList(task.lead)]),
@@ -85,6 +92,7 @@ async function loadTasks() {
       rows.append(el('tr', {}, [el('td', { colspan: '5', className: 'muted', text: 'Không có nhiệm vụ nào khớp bộ lọc.' })]));
     }
     count.textContent = `${tasks.length} nhiệm vụ${query ? ' theo bộ lọc' : ''}`;
+    showUnitMatch();
     showStatus(errorBox, '');
   } catch (error) {
     rows.replaceChildren();
@@ -95,9 +103,21 @@ async function loadTasks() {
   }
 }
 
+/** Says which unit a typed name was taken as ("so noi vu" → Sở Nội vụ), and sums up the filters. */
+function showUnitMatch() {
+  const typed = form.elements.unit.value.trim();
+  const unit = typed ? matchUnit(typed, knownUnits) : null;
+  if (!typed) unitMatch.textContent = '';
+  else if (unit) unitMatch.textContent = unit.name === typed ? '' : `Đã hiểu là: ${unit.name}`;
+  else unitMatch.textContent = knownUnits.length > 0 ? `Không nhận ra đơn vị “${typed}”.` : '';
+  document.getElementById('filters-current').textContent = describeFilters(form, unit);
+}
+
 async function loadUnitOptions() {
   try {
     const { units } = await getJson('/api/units');
+    knownUnits = units;
+    showUnitMatch();
     document.getElementById('unit-options').replaceChildren(...units.map((unit) => el('option', { value: unit.name })));
   } catch {
     // Suggestions are a convenience; the filter still works with typed names.
@@ -113,6 +133,8 @@ let typingTimer = null;
 form.addEventListener('submit', (event) => {
   event.preventDefault();
   clearTimeout(typingTimer);
+  // On a phone the open form fills the screen: fold it so the results start above the fold.
+  if (PHONE_QUERY.matches) panel.open = false;
   loadTasks();
 });
 form.addEventListener('reset', () => setTimeout(loadTasks, 0));
@@ -132,5 +154,6 @@ for (const { link, file } of exportLinks) {
 }
 
 restoreFilters();
+if (PHONE_QUERY.matches && currentQuery()) panel.open = false;
 loadUnitOptions();
 loadTasks();

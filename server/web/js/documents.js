@@ -1,0 +1,96 @@
+/**
+ * The documents page: every loaded document (type, number, date, issuer, status) and every
+ * expected document not yet loaded, with a search box that ignores diacritics.
+ */
+import { formatVietnameseDate } from './dates.js';
+import { el, showStatus } from './dom.js';
+import { loadLibrary } from './library.js';
+import { foldText } from './text.js';
+import { typeName } from './labels.js';
+
+const list = document.getElementById('doc-list');
+const search = document.getElementById('doc-search');
+const count = document.getElementById('doc-count');
+const errorBox = document.getElementById('error');
+
+function gapReason(doc, field) {
+  return doc.gaps?.find((gap) => gap.field === field)?.reason ?? null;
+}
+
+/** A fact, or "không ghi" with the reason the document gives none. */
+function fact(value, reason) {
+  if (value) return el('dd', { text: value });
+  return el('dd', { className: 'muted' }, ['Văn bản không ghi', reason ? el('span', { className: 'small doc-card__gap', text: ` — ${reason}` }) : null]);
+}
+
+function loadedEntry(doc) {
+  return {
+    search: foldText([doc.title, doc.number, doc.issuer, typeName(doc.type)].filter(Boolean).join(' ')),
+    node: el('li', { className: 'doc-card card', dataset: { id: doc.id, status: 'loaded' } }, [
+      el('div', { className: 'doc-card__head' }, [
+        el('span', { className: 'doc-card__type', text: typeName(doc.type) }),
+        el('span', { className: 'badge badge--ok', text: 'Đã nạp' }),
+      ]),
+      el('h2', { className: 'doc-card__title' }, [el('a', { href: `/document.html?id=${encodeURIComponent(doc.id)}`, text: doc.title })]),
+      el('dl', { className: 'doc-card__facts' }, [
+        el('dt', { text: 'Số hiệu' }),
+        fact(doc.number, gapReason(doc, 'number')),
+        el('dt', { text: 'Ngày ban hành' }),
+        fact(doc.issuedDate ? formatVietnameseDate(doc.issuedDate) : null, gapReason(doc, 'date')),
+        el('dt', { text: 'Cơ quan ban hành' }),
+        fact(doc.issuer, doc.issuer ? null : gapReason(doc, 'issuer')),
+      ]),
+    ]),
+  };
+}
+
+function missingEntry(item) {
+  return {
+    search: foldText([item.title, item.number, item.issuer, typeName(item.type)].filter(Boolean).join(' ')),
+    node: el('li', { className: 'doc-card doc-card--missing card', dataset: { id: item.id, status: 'missing' } }, [
+      el('div', { className: 'doc-card__head' }, [
+        el('span', { className: 'doc-card__type', text: typeName(item.type) }),
+        el('span', { className: 'badge badge--muted', text: 'Được dẫn chiếu, chưa có văn bản' }),
+      ]),
+      el('h2', { className: 'doc-card__title', text: item.title }),
+      el('dl', { className: 'doc-card__facts' }, [
+        el('dt', { text: 'Số hiệu' }),
+        el('dd', { text: item.number ?? '—' }),
+        el('dt', { text: 'Ngày ban hành' }),
+        el('dd', { text: item.date ? formatVietnameseDate(item.date) : '—' }),
+        el('dt', { text: 'Cơ quan ban hành' }),
+        el('dd', { text: item.issuer ?? '—' }),
+      ]),
+    ]),
+  };
+}
+
+function applySearch(entries) {
+  const words = foldText(search.value).split(/\s+/).filter(Boolean);
+  let shown = 0;
+  for (const entry of entries) {
+    const match = words.every((word) => entry.search.includes(word));
+    entry.node.hidden = !match;
+    if (match) shown += 1;
+  }
+  const loaded = entries.filter((entry) => !entry.node.hidden && entry.node.dataset.status === 'loaded').length;
+  count.textContent = words.length
+    ? `${shown} văn bản khớp (${loaded} đã nạp)`
+    : `${loaded} văn bản đã nạp, ${shown - loaded} văn bản chưa có`;
+}
+
+async function main() {
+  try {
+    const { documents, expected } = await loadLibrary();
+    const entries = [...documents.map(loadedEntry), ...expected.filter((item) => !item.present).map(missingEntry)];
+    list.replaceChildren(...entries.map((entry) => entry.node));
+    search.value = new URLSearchParams(location.search).get('q') ?? '';
+    search.addEventListener('input', () => applySearch(entries));
+    document.getElementById('doc-search-form').addEventListener('submit', (event) => event.preventDefault());
+    applySearch(entries);
+  } catch (error) {
+    showStatus(errorBox, error.message, 'error');
+  }
+}
+
+main();

@@ -1,0 +1,67 @@
+/**
+ * Suggested questions built from what is loaded: a plan's tasks (who leads a task, what a unit
+ * leads, what is due in a month) and each regulation's own number (what it rules, when it takes
+ * effect). Pure, so it is unit-tested; nothing here names a document.
+ */
+import { typeName } from './labels.js';
+
+const MAX_SUGGESTIONS = 4;
+
+function lowerFirst(text) {
+  return text ? text.charAt(0).toLocaleLowerCase('vi') + text.slice(1) : text;
+}
+
+/** "Nghị định 335/2025/NĐ-CP", or the type name alone when the document has no number. */
+function spokenName(doc) {
+  return doc.number ? `${typeName(doc.type)} ${doc.number}` : typeName(doc.type);
+}
+
+/** A short task title (the first clause, at most ~12 words), for a question. */
+function shortTitle(title) {
+  const first = title.split(/[;:.]/)[0].trim();
+  const words = first.split(/\s+/);
+  return words.length > 12 ? words.slice(0, 12).join(' ') : first;
+}
+
+function taskQuestions(tasks) {
+  const questions = [];
+  const led = tasks.find((task) => task.lead.length > 0 && task.title.split(/\s+/).length <= 14) ?? tasks.find((task) => task.lead.length > 0);
+  if (led) questions.push(`Ai chủ trì ${lowerFirst(shortTitle(led.title))}?`);
+  const unit = tasks.flatMap((task) => task.lead).find((item) => item.name !== led?.lead[0]?.name) ?? led?.lead[0];
+  if (unit) questions.push(`${unit.name} chủ trì những nhiệm vụ nào?`);
+  const due = tasks.find((task) => task.timeline?.kind === 'deadline' && task.timeline.due);
+  if (due) {
+    const [year, month] = due.timeline.due.split('-');
+    questions.push(`Những nhiệm vụ nào phải hoàn thành trong tháng ${Number(month)}/${year}?`);
+  }
+  return questions;
+}
+
+function documentQuestions(doc) {
+  if (!doc.number) return [];
+  const questions = [`${spokenName(doc)} quy định những gì?`];
+  if (doc.effectiveDate || doc.effectiveSource) questions.push(`${spokenName(doc)} có hiệu lực từ ngày nào?`);
+  return questions;
+}
+
+/**
+ * Up to four questions, taking turns across documents so each loaded document is represented.
+ * @param {object[]} documents summaries from /api/documents
+ * @param {object[]} tasks rows from /api/tasks
+ * @param {string | null} scope a document id, or null for all
+ */
+export function buildSuggestions(documents, tasks, scope = null) {
+  const chosen = scope ? documents.filter((doc) => doc.id === scope) : documents;
+  const perDocument = chosen.map((doc, index) => {
+    const own = tasks.filter((task) => task.documentId === doc.id);
+    // Rotated so that neighbouring documents do not all open with the same kind of question.
+    const about = documentQuestions(doc);
+    const shift = about.length > 0 ? index % about.length : 0;
+    return [...taskQuestions(own), ...about.slice(shift), ...about.slice(0, shift)];
+  });
+  const out = [];
+  for (let round = 0; out.length < MAX_SUGGESTIONS && perDocument.some((list) => list.length > round); round += 1) {
+    for (const list of perDocument) if (list[round] && out.length < MAX_SUGGESTIONS) out.push(list[round]);
+  }
+  return out;
+}
