@@ -14,7 +14,8 @@ import type { ExtractVocabulary } from './vocabulary.js';
 
 const SKIPPED_KINDS = new Set(['header', 'preamble', 'recipients', 'signature', 'footnote', 'table', 'table-row']);
 const HEADING_MARKER = /^\s*(?:Điều\s+\d+[a-zđ]?\s*[.:]\s*|\d{1,3}[.)]\s+|[a-zđ]\)\s+|[IVXLC]+[.)]\s+|[-–•+]\s+)/u;
-const SENTENCE = /[^.!?]+(?:[.!?](?=\s|$)|$)/gu;
+// A sentence ends at ".", "!" or "?" before a space or the end ("./." and "15.12" stay inside).
+const SENTENCE = /(?:[^.!?]|[.!?](?=\S))+[.!?]*/gu;
 const JOIN = /^(?:\s*[,;]\s*|\s+)(?:(?:và|với|cùng)\s+)?$/u;
 
 interface Subject {
@@ -66,25 +67,31 @@ function ownEnd(doc: CorpusDocument, section: Section): number {
 }
 
 /**
- * A lead-in that names only who (and maybe a duty phrase) and ends with ":" or has lettered
- * children: each child is a duty of those units.
+ * A lead-in that names only who (and maybe a duty phrase ending with ":"): each child is a duty
+ * of those units ("3. Sở X:" then "a) …"). Without children, a heading line naming only who
+ * makes the paragraphs under it one duty of theirs ("2. Sở X" then "Theo dõi, đôn đốc …").
  */
 function leadIn(doc: CorpusDocument, section: Section, units: Unit[], vocabulary: ExtractVocabulary, list: ObligationList): boolean {
   const children = childrenOf(doc, section).filter((child) => child.kind !== 'table');
-  if (children.length === 0) return false;
   const lead = withoutMarker(doc, section.address, section.span.start, ownEnd(doc, section));
-  const text = lead.text.replace(HEADING_MARKER, '');
-  const offset = lead.text.length - text.length;
+  const whole = lead.text.replace(HEADING_MARKER, '');
+  const offset = lead.text.length - whole.length;
+  const lineEnd = whole.indexOf('\n');
+  if (children.length === 0 && lineEnd < 0) return false;
+  const text = children.length > 0 ? whole : whole.slice(0, lineEnd);
   const subject = leadingSubjects(text, units, vocabulary);
   if (!subject) return false;
   const rest = text.slice(subject.end).replace(/[\s:.]+$/, '');
   const role = rest.trim() === '' ? 'responsible' : roleAfter(rest, vocabulary);
   if (!role || (rest.trim() !== '' && !/:\s*$/.test(text))) return false;
   const actor = sourceOf(doc, section.address, lead.span.start + offset, lead.span.start + offset + subject.end);
-  for (const child of children) {
-    const action = withoutMarker(doc, child.address, child.span.start, child.span.end);
+  const duties =
+    children.length > 0
+      ? children.map((child) => withoutMarker(doc, child.address, child.span.start, child.span.end))
+      : [sourceOf(doc, section.address, lead.span.start + offset + lineEnd, lead.span.end)];
+  for (const action of duties) {
     const { timeline, source } = timelineIn(action, vocabulary);
-    list.add({ address: child.address, actors: subject.actors, role, actor, action, timeline, timelineSource: source });
+    list.add({ address: action.address, actors: subject.actors, role, actor, action, timeline, timelineSource: source });
   }
   return true;
 }
@@ -106,10 +113,37 @@ function sentences(doc: CorpusDocument, section: Section, units: Unit[], vocabul
     const role = subject && (roleAfter(action.text.slice(subject.end), vocabulary) ?? (subject.prefixed || prose ? 'responsible' : null));
     const inner = subject && role ? null : clauseSubject(action.text, mentions, units, vocabulary);
     if (subject && role) add(subject.actors, role, at(0, subject.end));
+    const partners = subject && role === 'lead' ? coordinatingAfter(action.text, subject.end, mentions, vocabulary) : null;
+    if (partners) add(partners.actors, 'coordinating', at(partners.start, partners.end));
     else if (inner) add(inner.actors, inner.role, at(inner.start, inner.end));
     else if (owner && section.kind !== 'article') add(owner.actors, 'responsible', owner.source);
     approvals(action.text, mentions, vocabulary, (actors, start, end) => add(actors, 'approves', at(start, end)));
   }
+}
+
+/** Units joined to one another from the mention starting at `at`, with the span they cover. */
+function joinedFrom(text: string, mentions: UnitMention[], at: number): { actors: string[]; start: number; end: number } | null {
+  const index = mentions.findIndex((mention) => mention.start === at);
+  if (index < 0) return null;
+  const actors = [mentions[index].unitId];
+  let end = mentions[index].end;
+  for (const mention of mentions.slice(index + 1)) {
+    if (!JOIN.test(text.slice(end, mention.start))) break;
+    actors.push(mention.unitId);
+    end = mention.end;
+  }
+  return { actors, start: at, end };
+}
+
+/** The partners a lead names ("X chủ trì, phối hợp với Y, Z …"): Y and Z coordinate. */
+function coordinatingAfter(text: string, from: number, mentions: UnitMention[], vocabulary: ExtractVocabulary): { actors: string[]; start: number; end: number } | null {
+  const folded = foldVietnamese(text);
+  for (const phrase of vocabulary.phrases.coordinatingWith.map(foldVietnamese)) {
+    const found = new RegExp(`(?<![\\p{L}])${phrase.replace(/ /g, '\\s+')}\\s+`, 'u').exec(folded.slice(from));
+    const partners = found && joinedFrom(text, mentions, from + found.index + found[0].length);
+    if (partners) return partners;
+  }
+  return null;
 }
 
 /**

@@ -36,6 +36,7 @@ export interface ObligationPhrases {
   roles: Record<ObligationRole, string[] | undefined>;
   approvedBy: string[];
   byWords: string[];
+  coordinatingWith: string[];
   responsibilityHeadings: string[];
   timelineStarts: string[];
 }

@@ -76,8 +76,13 @@ describe('Kế hoạch 141 (Bắc Ninh): the fields of every task, whatever thei
     checkSources('plan');
   });
 
-  it('reads "Sở Tài chính chủ trì, …" in the closing part as a lead', () => {
-    expect(of('plan').some((obligation) => obligation.role === 'lead' && obligation.actors.includes('so-tai-chinh') && !obligation.taskAddress)).toBe(true);
+  it('reads the closing part: "X chủ trì, phối hợp với Y …" (lead and coordinating) and "Giao X …"', () => {
+    const closing = of('plan').filter((obligation) => obligation.address.startsWith('IV.'));
+    const two = closing.filter((obligation) => obligation.address === 'IV.2');
+    expect(two.map((obligation) => [obligation.role, obligation.actors])).toEqual([['lead', ['so-tai-chinh']], ['coordinating', ['so-ban-nganh']]]);
+    expect(two[1].sources.actor.text).toMatch(/^các Sở, ban, ngành/);
+    expect(closing.find((obligation) => obligation.address === 'IV.6')).toMatchObject({ role: 'responsible', actors: ['so-tu-phap'] });
+    expect(closing.find((obligation) => obligation.address === 'IV.1')?.timeline).toMatchObject({ kind: 'deadline', due: '2025-12-31' });
   });
 });
 
