@@ -61,7 +61,9 @@ function segmentStarts(lines: readonly Line[], from: number, to: number): Segmen
   let structured = false;
   for (let i = from; i < to; i += 1) {
     const marker = markers[i];
-    if (marker.kind === 'appendix' || marker.kind === 'form') {
+    // "Phụ lục I: …" / "Phụ lục II: …" on consecutive lines list the appendices; they open none.
+    const listed = marker.kind === 'appendix' && (markers[i - 1]?.kind === 'appendix' || markers[i + 1]?.kind === 'appendix');
+    if ((marker.kind === 'appendix' && !listed) || marker.kind === 'form') {
       starts.push({ first: i, heading: i, titleEnd: marker.kind === 'form' ? i : titleLines(lines, i, to), marker, attached: false });
     } else if (structured && marker.kind === 'plain' && ISSUED_WITH.test(lines[i].clean)) {
       const start = attachedStart(lines, markers, i, starts.length > 0 ? starts[starts.length - 1].titleEnd + 1 : from);

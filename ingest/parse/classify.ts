@@ -40,8 +40,9 @@ const NUMBERED = /^(\d{1,2})[.)]\s+(\S.*)$/u;
 const LETTERED = /^([a-zđ])\)\s+(\S.*)$/u;
 const DASH = /^[-–—•]\s+(\S.*)$/u;
 const PLUS = /^\+\s+(\S.*)$/u;
-// "PHỤ LỤC", "PHỤ LỤC II", "Phụ lục số 01", "PHỤ LỤC I: DANH MỤC …"; a sentence that merely starts
-// with "Phụ lục I ban hành kèm theo …" is not a heading (checked in classifyLine).
+// "PHỤ LỤC", "PHỤ LỤC II", "Phụ lục số 01", "Phụ lục I: Danh mục …"; a sentence that merely starts
+// with "Phụ lục I ban hành kèm theo …" is no heading (no punctuation after the numeral), nor is
+// a list of the appendices, one a line (see appendix.ts).
 const APPENDIX = /^phụ\s+lục(?:\s+(?:số\s+)?([IVXLC]{1,7}|\d{1,3}))?(?:\s*[.:–-]\s*(.*)|\s*)$/iu;
 // "Mẫu số 01", "Mẫu số 2a": a form appended to the document, alone on its line.
 const FORM = /^mẫu\s+(?:số\s+)?(\d{1,3}[a-z]?|[IVXLC]{1,7})\.?$/iu;
@@ -77,20 +78,12 @@ export function footnoteNumber(marker: string): number {
   return Number(digits.join('')) || 0;
 }
 
-/**
- * A "Phụ lục" line is a heading when written in capitals ("PHỤ LỤC II: DANH MỤC …") or when
- * nothing but the numeral follows ("Phụ lục", "Phụ lục I").
- */
-function isAppendixHeading(clean: string, rest: string | undefined): boolean {
-  return !rest || !/\p{Ll}/u.test(clean.slice(0, 7)) || !/\p{Ll}/u.test(rest);
-}
-
 /** Classifies a cleaned line. */
 export function classifyLine(clean: string): LineMarker {
   let match: RegExpExecArray | null;
   if ((match = TABLE_ROW.exec(clean)) && clean.length > 1) return { kind: 'table-row', label: '', rest: clean };
   if ((match = FOOTNOTE.exec(clean))) return { kind: 'footnote', label: match[1], rest: match[2] };
-  if ((match = APPENDIX.exec(clean)) && isAppendixHeading(clean, match[2])) return { kind: 'appendix', label: match[1] ?? '', rest: match[2] ?? '' };
+  if ((match = APPENDIX.exec(clean))) return { kind: 'appendix', label: match[1] ?? '', rest: match[2] ?? '' };
   if ((match = FORM.exec(clean))) return { kind: 'form', label: match[1], rest: '' };
   if ((match = CHAPTER.exec(clean))) return { kind: 'chapter', label: match[1], rest: match[2] ?? '' };
   if ((match = SECTION.exec(clean))) return { kind: 'section', label: match[1], rest: match[2] ?? '' };

@@ -73,6 +73,20 @@ describe('tables without a header row', () => {
   });
 });
 
+describe('appendix headings', () => {
+  it('reads "Phụ lục I: …" in sentence case as a heading, but not a list of the appendices in the body', () => {
+    const doc = expectStable('kh.txt', [
+      'I. NHIỆM VỤ', '1. Thực hiện theo các phụ lục sau:', 'Phụ lục I: Danh mục nhiệm vụ;', 'Phụ lục II: Mẫu báo cáo.',
+      '2. Báo cáo kết quả.', 'Nơi nhận:', '- Lưu: VT.', 'CHỦ TỊCH', 'Trần Văn Bình',
+      'Phụ lục I: Danh mục nhiệm vụ', '| TT | Nhiệm vụ |', '| 1 | Rà soát |', 'Phụ lục II: Mẫu báo cáo', 'I. KẾT QUẢ', '1. Đã làm.',
+    ].join('\n'));
+    expect(doc.sections.filter((s) => s.parent === null).map((s) => s.address)).toEqual(['I', 'recipients', 'signature', 'phu-luc.1', 'phu-luc.2']);
+    expect(section(doc, 'I.1').text).toContain('Phụ lục II: Mẫu báo cáo.');
+    expect(section(doc, 'phu-luc.1')).toMatchObject({ heading: 'Danh mục nhiệm vụ', label: 'Phụ lục I' });
+    expect(section(doc, 'phu-luc.2.I.1').label).toBe('Phụ lục II, mục I.1');
+  });
+});
+
 describe('a decision with the text it issues (Quy chế … ban hành kèm theo)', () => {
   const doc = expectStable('quyet-dinh-kem-quy-che-synthetic.txt', fixture('quyet-dinh-kem-quy-che-synthetic.txt'));
 
