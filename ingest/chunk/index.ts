@@ -101,11 +101,12 @@ const NOT_WORD = /[^\p{L}\p{N}]+/gu;
 
 /**
  * Whether the leading gap of a container is its heading alone: one line ("II. NHIỆM VỤ, GIẢI
- * PHÁP"), or the heading over several lines ("Chương I" / "NHỮNG QUY ĐỊNH CHUNG") — the same
+ * PHÁP", a table's header row), or the heading over several lines ("Chương I" / "NHỮNG QUY ĐỊNH CHUNG") — the same
  * words as the section's path entry or heading, which its children's context already carries.
  */
 function isHeadingOnly(gap: string, section: Section): boolean {
-  if (!gap.includes('\n')) return true;
+  // Lines without a letter or digit (a table's "|---|" separator, "-----") do not count.
+  if (gap.split('\n').filter((line) => /[\p{L}\p{N}]/u.test(line)).length <= 1) return true;
   const words = gap.replace(NOT_WORD, '');
   const entry = section.path[section.path.length - 1] ?? '';
   return words === entry.replace(NOT_WORD, '') || words === (section.heading ?? '').replace(NOT_WORD, '');
