@@ -1,11 +1,11 @@
 /**
- * The shipped corpus ingested into a temporary folder, once per test file: the real plan,
- * the real pipeline, no state shared with the developer's `data/index`.
+ * The shipped corpus's index, loaded: the one the global setup built for the whole run (the
+ * real plan, the real pipeline, no state shared with the developer's `data/index`), or, for a
+ * configuration that changes the index, one built into a temporary folder for the caller.
  */
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { runIngest } from '../../ingest/pipeline.js';
 import { loadIndex } from '../../ingest/store/index-reader.js';
 import type { LoadedIndex } from '../../ingest/types.js';
@@ -14,8 +14,8 @@ import { createPlanAssistant } from '../../server/core/assistant.js';
 import type { AskResponse, PlanAssistant } from '../../server/core/types.js';
 import { citationProblems } from '../eval/scorer.js';
 import { loadConfig, type AppConfig } from '../../common/config.js';
+import { REPO_ROOT, SHIPPED_CORPUS_DIR, sharedShippedIndexDir } from '../setup/shared-index.js';
 
-const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 export interface ShippedIndex {
   index: LoadedIndex;
@@ -23,10 +23,15 @@ export interface ShippedIndex {
   cleanup(): Promise<void>;
 }
 
-/** Ingests `corpus/` into a temp folder and loads it; `env` adds configuration (model URL, bounds). */
+/** Loads the shared index of `corpus/` (or ingests one into a temp folder); `env` adds configuration (model URL, bounds). */
 export async function buildShippedIndex(env: Record<string, string> = {}): Promise<ShippedIndex> {
+  const shared = sharedShippedIndexDir(env);
+  if (shared) {
+    const config = loadConfig({ CORPUS_DIR: SHIPPED_CORPUS_DIR, INDEX_DIR: shared, ...env }, REPO_ROOT);
+    return { index: await loadIndex(config.indexPath, { config }), config, cleanup: async () => undefined };
+  }
   const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'plan-core-'));
-  const config = loadConfig({ CORPUS_DIR: path.join(REPO, 'corpus'), INDEX_DIR: path.join(folder, 'index'), ...env }, REPO);
+  const config = loadConfig({ CORPUS_DIR: SHIPPED_CORPUS_DIR, INDEX_DIR: path.join(folder, 'index'), ...env }, REPO_ROOT);
   await runIngest(config);
   const index = await loadIndex(config.indexPath, { config });
   return { index, config, cleanup: () => fs.rm(folder, { recursive: true, force: true }) };

@@ -1,6 +1,6 @@
 /**
- * The REAL assistant over the shipped corpus, for the must-show MCP tests: ingest into a
- * temporary folder, load, build. No language model (the environment is not read).
+ * The REAL assistant over the shipped corpus, for the must-show MCP tests: the run's shared
+ * index (or one ingested into a temporary folder), loaded, the assistant built. No language model (the environment is not read).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -11,6 +11,7 @@ import { loadIndex } from '../../ingest/store/index-reader.js';
 import { loadConfig, type AppConfig } from '../../common/config.js';
 import { createPlanAssistant } from '../../server/core/assistant.js';
 import type { PlanAssistant } from '../../server/core/types.js';
+import { sharedShippedIndexDir } from '../setup/shared-index.js';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const CORPUS_DIR = path.join(REPO_ROOT, 'corpus');
@@ -26,8 +27,14 @@ export interface RealCorpus {
   cleanup(): Promise<void>;
 }
 
-/** Builds the index of `corpus/` in a temporary folder and the assistant over it. */
+/** The assistant over the index of `corpus/`: the run's shared one, or one built in a temporary folder. */
 export async function buildRealCorpus(): Promise<RealCorpus> {
+  const shared = sharedShippedIndexDir();
+  if (shared) {
+    const config = loadConfig({ CORPUS_DIR, INDEX_DIR: shared, WATCH_INDEX: 'false' }, REPO_ROOT);
+    const index = await loadIndex(config.indexPath, { config });
+    return { assistant: createPlanAssistant({ index, config }), config, indexDir: shared, cleanup: async () => undefined };
+  }
   const root = await mkdtemp(path.join(tmpdir(), 'mcp-real-'));
   const indexDir = path.join(root, 'index');
   const config = loadConfig({ CORPUS_DIR, INDEX_DIR: indexDir, WATCH_INDEX: 'false' }, REPO_ROOT);
