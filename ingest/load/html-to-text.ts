@@ -4,6 +4,7 @@
  * nav …) is dropped. Also the second half of the .docx path, which goes through mammoth's HTML.
  */
 import { HTMLElement, NodeType, parse, type Node } from 'node-html-parser';
+import { CONTENT_ROOT_ATTRIBUTE, contentRootHtml } from './content-root.js';
 import { renderTable } from './html-table.js';
 
 /** Elements whose content is never document text. */
@@ -21,19 +22,14 @@ const NOTE_ITEM = /^(?:foot|end)note-(\d+)$/;
 const NOTE_BACK_LINK = /^#(?:foot|end)note-ref-\d+$/;
 
 /**
- * The attribute of the national legal database's pages that marks the element holding the
- * document; everything outside it is site chrome (menus, search, related documents).
- */
-const CONTENT_ROOT = 'data-vbpl-content-root';
-
-/**
  * Converts an HTML document or fragment to paragraphs of text separated by blank lines. When
  * the page marks its document (`data-vbpl-content-root`), only that element is read.
  */
 export function htmlToText(html: string): string {
   // The parser keeps a doctype or an XML declaration as text; neither is content.
-  const root = parse(html.replace(/<!doctype[^>]*>|<\?xml[^>]*\?>/gi, ''), { comment: false });
-  const content = root.querySelector(`[${CONTENT_ROOT}]`);
+  const source = contentRootHtml(html) ?? html;
+  const root = parse(source.replace(/<!doctype[^>]*>|<\?xml[^>]*\?>/gi, ''), { comment: false });
+  const content = root.querySelector(`[${CONTENT_ROOT_ATTRIBUTE}]`);
   return collectBlocks(content ?? root).join('\n\n');
 }
 

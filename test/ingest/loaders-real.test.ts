@@ -11,6 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../common/config.js';
+import { contentRootHtml } from '../../ingest/load/content-root.js';
 import { htmlToText, isSkipped, loadCorpus, loadFile, markdownToText } from '../../ingest/load/index.js';
 import { parseDocument } from '../../ingest/parse/index.js';
 import { runIngest, type IngestSummary } from '../../ingest/pipeline.js';
@@ -77,6 +78,14 @@ describe('pages of the national legal database', () => {
     expect(text).toContain('Độc lập - Tự do - Hạnh phúc\n\nSố: ');
     expect(text).toMatch(/TM\. CHÍNH PHỦ\nKT\. THỦ TƯỚNG\nPHÓ THỦ TƯỚNG\n\(Đã ký\)\n/);
     expect(text).not.toMatch(/^\|.*(?:TM\.|Số: )/m);
+  });
+
+  it('cuts the marked element out before parsing, nested elements of its tag included', () => {
+    const page = '<div class="menu"><p>Trang chủ</p></div><DIV data-vbpl-content-root="true"><div><p>Điều 1.</p></div><p>Điều 2.</p></DIV><div><p>Liên kết</p></div>';
+    expect(contentRootHtml(page)).toBe('<DIV data-vbpl-content-root="true"><div><p>Điều 1.</p></div><p>Điều 2.</p></DIV>');
+    expect(htmlToText(page)).toBe('Điều 1.\n\nĐiều 2.');
+    expect(contentRootHtml('<div data-vbpl-content-root><p>không đóng')).toBeNull();
+    expect(htmlToText('<div data-vbpl-content-root><p>không đóng')).toBe('không đóng');
   });
 
   it('reads a page without the marker whole, as before', () => {
