@@ -115,6 +115,8 @@ function sentences(doc: CorpusDocument, section: Section, units: Unit[], vocabul
     if (subject && role) add(subject.actors, role, at(0, subject.end));
     const partners = subject && role === 'lead' ? coordinatingAfter(action.text, subject.end, mentions, vocabulary) : null;
     if (partners) add(partners.actors, 'coordinating', at(partners.start, partners.end));
+    const asked = subject && !role ? unitsAfter(action.text, subject.end, vocabulary.phrases.requests, mentions) : null;
+    if (asked) add(asked.actors, 'responsible', at(asked.start, asked.end));
     else if (inner) add(inner.actors, inner.role, at(inner.start, inner.end));
     else if (owner && section.kind !== 'article') add(owner.actors, 'responsible', owner.source);
     approvals(action.text, mentions, vocabulary, (actors, start, end) => add(actors, 'approves', at(start, end)));
@@ -144,6 +146,16 @@ function coordinatingAfter(text: string, from: number, mentions: UnitMention[], 
     if (partners) return partners;
   }
   return null;
+}
+
+/** Units right after one of `verbs` that follows the subject ("X yêu cầu Y, Z tổ chức …"). */
+function unitsAfter(text: string, from: number, verbs: string[], mentions: UnitMention[]): { actors: string[]; start: number; end: number } | null {
+  const folded = foldVietnamese(text.slice(from, from + 40)).replace(/^\s+/, '');
+  const skipped = text.slice(from).length - text.slice(from).trimStart().length;
+  const verb = startsWithWord(folded, verbs);
+  if (!verb) return null;
+  const gap = /^\s+/.exec(folded.slice(verb.length))?.[0].length ?? 0;
+  return joinedFrom(text, mentions, from + skipped + verb.length + gap);
 }
 
 /**

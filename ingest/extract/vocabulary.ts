@@ -37,8 +37,11 @@ export interface ObligationPhrases {
   approvedBy: string[];
   byWords: string[];
   coordinatingWith: string[];
+  requests: string[];
+  timelineNotAfter: string[];
   responsibilityHeadings: string[];
   timelineStarts: string[];
+  frequencyWords: string[];
 }
 
 /** Everything the extract stage reads from data, passed in as one value. */

@@ -83,6 +83,8 @@ describe('Kế hoạch 141 (Bắc Ninh): the fields of every task, whatever thei
     expect(two[1].sources.actor.text).toMatch(/^các Sở, ban, ngành/);
     expect(closing.find((obligation) => obligation.address === 'IV.6')).toMatchObject({ role: 'responsible', actors: ['so-tu-phap'] });
     expect(closing.find((obligation) => obligation.address === 'IV.1')?.timeline).toMatchObject({ kind: 'deadline', due: '2025-12-31' });
+    // "chi thường xuyên" (recurrent spending) is no frequency; "hằng năm" stands alone.
+    expect(two[0].timeline).toMatchObject({ text: 'hàng năm', kind: 'recurring', frequency: 'yearly' });
   });
 });
 
@@ -104,6 +106,13 @@ describe('Chỉ thị 012 (Đắk Lắk): the duties of each addressee', () => {
     expect(shared.length).toBeGreaterThanOrEqual(8);
     for (const obligation of shared) expect(obligation.actors.some((id) => id.startsWith('chu-tich-') && /xa/.test(id))).toBe(true);
     checkSources('directive');
+  });
+
+  it('reads "Chủ tịch UBND tỉnh yêu cầu X; Y tổ chức …" as a duty of X and Y, not of the one who asks', () => {
+    const asked = of('directive').filter((obligation) => /yêu cầu/.test(obligation.action) && obligation.action.startsWith('Chủ tịch'));
+    expect(asked).toHaveLength(1);
+    expect(asked[0].actors).toContain('thu-truong-so-ban-nganh');
+    expect(asked[0].actors.some((id) => id === 'chu-tich-uy-ban-nhan-dan-tinh')).toBe(false);
   });
 });
 
