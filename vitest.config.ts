@@ -12,6 +12,8 @@ export const SLOW_TESTS = [
   'test/http/main-entry.test.ts',
   'test/mcp/stdio.test.ts',
   'test/ingest/interrupted-ingest.test.ts',
+  'test/ingest/ingest-cli.test.ts',
+  'test/bench/smoke.test.ts',
   'test/reliability/hot-swap.test.ts',
   'test/reliability/index-policy.test.ts',
   'test/reliability/ingest-kill.test.ts',

@@ -1,9 +1,6 @@
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { Embeddings } from '@langchain/core/embeddings';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EmbedderHandle } from '../../ingest/embed/index.js';
@@ -185,50 +182,5 @@ describe('incremental ingest', () => {
     const error = await runIngest(config).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(NothingToIndexError);
     expect((error as NothingToIndexError).skipped.map((file) => file.file)).toEqual(['blank.txt']);
-  });
-});
-
-describe('npm run ingest (the CLI)', () => {
-  // tsx's loader by absolute URL, so that the CLI runs in the temporary folder (no stray .env).
-  const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
-  const run = (args: string[], env: Record<string, string>, cwd = workDir) =>
-    spawnSync(process.execPath, ['--import', tsxLoader, path.join(ROOT, 'ingest/cli.ts'), ...args], {
-      cwd,
-      env: { PATH: process.env.PATH ?? '', ...env },
-      encoding: 'utf8',
-      timeout: 30_000,
-    });
-
-  it('prints a Vietnamese summary naming the missing documents, or JSON with --json', () => {
-    makeCorpus('cli');
-    // Relative paths, resolved against the working directory as `npm run ingest` does.
-    const env = { CORPUS_DIR: 'corpus', INDEX_DIR: 'data/index' };
-    const text = run([], env, path.join(workDir, 'cli'));
-    expect(text.status).toBe(0);
-    expect(text.stdout).toContain('Đã lập chỉ mục 1 văn bản');
-    expect(text.stdout).toContain('10 nhiệm vụ');
-    expect(text.stdout).toContain('Thiếu: Chỉ thị 18/CT-TTg (08/5/2026, Thủ tướng Chính phủ) — chưa có văn bản trong');
-    expect(text.stdout).toContain('Thiếu: Nghị quyết 17-NQ/TU (10/4/2026, Ban Thường vụ Tỉnh ủy Ninh Bình)');
-    expect(text.stdout).toMatch(/Chỉ mục: .+ \(\d+([,.]\d)? (KB|MB)\)/);
-    // Not a terminal: no progress line.
-    expect(text.stderr).toBe('');
-    expect(text.stdout).toContain('Chỉ mục: data/index (');
-    const json = run(['--json'], env, path.join(workDir, 'cli'));
-    expect(json.status).toBe(0);
-    const summary = JSON.parse(json.stdout) as IngestSummary;
-    expect(summary.totals.tasks).toBe(10);
-    expect(summary.reuse.reusedDocuments).toBe(1);
-  });
-
-  it('exits 1 with a message on a bad configuration or an empty corpus', () => {
-    const badConfig = run([], { PORT: 'not-a-port' });
-    expect(badConfig.status).toBe(1);
-    expect(badConfig.stderr).toContain('PORT');
-    const empty = path.join(workDir, 'cli-empty');
-    mkdirSync(empty, { recursive: true });
-    const nothing = run([], { CORPUS_DIR: empty, INDEX_DIR: path.join(empty, 'index') });
-    expect(nothing.status).toBe(1);
-    expect(nothing.stderr).toContain('Không có văn bản nào để lập chỉ mục');
-    expect(nothing.stdout).toBe('');
   });
 });
