@@ -24,7 +24,8 @@ export function columnsOf(header: string[], fieldLabels: FieldLabels): Partial<R
   const columns: Partial<Record<Column, number>> = {};
   header.forEach((cell, index) => {
     const cellKey = key(cell);
-    const found = labels.find(({ label }) => cellKey === label || cellKey.startsWith(`${label} `));
+    // Whole words anywhere in the cell: "Cơ quan, đơn vị chủ trì" holds "chủ trì".
+    const found = labels.find(({ label }) => ` ${cellKey} `.includes(` ${label} `));
     if (found && columns[found.column] === undefined) columns[found.column] = index;
   });
   return columns;
@@ -49,6 +50,8 @@ function taskFromRow(doc: CorpusDocument, row: Section, rowIndex: number, column
   const lead = cellSource(row, columns.lead);
   const coordinating = cellSource(row, columns.coordinating);
   const timeline = cellSource(row, columns.timeline);
+  // A group row ("I | NHÓM NHIỆM VỤ …" with the other cells empty) is a heading, not a task.
+  if (!lead && !coordinating && !timeline) return null;
   const numberCell = columns.number === undefined ? undefined : row.cells?.[columns.number];
   const assignments = uniqueAssignments([...assignmentsOf(lead, 'lead', units, labels), ...assignmentsOf(coordinating, 'coordinating', units, labels)]);
   return {

@@ -27,6 +27,10 @@ describe('prose obligations', () => {
       'Điều 2. Trách nhiệm của Bộ Nội vụ',
       '1. Hướng dẫn việc lập kế hoạch mẫu.',
       '2. Tổng hợp kết quả trước ngày 15 tháng 12 hằng năm.',
+      '',
+      'Điều 3. Tổ chức thực hiện',
+      '1. Bộ trưởng Bộ Nội vụ có trách nhiệm hướng dẫn thi hành Nghị định này.',
+      '2. Hồ sơ mẫu được lưu giữ theo quy định.',
     ].join('\n\n'));
     expect(found).toEqual([
       { address: 'dieu.1.khoan.1', role: 'approves', actors: ['nguoi-dung-dau-co-quan'], timeline: { text: '', kind: 'unspecified' } },
@@ -34,6 +38,8 @@ describe('prose obligations', () => {
       expect.objectContaining({ address: 'dieu.1.khoan.3', role: 'responsible', timeline: expect.objectContaining({ kind: 'deadline', due: '2026-12-15' }) }),
       expect.objectContaining({ address: 'dieu.2.khoan.1', role: 'responsible', actors: ['bo-noi-vu'] }),
       expect.objectContaining({ address: 'dieu.2.khoan.2', role: 'responsible', actors: ['bo-noi-vu'], timeline: expect.objectContaining({ kind: 'recurring', day: '--12-15' }) }),
+      // A position before a unit is a unit of its own, found by shape.
+      expect.objectContaining({ address: 'dieu.3.khoan.1', role: 'responsible', actors: ['bo-truong-bo-noi-vu'] }),
     ]);
     expect(found[2].actors).toHaveLength(1);
   });
