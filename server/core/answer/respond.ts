@@ -7,7 +7,7 @@ import { resolveUnit } from '../../../ingest/extract/index.js';
 import type { Chunk, CorpusDocument, Task } from '../../../ingest/types.js';
 import type { AnswerEnvironment } from '../environment.js';
 import { CUES, detectIntent, type PreviousTurn } from '../intent/detect.js';
-import type { Intent, TaskAspect, TaskListFilter } from '../intent/types.js';
+import type { DocumentFact, Intent, TaskAspect, TaskListFilter } from '../intent/types.js';
 import { understandQuery, type ParsedQuery } from '../query/understand.js';
 import { hybridSearch } from '../retrieval/hybrid.js';
 import { passageTerms, topicCoverage } from '../retrieval/support.js';
@@ -25,7 +25,7 @@ import { composePartAnswer, partForTopic } from './part-answers.js';
 import { resolveTasks } from './resolve-tasks.js';
 import { unloadedOwners } from './unloaded-subject.js';
 import { citedDocuments, documentsToRemember, withRememberedDocuments } from './document-followup.js';
-import type { KnownDocument } from '../query/document-mentions.js';
+import { numberKey, type KnownDocument } from '../query/document-mentions.js';
 import { composeTaskAnswer, type ComposeContext } from './task-answers.js';
 import { dutiesForTopic, unitDuties } from './unit-duties.js';
 import { dutyForTopic } from './who-does.js';
@@ -77,6 +77,9 @@ export async function respond(whole: AnswerEnvironment, question: string, previo
   // Off-corpus words sink a question about tasks, lists or passages. Not checked: documents
   // named by number and document facts (their own words frame the fact: "giữ chức vụ gì"),
   // and tasks named by number.
+  // "Ai ký Nghị định 999/2025/NĐ-CP?": a number no known document has is not answered from another.
+  const unknown = unknownNumber(question, whole.query.documents);
+  if (unknown) return abstain(`${unknown} không có trong các văn bản đã nạp, cũng không được văn bản nào dẫn chiếu. ${abstentionAnswer(whole.registry)}`);
   const named = query.taskRefs.numbers.length > 0 || query.taskRefs.addresses.length > 0;
   if (intent.kind !== 'reference' && intent.kind !== 'document-fact' && !named && foreignReason(query, environment.query.lexicon)) return abstain();
   // "… có hiệu lực đến năm nào?": only a clause that states the validity answers; a passage found otherwise would be beside the point.
@@ -102,7 +105,10 @@ export async function respond(whole: AnswerEnvironment, question: string, previo
       if (stating.length === 0) return abstain();
       if (stating.length > MAX_FACT_DOCUMENTS) return done(askWhichDocument(stating), [], null);
       answeredDocuments = stating.flatMap((document) => citedDocuments(environment, document.id, intent.facts));
-      return done(stating.map((document) => composeDocumentFacts(context, document, intent.facts)).join('\n\n'), [], null);
+      const answer = stating.map((document) => composeDocumentFacts(context, document, intent.facts)).join('\n\n');
+      // "Ai ký Nghị định 170?" where the source has no signature block: the gap is said, and nothing is claimed.
+      const given = stating.some((document) => intent.facts.some((fact) => factGiven(document, fact)));
+      return given ? done(answer, [], null) : abstain(answer);
     }
     case 'task-list': {
       const tasks = narrowByTimelineTopic(environment, query, intent.filter, selectTasks(environment.registry.tasks, intent.filter));
@@ -126,6 +132,40 @@ export async function respond(whole: AnswerEnvironment, question: string, previo
       return answerTask(environment, query, intent, previous, context, done, abstain);
     case 'content':
       return answerContent(environment, query, context, done, abstain);
+  }
+}
+
+/** A document number as written in a question: "999/2025/NĐ-CP", "012/CT-UBND", "17-NQ/TU". */
+const DOCUMENT_NUMBER = /\b\d{1,4}(?:\/\d{4})?[/-]\p{L}[\p{L}\p{N}]{0,9}(?:[/-]\p{L}[\p{L}\p{N}]{0,9})*/gu;
+
+/** The first document number in the question that no known document (loaded, cited or expected) has, or null. */
+function unknownNumber(question: string, known: readonly KnownDocument[]): string | null {
+  const keys = new Set(known.map((document) => numberKey(document.reference?.number ?? document.expected?.number ?? document.document?.header.number ?? null)));
+  for (const match of question.matchAll(DOCUMENT_NUMBER)) {
+    if (!/\p{L}/u.test(match[0]) || !/[/-]\p{L}/u.test(match[0])) continue;
+    if (!keys.has(numberKey(match[0]))) return `Văn bản số ${match[0]}`;
+  }
+  return null;
+}
+
+/**
+ * Whether the document says something of the fact: a line left blank ("Số: /KH-UBND", "ngày
+ * tháng năm 2026") is quoted as an answer; a block the source lacks (no signature) is a gap.
+ */
+function factGiven(document: CorpusDocument, fact: DocumentFact): boolean {
+  switch (fact) {
+    case 'signer':
+      return document.signer !== null;
+    case 'date':
+      return document.header.issuedDate !== null || document.header.dateText !== null;
+    case 'number':
+      return document.header.number !== null || document.header.numberText !== null;
+    case 'recipients':
+      return document.recipients.length > 0;
+    case 'effective':
+      return Boolean(document.header.effectiveSource);
+    default:
+      return true;
   }
 }
 
