@@ -5,8 +5,7 @@
  * documents under it), "Bãi bỏ … tại Nghị định số …".
  */
 import type { DocumentHeader, FieldSource, Section } from '../types.js';
-import { foldForMatch } from '../normalize/index.js';
-import { sourceOf, type TextLine } from './sources.js';
+import { foldedText, sourceOf, type TextLine } from './sources.js';
 
 /** "<type> này … có hiệu lực (thi hành) (kể) từ ngày …", folded. */
 const EFFECTIVE = /\bnay\b.{0,80}?co hieu luc(?: thi hanh)?(?: ke)? tu ngay\s*(.*)$/;
@@ -17,6 +16,9 @@ const DATE_SLASHES = /^(\d{1,2})\/(\d{1,2})\/(\d{4})/;
 const REPLACES = /\bnay thay the\b|\bhet hieu luc (?:thi hanh )?(?:ke )?tu ngay\b|^(?:\d+\.\s*)?bai bo\b/;
 /** "số 06/2010/NĐ-CP" as written. */
 const NUMBER = /số\s+(\d+\/[\p{L}\d/-]*[\p{L}\d])/u;
+/** Cheap tests on the text as written, before folding a line. */
+const MENTIONS_EFFECT = /hiệu lực/iu;
+const MENTIONS_ENDING = /thay thế|hiệu lực|bãi bỏ/iu;
 const POINT = /^[a-zđ]\)\s/u;
 
 function isoDate(day: number, month: number, year: number): string | null {
@@ -32,7 +34,8 @@ export function readEffective(
   issuedDate: string | null,
 ): { date: string | null; source: FieldSource } | null {
   for (const line of lines) {
-    const match = EFFECTIVE.exec(foldForMatch(line.text));
+    if (!MENTIONS_EFFECT.test(line.text)) continue;
+    const match = EFFECTIVE.exec(foldedText(line));
     if (!match) continue;
     const rest = match[1];
     const written = DATE_WORDS.exec(rest) ?? DATE_SLASHES.exec(rest);
@@ -46,7 +49,7 @@ export function readEffective(
 export function readReplaces(lines: readonly TextLine[], sections: readonly Section[]): NonNullable<DocumentHeader['replaces']> {
   const found: NonNullable<DocumentHeader['replaces']> = [];
   lines.forEach((line, index) => {
-    if (!REPLACES.test(foldForMatch(line.text))) return;
+    if (!MENTIONS_ENDING.test(line.text) || !REPLACES.test(foldedText(line))) return;
     const number = NUMBER.exec(line.text);
     if (number) {
       found.push({ number: number[1], text: line.text, source: sourceOf(line, sections) });

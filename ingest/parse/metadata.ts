@@ -9,7 +9,7 @@ import { DOCUMENT_TYPE_NAMES } from '../document-types.js';
 import type { DocumentGap, DocumentHeader, DocumentType, HeaderFact, Section, Signer } from '../types.js';
 import { foldForMatch } from '../normalize/index.js';
 import { readEffective, readReplaces } from './effective.js';
-import { sourceOf, textLines, type TextLine } from './sources.js';
+import { foldedText, sourceOf, textLines, type TextLine } from './sources.js';
 import { organizationCase } from './text-case.js';
 
 const REASONS: Readonly<Record<string, string>> = layout.gapReasons;
@@ -43,7 +43,7 @@ function isoDate(year: number, month: number, day: number): string | null {
 
 /** The preamble lines: after the header, up to the first chapter, article or numbered item. */
 function preambleLines(lines: readonly TextLine[]): TextLine[] {
-  const end = lines.findIndex((line) => BODY_START.test(foldForMatch(line.text)));
+  const end = lines.findIndex((line) => BODY_START.test(foldedText(line)));
   return lines.slice(0, end < 0 ? Math.min(lines.length, 40) : end);
 }
 
@@ -69,7 +69,8 @@ function issuerFromEnactment(input: MetadataInput, preamble: readonly TextLine[]
   if (header.issuer !== null || input.type === 'other') return;
   const typeName = foldForMatch(DOCUMENT_TYPE_NAMES[input.type]);
   for (const line of preamble) {
-    const folded = foldForMatch(line.text);
+    if (!/ban hành/iu.test(line.text)) continue;
+    const folded = foldedText(line);
     const at = folded.indexOf(` ban hanh ${typeName}`);
     if (at <= 0 || folded.slice(0, at).split(' ').length > 8) continue;
     const written = line.text.split(/\s+ban hành\s+/iu)[0];
@@ -107,9 +108,9 @@ export function completeHeader(input: MetadataInput): void {
   const bodyEnd = appendix ? appendix.span.start : text.length;
   const body = textLines(text, input.bodyStart, bodyEnd);
   const preamble = preambleLines(body);
-  header.bases = preamble.filter((line) => BASIS.test(foldForMatch(line.text))).map((line) => line.text);
+  header.bases = preamble.filter((line) => BASIS.test(foldedText(line))).map((line) => line.text);
   issuerFromEnactment(input, preamble);
-  dateFromAttachment(input, textLines(text, input.bodyStart));
+  dateFromAttachment(input, appendix ? textLines(text, appendix.span.start) : body);
   const effective = readEffective(body, sections, header.issuedDate);
   header.effectiveDate = effective?.date ?? null;
   header.effectiveSource = effective?.source ?? null;

@@ -3,10 +3,13 @@
  * with the address of the smallest section that holds it.
  */
 import type { FieldSource, Section } from '../types.js';
+import { foldForMatch } from '../normalize/index.js';
 
 /** One non-empty line of the text, trimmed, with its span. */
 export interface TextLine {
   text: string;
+  /** The text folded for matching (no tone marks, lowercase), once asked for: see `foldedText`. */
+  folded?: string;
   start: number;
   end: number;
 }
@@ -25,6 +28,12 @@ export function textLines(text: string, from = 0, to = text.length): TextLine[] 
     start = end + 1;
   }
   return lines;
+}
+
+/** The line's folded text, computed on first use (folding every line of a long text is slow). */
+export function foldedText(line: TextLine): string {
+  line.folded ??= foldForMatch(line.text);
+  return line.folded;
 }
 
 /** The line as a FieldSource, addressed to the smallest section containing it (or "header"). */
