@@ -54,10 +54,16 @@ function fieldActors(field: ItemField, units: Unit[], vocabulary: ExtractVocabul
   return [...new Set([...subjectUnits(field.value, units, vocabulary.labels), ...bullets])];
 }
 
-/** Obligations (lead, coordinating) of the activities of a plan's task items. */
-export function itemObligations(doc: CorpusDocument, items: Section[], units: Unit[], vocabulary: ExtractVocabulary, list: ObligationList): void {
+/**
+ * Obligations (lead, coordinating) of the activities of a plan's task items; returns the
+ * addresses of the items read so (an item without field lines is left to be read as prose).
+ */
+export function itemObligations(doc: CorpusDocument, items: Section[], units: Unit[], vocabulary: ExtractVocabulary, list: ObligationList): Set<string> {
+  const read = new Set<string>();
   for (const item of items) {
-    for (const activity of activitiesOf(item, vocabulary)) {
+    const activities = activitiesOf(item, vocabulary);
+    if (activities.length > 0) read.add(item.address);
+    for (const activity of activities) {
       const action = withoutMarker(doc, item.address, activity.action.span.start, activity.action.span.end);
       const timelineField = activity.fields.find((field) => field.name === 'timeline');
       const timeline = timelineField ? parseTimeline(timelineField.value, vocabulary.labels) : { text: '', kind: 'unspecified' as const };
@@ -77,6 +83,7 @@ export function itemObligations(doc: CorpusDocument, items: Section[], units: Un
       }
     }
   }
+  return read;
 }
 
 /** Obligations of task-table rows (tasks whose address is a table row). */

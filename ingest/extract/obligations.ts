@@ -12,17 +12,24 @@ import type { ExtractVocabulary } from './vocabulary.js';
 /**
  * The obligations of one document. `tasks` are the document's tasks (items and table rows):
  * items are read activity by activity from their fields, rows from their cells; the rest of
- * the document is read as prose.
+ * the document (task items without field lines included) is read as prose.
+ *
+ * Roles: `lead` and `coordinating` as a task's fields say, or "X chủ trì, phối hợp với Y";
+ * `responsible` for a duty given to X (addressee blocks, "X có trách nhiệm …", "Giao X …",
+ * "… yêu cầu X …", the clauses of "Trách nhiệm của X"); `approves` for "X phê duyệt/quyết
+ * định", "… do X phê duyệt"; `implements` for "X quy định chi tiết/hướng dẫn/thực hiện …";
+ * `reports-to` for "X báo cáo …" — the actors are always who must act (X), the action names
+ * the rest verbatim.
  */
 export function extractObligations(doc: CorpusDocument, tasks: Task[], units: Unit[], vocabulary: ExtractVocabulary): Obligation[] {
   const list = new ObligationList(doc);
   const own = tasks.filter((task) => task.documentId === doc.id);
-  const rowKinds = new Map(doc.sections.map((section) => [section.address, section.kind]));
-  const itemAddresses = new Set(own.filter((task) => rowKinds.get(task.address) !== 'table-row').map((task) => task.address));
+  const kinds = new Map(doc.sections.map((section) => [section.address, section.kind]));
+  const rows = own.filter((task) => kinds.get(task.address) === 'table-row');
+  const itemAddresses = new Set(own.filter((task) => kinds.get(task.address) !== 'table-row').map((task) => task.address));
   const items = doc.sections.filter((section) => itemAddresses.has(section.address));
-  itemObligations(doc, items, units, vocabulary, list);
-  tableObligations(own.filter((task) => !itemAddresses.has(task.address)), list);
-  const rows = new Set(own.filter((task) => !itemAddresses.has(task.address)).map((task) => task.address));
-  proseObligations(doc, new Set([...itemAddresses, ...rows]), units, vocabulary, list);
+  const readAsFields = itemObligations(doc, items, units, vocabulary, list);
+  tableObligations(rows, list);
+  proseObligations(doc, new Set([...readAsFields, ...rows.map((row) => row.address)]), units, vocabulary, list);
   return list.items;
 }

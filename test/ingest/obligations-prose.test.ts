@@ -60,4 +60,19 @@ describe('prose obligations', () => {
     expect(found[0].timeline.due).toBe('2026-12-31');
     expect(found[2].timeline).toMatchObject({ kind: 'conditional', within: '03 tháng', trigger: 'kể từ ngày ký' });
   });
+
+  it('reads a task item without field lines as prose, beside items with fields', () => {
+    const found = obligationsOf([
+      'II. NHIỆM VỤ, GIẢI PHÁP',
+      '1. Lập danh mục mẫu.',
+      '- Đơn vị chủ trì: Sở Tài chính.',
+      '- Thời gian thực hiện: Quý III/2026.',
+      '2. Sở Xây dựng chủ trì, phối hợp với Sở Tài chính rà soát hồ sơ mẫu, hoàn thành trong tháng 9/2026.',
+    ].join('\n\n'));
+    expect(found.map((obligation) => [obligation.address, obligation.role, obligation.actors, obligation.timeline.due])).toEqual([
+      ['II.1', 'lead', ['so-tai-chinh'], '2026-09-30'],
+      ['II.2', 'lead', ['so-xay-dung'], '2026-09-30'],
+      ['II.2', 'coordinating', ['so-tai-chinh'], '2026-09-30'],
+    ]);
+  });
 });
