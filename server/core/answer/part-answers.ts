@@ -7,7 +7,7 @@ import type { CorpusDocument, Section } from '../../../ingest/types.js';
 import type { AnswerEnvironment } from '../environment.js';
 import type { ParsedQuery } from '../query/understand.js';
 import { passageTerms } from '../retrieval/support.js';
-import { capitalize, documentLabel } from './format.js';
+import { capitalize, documentLabel, placeLabel } from './format.js';
 import type { ComposeContext } from './task-answers.js';
 
 /** Most paragraphs listed for one part; longer parts are summarized by their count. */
@@ -15,27 +15,37 @@ const MAX_PARAGRAPHS = 12;
 /** Longest quote of one paragraph, in characters (cut at a word boundary). */
 const MAX_QUOTE = 220;
 
-/** The part of the default document whose heading holds every topic word of the question, if any. */
-export function partForTopic(environment: AnswerEnvironment, query: ParsedQuery): { document: CorpusDocument; part: Section } | null {
-  if (query.topic.length === 0) return null;
-  const document = environment.registry.documents.find((doc) => doc.id === environment.defaultDocumentId);
-  if (!document) return null;
-  for (const part of document.sections) {
-    if (part.kind !== 'part' || !part.heading) continue;
-    const heading = passageTerms(part.heading).syllables;
-    if (query.topic.every((word) => heading.has(word))) return { document, part };
+/** Most documents whose matching parts one answer gives side by side. */
+const MAX_DOCUMENTS = 3;
+
+/**
+ * The part of each document in play whose heading holds every topic word of the question
+ * ("Mục đích của kế hoạch" with two plans loaded: both plans' "MỤC ĐÍCH, YÊU CẦU"); none when
+ * more documents than an answer can set side by side have one.
+ */
+export function partsForTopic(environment: AnswerEnvironment, query: ParsedQuery): Array<{ document: CorpusDocument; part: Section }> {
+  if (query.topic.length === 0) return [];
+  const found: Array<{ document: CorpusDocument; part: Section }> = [];
+  for (const document of environment.registry.documents) {
+    const part = document.sections.find((section) => {
+      if (section.kind !== 'part' || !section.heading) return false;
+      const heading = passageTerms(section.heading).syllables;
+      return query.topic.every((word) => heading.has(word));
+    });
+    if (part) found.push({ document, part });
+    if (found.length > MAX_DOCUMENTS) return [];
   }
-  return null;
+  return found;
 }
 
 /** The part's heading, then its direct paragraphs or items, each quoted and cited. */
 export function composePartAnswer(context: ComposeContext, document: CorpusDocument, part: Section): string {
   const children = document.sections.filter((section) => isChild(part.address, section.address));
   const heading = capitalize((part.heading ?? '').toLowerCase());
-  const intro = `Theo ${documentLabel(document)}, phần ${part.address} (${heading}) gồm ${children.length} nội dung:`;
+  const intro = `Theo ${documentLabel(document)}, ${placeLabel(part.address)} (${heading}) gồm ${children.length} nội dung:`;
   const lines = children.slice(0, MAX_PARAGRAPHS).map((child) => {
     const quote = leadingQuote(child.text);
-    return `- Mục ${child.address}: “${quote}” ${context.citations.cite(document.id, child.address, quote)}`;
+    return `- ${capitalize(placeLabel(child.address))}: “${quote}” ${context.citations.cite(document.id, child.address, quote)}`;
   });
   return [intro, ...lines].join('\n');
 }

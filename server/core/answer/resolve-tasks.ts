@@ -7,7 +7,7 @@ import type { Task } from '../../../ingest/types.js';
 import type { AnswerEnvironment } from '../environment.js';
 import { CUES } from '../intent/detect.js';
 import type { ParsedQuery } from '../query/understand.js';
-import { findTasksByTopic, taskTerms } from '../retrieval/task-finder.js';
+import { findTasksByTopic, taskTerms, type TaskCandidate } from '../retrieval/task-finder.js';
 import { unsupportedReason } from './abstain.js';
 import { taskKey } from '../catalog/task-filter.js';
 import type { TurnMemory } from './respond.js';
@@ -42,7 +42,11 @@ export async function resolveTasks(environment: AnswerEnvironment, query: Parsed
     ? (unsupportedReason(query, best.coverage, environment.query.lexicon) ?? (missesATerm(environment, query, best.task) ? 'missing-term' : null))
     : 'no-candidate';
   if (reason === null) {
-    if (!query.cues.has(CUES.whichTasks)) return { kind: 'tasks', tasks: [best.task], coverage: best.coverage };
+    if (!query.cues.has(CUES.whichTasks)) {
+      // Two documents with a task on the same matter (two plans' "chuyển đổi số"): each one's, side by side.
+      const others = bestOfOtherDocuments(candidates, best);
+      return { kind: 'tasks', tasks: [best.task, ...others.map((candidate) => candidate.task)], coverage: best.coverage };
+    }
     const close = candidates.filter((candidate) => candidate.coverage >= best.coverage - 0.05 && candidate.coverage >= 0.6);
     return { kind: 'tasks', tasks: sortByAddress(close.map((candidate) => candidate.task)), coverage: best.coverage };
   }
@@ -107,6 +111,21 @@ function missesATerm(environment: AnswerEnvironment, query: ParsedQuery, task: T
     const [left, right] = pair.split(' ');
     return query.topic.includes(left) && query.topic.includes(right) && !terms.syllables.has(left) && !terms.syllables.has(right);
   });
+}
+
+/** How much less of the topic another document's task may cover and still be given beside the best. */
+const OTHER_DOCUMENT_SLACK = 0.05;
+
+/** The best candidate of each other document that covers the topic about as well as the best one. */
+function bestOfOtherDocuments(candidates: readonly TaskCandidate[], best: TaskCandidate): TaskCandidate[] {
+  const seen = new Set([best.task.documentId]);
+  const others: TaskCandidate[] = [];
+  for (const candidate of candidates) {
+    if (seen.has(candidate.task.documentId) || candidate.coverage < best.coverage - OTHER_DOCUMENT_SLACK) continue;
+    seen.add(candidate.task.documentId);
+    others.push(candidate);
+  }
+  return others;
 }
 
 function previousTasks(environment: AnswerEnvironment, previous: TurnMemory): Task[] {

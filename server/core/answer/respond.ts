@@ -21,7 +21,7 @@ import { composeDocumentFacts } from './document-answers.js';
 import { documentLabel } from './format.js';
 import { composeTaskList, composeUnitDuties } from './list-answers.js';
 import { composeReferences, unloadedContentAnswer } from './reference-answers.js';
-import { composePartAnswer, partForTopic } from './part-answers.js';
+import { composePartAnswer, partsForTopic } from './part-answers.js';
 import { resolveTasks } from './resolve-tasks.js';
 import { unloadedOwners } from './unloaded-subject.js';
 import { citedDocuments, documentsToRemember, withRememberedDocuments } from './document-followup.js';
@@ -247,8 +247,8 @@ async function answerContent(
   filter?: (chunk: Chunk) => boolean,
 ): Promise<Reply> {
   if (query.topic.length === 0) return abstain();
-  const partMatch = filter ? null : partForTopic(environment, query);
-  if (partMatch) return done(composePartAnswer(context, partMatch.document, partMatch.part), [], null);
+  const parts = filter ? [] : partsForTopic(environment, query);
+  if (parts.length > 0) return done(parts.map(({ document, part }) => composePartAnswer(context, document, part)).join('\n\n'), [], null);
   // A question for a time, a length or a figure reads more passages: many may cover the topic, few hold the span.
   const need = answerNeed(query.key);
   const hits = await hybridSearch(environment.index, query.terms.join(' '), { k: need === 'what' ? CONTENT_PASSAGES : SPAN_PASSAGES, filter });
