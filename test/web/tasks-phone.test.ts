@@ -4,16 +4,19 @@
  * the page says which unit "so noi vu" was taken as, and it warns that the calendar file's
  * undated tasks are to-dos most phone calendars ignore.
  */
+import { rm } from 'node:fs/promises';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRealServer, type RealServer } from '../http/real-server.js';
-import { expectNoHorizontalScroll, launchBrowser, openPage, PHONE, SKIP, TOUCH_PHONE } from './browser.js';
+import { expectNoHorizontalScroll, launchBrowser, openPage, PHONE, screenshot, screenshotFolder, SKIP, TOUCH_PHONE } from './browser.js';
 
 let server: RealServer;
 let browser: Browser;
+let shots: string;
 
 describe.skipIf(SKIP)('task page on a phone', () => {
   beforeAll(async () => {
+    shots = await screenshotFolder();
     server = await startRealServer();
     browser = await launchBrowser();
   }, 60_000);
@@ -21,6 +24,7 @@ describe.skipIf(SKIP)('task page on a phone', () => {
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
+    if (shots) await rm(shots, { recursive: true, force: true });
   });
 
   it('after "Lọc" the results start above the fold and the matched unit is named', async () => {
@@ -33,6 +37,7 @@ describe.skipIf(SKIP)('task page on a phone', () => {
       await expect.poll(() => page.locator('#task-rows tr').count()).toBeLessThan(10);
       const first = (await page.locator('#task-rows tr').first().boundingBox())!;
       expect(first.y).toBeLessThan(PHONE.height - 100);
+      await screenshot(page, shots, 'tasks-phone.png');
       // The folded panel still says what is filtered, and opens again.
       expect(await page.locator('#filters-panel summary').innerText()).toContain('Sở Nội vụ');
       await page.locator('#filters-panel summary').click();

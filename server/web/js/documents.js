@@ -17,9 +17,12 @@ function gapReason(doc, field) {
   return doc.gaps?.find((gap) => gap.field === field)?.reason ?? null;
 }
 
-/** A fact, or "không ghi" with the reason the document gives none. */
+/**
+ * A fact, or "không ghi" with the reason the document gives none; a fact taken from elsewhere
+ * than the header (the registry, an appendix line) says so too.
+ */
 function fact(value, reason) {
-  if (value) return el('dd', { text: value });
+  if (value) return el('dd', {}, [value, reason ? el('span', { className: 'small muted doc-card__gap', text: ` — ${reason}` }) : null]);
   return el('dd', { className: 'muted' }, ['Văn bản không ghi', reason ? el('span', { className: 'small doc-card__gap', text: ` — ${reason}` }) : null]);
 }
 
@@ -38,7 +41,7 @@ function loadedEntry(doc) {
         el('dt', { text: 'Ngày ban hành' }),
         fact(doc.issuedDate ? formatVietnameseDate(doc.issuedDate) : null, gapReason(doc, 'date')),
         el('dt', { text: 'Cơ quan ban hành' }),
-        fact(doc.issuer, doc.issuer ? null : gapReason(doc, 'issuer')),
+        fact(doc.issuer, gapReason(doc, 'issuer')),
       ]),
     ]),
   };

@@ -16,17 +16,24 @@ function spokenName(doc) {
   return doc.number ? `${typeName(doc.type)} ${doc.number}` : typeName(doc.type);
 }
 
-/** A short task title (the first clause, at most ~12 words), for a question. */
+/** The first clause of a task title, for a question. */
 function shortTitle(title) {
-  const first = title.split(/[;:.]/)[0].trim();
-  const words = first.split(/\s+/);
-  return words.length > 12 ? words.slice(0, 12).join(' ') : first;
+  return title.split(/[;:.,]/)[0].trim();
+}
+
+const words = (text) => text.split(/\s+/).filter(Boolean).length;
+
+/** The led task whose title makes the clearest question: a first clause of 4 to 12 words, the shortest. */
+function clearestTask(tasks) {
+  const led = tasks.filter((task) => task.lead.length > 0);
+  const fitting = led.filter((task) => words(shortTitle(task.title)) >= 4 && words(shortTitle(task.title)) <= 12);
+  return [...fitting].sort((a, b) => words(shortTitle(a.title)) - words(shortTitle(b.title)))[0] ?? led[0];
 }
 
 function taskQuestions(tasks) {
   const questions = [];
-  const led = tasks.find((task) => task.lead.length > 0 && task.title.split(/\s+/).length <= 14) ?? tasks.find((task) => task.lead.length > 0);
-  if (led) questions.push(`Ai chủ trì ${lowerFirst(shortTitle(led.title))}?`);
+  const led = clearestTask(tasks);
+  if (led) questions.push(`Ai chủ trì ${lowerFirst(shortTitle(led.title).split(/\s+/).slice(0, 12).join(' '))}?`);
   const unit = tasks.flatMap((task) => task.lead).find((item) => item.name !== led?.lead[0]?.name) ?? led?.lead[0];
   if (unit) questions.push(`${unit.name} chủ trì những nhiệm vụ nào?`);
   const due = tasks.find((task) => task.timeline?.kind === 'deadline' && task.timeline.due);
