@@ -65,9 +65,10 @@ function segmentStarts(lines: readonly Line[], from: number, to: number): Segmen
     const listed = marker.kind === 'appendix' && (markers[i - 1]?.kind === 'appendix' || markers[i + 1]?.kind === 'appendix');
     if ((marker.kind === 'appendix' && !listed) || marker.kind === 'form') {
       starts.push({ first: i, heading: i, titleEnd: marker.kind === 'form' ? i : titleLines(lines, i, to), marker, attached: false });
-    } else if (structured && marker.kind === 'plain' && ISSUED_WITH.test(lines[i].clean)) {
+    } else if (structured && marker.kind === 'plain' && starts.every((start) => start.attached) && ISSUED_WITH.test(lines[i].clean)) {
       const start = attachedStart(lines, markers, i, starts.length > 0 ? starts[starts.length - 1].titleEnd + 1 : from);
-      if (start) starts.push(start);
+      // An attached text follows a signed document: a "(kèm theo …)" caption inside the body opens none.
+      if (start && readTail(lines, from, start.first).signature) starts.push(start);
     }
     if (marker.kind === 'article' || marker.kind === 'part' || marker.kind === 'numbered') structured = true;
   }

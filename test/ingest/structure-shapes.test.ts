@@ -96,6 +96,14 @@ describe('a decision with the text it issues (Quy chế … ban hành kèm theo)
     expect(section(doc, 'signature').text).toContain('Trần Văn Bình');
   });
 
+  it('opens no attached text at a "(Kèm theo …)" caption inside a body', () => {
+    const plan = expectStable('kh.txt', [
+      'I. NHIỆM VỤ', '1. Lập danh sách theo biểu sau:', 'DANH SÁCH ĐƠN VỊ', '(Kèm theo Kế hoạch này)', '| TT | Đơn vị |', '| 1 | Văn phòng |',
+      '2. Báo cáo kết quả.', 'Nơi nhận:', '- Lưu: VT.', 'CHỦ TỊCH', 'Trần Văn Bình',
+    ].join('\n'));
+    expect(plan.sections.map((s) => s.address)).toEqual(['I', 'I.1', 'table.1', 'table.1.row.1', 'I.2', 'recipients', 'signature']);
+  });
+
   it('addresses the attached text apart: its Chương, Điều 1–3 and signature', () => {
     expect(section(doc, 'kem-theo')).toMatchObject({ kind: 'appendix', heading: 'QUY CHẾ Làm việc của Ủy ban nhân dân xã' });
     expect(section(doc, 'kem-theo.dieu.3.khoan.1.diem.b')).toMatchObject({ kind: 'point', label: 'văn bản kèm theo, điểm b khoản 1 Điều 3' });
