@@ -162,11 +162,26 @@ function splitColumns(clean: string): string[] {
   return [clean];
 }
 
+/** A place-and-date line cut after "ngày …" or "tháng …", and the line that completes it. */
+const DATE_CUT = /(?:^|,\s*)ngày(?:\s*[\d.…_]*)?(?:\s*tháng(?:\s*[\d.…_]*)?)?\s*$/iu;
+const DATE_REST = /^(?:\d{1,2}\s+)?(?:tháng|năm)\b/iu;
+
+/** Joins a date line wrapped over two lines ("<địa danh>, ngày 17" / "tháng 9 năm 2026"). */
+function joinWrappedDates(cleans: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const clean of cleans) {
+    const last = out.length - 1;
+    if (last >= 0 && DATE_CUT.test(out[last]) && DATE_REST.test(clean)) out[last] = `${out[last]} ${clean}`;
+    else out.push(clean);
+  }
+  return out;
+}
+
 /** Fills number, date and issuer fields from the lines above the type line. */
 function readFields(lines: readonly Line[], header: DocumentHeader, expected?: ExpectedDocument): void {
   const issuerParts: string[] = [];
   let numberSeen = false;
-  for (const clean of lines.flatMap((line) => splitColumns(line.clean))) {
+  for (const clean of joinWrappedDates(lines.flatMap((line) => splitColumns(line.clean)))) {
     const folded = foldForMatch(clean);
     const number = NUMBER_LINE.exec(clean);
     const date = DATE_LINE.exec(clean);

@@ -76,6 +76,14 @@ describe('dates', () => {
     expect(doc.header.issuedDate).toBe(date);
   });
 
+  it.each([
+    [['An Bình, ngày 17', 'tháng 9 năm 2026'], '2026-09-17'],
+    [['Hà Nội, ngày', '05 tháng 01 năm 2027'], '2027-01-05'],
+  ])('reads a date wrapped over two lines of a plain text: %j', (dateLines, date) => {
+    const doc = parse(['BỘ NỘI VỤ', 'Số: 3/TB-BNV', ...dateLines, '', 'THÔNG BÁO', '', 'Lịch họp', '', 'Nội dung.']);
+    expect(doc.header.issuedDate).toBe(date);
+  });
+
   it.each([['ngày tháng năm 2026'], ['ngày … tháng … năm 2026']])('leaves "%s" blank, as a gap with its reason', (written) => {
     const doc = parse(['ỦY BAN NHÂN DÂN XÃ AN BÌNH', 'Số: /KH-UBND', `An Bình, ${written}`, '', 'KẾ HOẠCH', '', 'Tập huấn', '', 'Nội dung.']);
     expect(doc.header).toMatchObject({ issuedDate: null, year: 2026, number: null });
