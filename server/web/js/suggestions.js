@@ -23,11 +23,14 @@ function shortTitle(title) {
 
 const words = (text) => text.split(/\s+/).filter(Boolean).length;
 
-/** The led task whose title makes the clearest question: a first clause of 4 to 12 words, the shortest. */
+/**
+ * The led task whose title makes the clearest question: a first clause of 5 to 10 words (long
+ * enough to name the task, short enough to read), the longest such; else the first led task.
+ */
 function clearestTask(tasks) {
   const led = tasks.filter((task) => task.lead.length > 0);
-  const fitting = led.filter((task) => words(shortTitle(task.title)) >= 4 && words(shortTitle(task.title)) <= 12);
-  return [...fitting].sort((a, b) => words(shortTitle(a.title)) - words(shortTitle(b.title)))[0] ?? led[0];
+  const fitting = led.filter((task) => words(shortTitle(task.title)) >= 5 && words(shortTitle(task.title)) <= 10);
+  return [...fitting].sort((a, b) => words(shortTitle(b.title)) - words(shortTitle(a.title)))[0] ?? led[0];
 }
 
 function taskQuestions(tasks) {
