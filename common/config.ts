@@ -31,6 +31,7 @@ export const EXPECTED_VALUES = {
   TRUST_PROXY: 'true hoặc false',
   CONVERSATION_MAX: 'một số nguyên từ 1 trở lên',
   CONVERSATION_TTL_MINUTES: 'một số nguyên phút từ 1 trở lên',
+  MCP_SESSION_IDLE_MINUTES: 'một số nguyên phút từ 1 trở lên',
   WATCH_INDEX: 'true hoặc false',
 } as const;
 
@@ -89,6 +90,9 @@ export const configSchema = z.object({
   /** Conversation memory bounds. */
   CONVERSATION_MAX: integer('CONVERSATION_MAX', 1).default(1000),
   CONVERSATION_TTL_MINUTES: integer('CONVERSATION_TTL_MINUTES', 1).default(60),
+
+  /** An MCP Streamable HTTP session unused this long is closed. */
+  MCP_SESSION_IDLE_MINUTES: integer('MCP_SESSION_IDLE_MINUTES', 1).default(30),
 
   /** Watch the index folder and swap in a new index without restart. */
   WATCH_INDEX: booleanFromString('WATCH_INDEX').default(true),

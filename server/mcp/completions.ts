@@ -1,10 +1,12 @@
 /**
- * Argument completion for prompts and resource templates: unit names, document ids, section
- * addresses and due dates. Pure functions over the assistant; matching ignores diacritics
+ * Argument completion for prompts and resource templates: unit names, document ids and
+ * numbers, section addresses and labels, and due dates. Pure functions over the assistant; matching ignores diacritics
  * and case, so "so noi" completes to "Sở Nội vụ".
  */
 import { foldForMatch } from '../../ingest/normalize/index.js';
 import type { PlanAssistant } from '../core/types.js';
+import { documentShortName } from '../core/catalog/obligations.js';
+import { placeName } from './format.js';
 
 /** The protocol allows at most 100 values per completion. */
 export const MAX_COMPLETIONS = 100;
@@ -33,21 +35,36 @@ export function completeUnitNames(assistant: PlanAssistant, value: string): stri
   );
 }
 
-/** Ids of the documents in the corpus whose id or title matches. */
+/** Ids of the documents in the corpus whose id, title, number or short name ("NĐ 335/2025") matches. */
 export function completeDocumentIds(assistant: PlanAssistant, value: string): string[] {
   return rank(
-    assistant.listDocuments().documents.map((doc) => ({ value: doc.id, keys: [doc.id, doc.title, doc.number ?? ''] })),
+    assistant.listDocuments().documents.map((doc) => ({ value: doc.id, keys: [doc.id, doc.title, doc.number ?? '', documentShortName(doc.type, doc.number)] })),
     value,
   );
 }
 
-/** Section addresses of a document (of every document when it is not given or unknown) starting with `value`. */
+/** Numbers of the loaded documents ("335/2025/NĐ-CP") matching by number, short name or title; documents without a number give their id. */
+export function completeDocumentNumbers(assistant: PlanAssistant, value: string): string[] {
+  return rank(
+    assistant.listDocuments().documents.map((doc) => ({ value: doc.number ?? doc.id, keys: [doc.number ?? '', documentShortName(doc.type, doc.number), doc.title, doc.id] })),
+    value,
+  );
+}
+
+/**
+ * Sections of a document (of every document when it is not given or unknown): addresses
+ * starting with `value` ("II." → "II.4"), then Vietnamese labels starting with it, diacritics
+ * optional ("dieu 7 k" → "Điều 7 khoản 2"); the section resource and get_document accept both.
+ */
 export function completeAddresses(assistant: PlanAssistant, value: string, documentId?: string): string[] {
   const all = assistant.listDocuments().documents.map((doc) => doc.id);
   const ids = documentId && all.includes(documentId) ? [documentId] : all;
   const prefix = value.trim().toLowerCase();
-  const addresses = ids.flatMap((id) => assistant.getDocument(id).sections.map((section) => section.address));
-  return [...new Set(addresses.filter((address) => address.toLowerCase().startsWith(prefix)))].slice(0, MAX_COMPLETIONS);
+  const folded = foldForMatch(value.trim());
+  const sections = ids.flatMap((id) => assistant.getDocument(id).sections);
+  const addresses = sections.filter((section) => section.address.toLowerCase().startsWith(prefix)).map((section) => section.address);
+  const labels = prefix === '' ? [] : sections.map((section) => placeName(section.address, section.label)).filter((label) => foldForMatch(label).startsWith(folded));
+  return [...new Set([...addresses, ...labels])].slice(0, MAX_COMPLETIONS);
 }
 
 /** The due dates of the task table, in order, starting with `value` ("2026-0" → "2026-06-30"). */

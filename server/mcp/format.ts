@@ -4,6 +4,7 @@
  */
 import type { Citation, TaskView, UnitView } from '../core/types.js';
 import type { Timeline } from '../../ingest/types.js';
+import { addressLabel } from '../../ingest/parse/labels.js';
 import type { TaskOutput, TimelineOutput, UnitOutput } from './schemas.js';
 
 /** A unit as the output schema has it. */
@@ -49,10 +50,18 @@ export function timelineText(timeline: Timeline): string {
   return timeline.due ? `${timeline.text} (hạn: ${vietnameseDate(timeline.due)})` : timeline.text;
 }
 
+/**
+ * The Vietnamese name of a place ("mục II.4", "Điều 7 khoản 2", "phần chữ ký"): texts never show
+ * a raw address such as "signature" or "dieu.7.khoan.2". A section's stored label wins.
+ */
+export function placeName(address: string, label?: string): string {
+  return label?.trim() || addressLabel(address);
+}
+
 /** A task as a short block: address and title, then lead, coordinating units and timeline. */
 export function taskBlock(task: TaskView): string {
   return [
-    `${task.address}. ${task.title}`,
+    `${placeName(task.address)}: ${task.title}`,
     `   Chủ trì: ${unitNames(task.lead)}`,
     `   Phối hợp: ${unitNames(task.coordinating)}`,
     `   Thời gian: ${timelineText(task.timeline)}`,
@@ -62,6 +71,6 @@ export function taskBlock(task: TaskView): string {
 /** Numbered sources, matching the [n] markers of an answer. */
 export function citationLines(citations: readonly Citation[]): string {
   return citations
-    .map((citation, index) => `[${index + 1}] ${citation.documentTitle}, mục ${citation.section}: “${citation.quote}”`)
+    .map((citation, index) => `[${index + 1}] ${citation.documentTitle}, ${placeName(citation.section)}: “${citation.quote}”`)
     .join('\n');
 }

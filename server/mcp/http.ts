@@ -5,7 +5,9 @@
  * - POST/GET/DELETE /mcp with `Mcp-Session-Id` go to that session (GET = SSE stream, DELETE = end);
  * - an unknown session is 404, a missing one on anything but `initialize` is 400;
  * - Host and Origin are validated first (DNS rebinding), 403 otherwise.
- * Sessions are bounded: when full, the least recently used one is closed.
+ * Sessions are bounded: when full, the least recently used one is closed; a session unused for
+ * `MCP_SESSION_IDLE_MINUTES` is closed too (checked at each request and by a timer), and a later
+ * request with its id gets the protocol's 404 "session not found".
  */
 import { randomUUID } from 'node:crypto';
 import express, { type ErrorRequestHandler, type Request, type Response } from 'express';
@@ -28,6 +30,8 @@ export interface McpHttpDeps {
   logger: Logger;
   /** Most sessions kept open at once; default 100. */
   maxSessions?: number;
+  /** Clock in milliseconds, for idle expiry; default `Date.now`. */
+  now?: () => number;
 }
 
 export interface McpHttpHandler {
@@ -36,7 +40,12 @@ export interface McpHttpHandler {
   close(): Promise<void>;
   /** Open sessions, for diagnostics and tests. */
   sessionCount(): number;
+  /** Closes the sessions idle longer than the configured time; runs by itself on a timer too. */
+  closeIdleSessions(): Promise<void>;
 }
+
+/** How often the timer looks for idle sessions, at most. */
+const IDLE_SWEEP_MS = 60_000;
 
 interface Session {
   transport: StreamableHTTPServerTransport;
@@ -64,8 +73,25 @@ const bodyErrors: ErrorRequestHandler = (error: { type?: string }, _req, res, ne
 export function createMcpHttpHandler(deps: McpHttpDeps): McpHttpHandler {
   const { logger } = deps;
   const maxSessions = deps.maxSessions ?? DEFAULT_MAX_SESSIONS;
+  const now = deps.now ?? Date.now;
+  const idleMs = deps.config.MCP_SESSION_IDLE_MINUTES * 60_000;
   const sessions = new Map<string, Session>();
   let closed = false;
+
+  async function closeIdleSessions(): Promise<void> {
+    const cutoff = now() - idleMs;
+    const idle = [...sessions].filter(([, session]) => session.lastSeen <= cutoff);
+    for (const [sessionId] of idle) {
+      sessions.delete(sessionId);
+      logger.info({ sessionId }, 'MCP: phiên không hoạt động quá lâu, đóng phiên');
+    }
+    await Promise.allSettled(idle.map(([, session]) => session.cleanup()));
+  }
+  // The timer must not keep the process alive, and a failed sweep is only logged.
+  const sweeper = setInterval(() => {
+    closeIdleSessions().catch((error: unknown) => logger.error({ err: error }, 'MCP: lỗi khi đóng phiên không hoạt động'));
+  }, Math.min(idleMs, IDLE_SWEEP_MS));
+  sweeper.unref();
 
   async function evictLeastRecent(): Promise<void> {
     let oldest: [string, Session] | null = null;
@@ -82,7 +108,7 @@ export function createMcpHttpHandler(deps: McpHttpDeps): McpHttpHandler {
     const transport: StreamableHTTPServerTransport = new StreamableHTTPServerTransport({
       sessionIdGenerator: randomUUID,
       onsessioninitialized: (sessionId) => {
-        sessions.set(sessionId, { transport, cleanup: mcp.cleanup, lastSeen: Date.now() });
+        sessions.set(sessionId, { transport, cleanup: mcp.cleanup, lastSeen: now() });
         logger.debug({ sessionId }, 'MCP: phiên mới');
       },
     });
@@ -106,7 +132,7 @@ export function createMcpHttpHandler(deps: McpHttpDeps): McpHttpHandler {
       sendRpcError(res, 404, -32001, 'Phiên MCP không tồn tại hoặc đã kết thúc; hãy khởi tạo lại (session not found).');
       return null;
     }
-    session.lastSeen = Date.now();
+    session.lastSeen = now();
     return session;
   }
 
@@ -125,7 +151,9 @@ export function createMcpHttpHandler(deps: McpHttpDeps): McpHttpHandler {
   function guarded(handler: (req: Request, res: Response) => Promise<void>) {
     return (req: Request, res: Response) => {
       if (closed) return sendRpcError(res, 503, -32000, 'Máy chủ MCP đang dừng (shutting down).');
-      handler(req, res).catch((error: unknown) => {
+      closeIdleSessions()
+        .then(() => handler(req, res))
+        .catch((error: unknown) => {
         logger.error({ err: error, method: req.method }, 'MCP: lỗi khi xử lý yêu cầu HTTP');
         if (!res.headersSent) sendRpcError(res, 500, -32603, 'Lỗi nội bộ của máy chủ MCP (internal error).');
       });
@@ -147,10 +175,12 @@ export function createMcpHttpHandler(deps: McpHttpDeps): McpHttpHandler {
     router,
     async close() {
       closed = true;
+      clearInterval(sweeper);
       const open = [...sessions.values()];
       sessions.clear();
       await Promise.allSettled(open.map((session) => session.cleanup()));
     },
     sessionCount: () => sessions.size,
+    closeIdleSessions,
   };
 }

@@ -7,8 +7,13 @@ import { ResourceTemplate, type McpServer } from '@modelcontextprotocol/sdk/serv
 import type { ReadResourceResult } from '@modelcontextprotocol/sdk/types.js';
 import { completeAddresses, completeDocumentIds } from './completions.js';
 import type { McpDeps } from './deps.js';
-import { taskToOutput } from './format.js';
+import { placeName, taskToOutput } from './format.js';
+import { documentShortName } from '../core/catalog/obligations.js';
+import type { DocumentSummary } from '../core/types.js';
+import type { Section } from '../../ingest/types.js';
+import { foldForMatch } from '../../ingest/normalize/index.js';
 import { RESOURCE_NOT_FOUND, toProtocolError } from './protocol-error.js';
+import { resolveDocumentRef } from './document-ref.js';
 
 export const DOCUMENT_URI_TEMPLATE = 'corpus://documents/{documentId}';
 export const SECTION_URI_TEMPLATE = 'corpus://documents/{documentId}/sections/{address}';
@@ -34,6 +39,20 @@ function variable(value: string | string[] | undefined): string {
   }
 }
 
+/** "NĐ 335/2025, Điều 7 khoản 2 — heading": the document's short name and the section's Vietnamese label, never its address. */
+export function sectionTitle(doc: Pick<DocumentSummary, 'type' | 'number'>, section: Section): string {
+  const place = `${documentShortName(doc.type, doc.number)}, ${placeName(section.address, section.label)}`;
+  const heading = section.heading?.trim();
+  return heading ? `${place} — ${heading}` : place;
+}
+
+/** The address of a section named by address or by its label ("Điều 7 khoản 2", "dieu 7 khoan 2"); as given when neither matches. */
+export function sectionAddress(sections: readonly Section[], wanted: string): string {
+  if (sections.some((section) => section.address === wanted)) return wanted;
+  const key = foldForMatch(wanted);
+  return sections.find((section) => foldForMatch(placeName(section.address, section.label)) === key)?.address ?? wanted;
+}
+
 /** Runs a read and maps its failure to a JSON-RPC error. */
 async function guardedRead(where: string, deps: McpDeps, read: () => ReadResourceResult): Promise<ReadResourceResult> {
   try {
@@ -49,7 +68,7 @@ function registerDocumentResource(server: McpServer, deps: McpDeps): void {
       resources: deps.getAssistant().listDocuments().documents.map((doc) => ({
         uri: documentUri(doc.id),
         name: doc.id,
-        title: doc.title,
+        title: `${documentShortName(doc.type, doc.number)} — ${doc.title}`,
         mimeType: 'text/plain',
       })),
     }),
@@ -61,7 +80,8 @@ function registerDocumentResource(server: McpServer, deps: McpDeps): void {
     { title: 'Văn bản', description: 'The normalized text of a document of the corpus; citation quotes are substrings of it.', mimeType: 'text/plain' },
     (uri, variables) =>
       guardedRead('resource document', deps, () => {
-        const document = deps.getAssistant().getDocument(variable(variables.documentId));
+        const assistant = deps.getAssistant();
+        const document = assistant.getDocument(resolveDocumentRef(assistant, variable(variables.documentId)));
         return { contents: [{ uri: uri.href, mimeType: 'text/plain', text: document.text }] };
       }),
   );
@@ -75,7 +95,7 @@ function registerSectionResource(server: McpServer, deps: McpDeps): void {
         assistant.getDocument(doc.id).sections.map((section) => ({
           uri: sectionUri(doc.id, section.address),
           name: `${doc.id}/${section.address}`,
-          title: section.heading ? `${section.address} — ${section.heading}` : section.address,
+          title: sectionTitle(doc, section),
           mimeType: 'text/plain',
         })),
       );
@@ -89,10 +109,13 @@ function registerSectionResource(server: McpServer, deps: McpDeps): void {
   server.registerResource(
     'section',
     template,
-    { title: 'Mục văn bản', description: 'One section of a document by address ("II.4", "footnote.1"), verbatim.', mimeType: 'text/plain' },
+    { title: 'Mục văn bản', description: 'One section of a document by address or Vietnamese label ("II.4", "Điều 7 khoản 2"), verbatim.', mimeType: 'text/plain' },
     (uri, variables) =>
       guardedRead('resource section', deps, () => {
-        const section = deps.getAssistant().getSection(variable(variables.documentId), variable(variables.address));
+        const assistant = deps.getAssistant();
+        const documentId = resolveDocumentRef(assistant, variable(variables.documentId));
+        const address = sectionAddress(assistant.getDocument(documentId).sections, variable(variables.address));
+        const section = assistant.getSection(documentId, address);
         return { contents: [{ uri: uri.href, mimeType: 'text/plain', text: section.text }] };
       }),
   );

@@ -23,9 +23,14 @@ export function isoDateInput(description: string) {
     .describe(description);
 }
 
-/** The optional document filter of several tools. */
+/** The document argument of several tools: an id from list_documents, or a document number. */
 export function documentIdInput(description: string) {
-  return z.string().trim().min(1).max(200).describe(description);
+  return z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .describe(`${description} Either the id from list_documents or the document number as written ("335/2025/NĐ-CP", "141/KH-UBND"; diacritics optional).`);
 }
 
 export const unitOutput = z.object({
@@ -46,6 +51,7 @@ export const citationOutput = z.object({
   documentId: z.string(),
   documentTitle: z.string(),
   section: z.string().describe('Address in the document, e.g. "II.4".'),
+  label: z.string().optional().describe('The place as Vietnamese readers name it: "mục II.4", "Điều 7 khoản 2". Show this, not the address.'),
   quote: z.string().describe('Verbatim text of the document.'),
 });
 
@@ -66,6 +72,7 @@ export const taskOutput = z.object({
 
 export const sectionOutline = z.object({
   address: z.string(),
+  label: z.string().describe('Vietnamese name of the section: "Điều 7 khoản 2", "mục II.4", "phần chữ ký".'),
   kind: z.string(),
   heading: z.string().nullable(),
 });

@@ -1,10 +1,8 @@
 /** The canonical name of a unit as a user typed it, for headings that read well. */
-import { foldForMatch } from '../../ingest/normalize/index.js';
+import { resolveUnit } from '../../ingest/extract/index.js';
 import type { PlanAssistant } from '../core/types.js';
 
-/** "snv", "so noi vu" → "Sở Nội vụ"; a name the catalogue does not know comes back as typed. */
+/** "snv", "so noi vu" → "Sở Nội vụ", resolved as the core resolves a unit filter; an unknown name comes back as typed. */
 export function canonicalUnitName(assistant: PlanAssistant, typed: string): string {
-  const key = foldForMatch(typed.trim());
-  const unit = assistant.listUnits().find((item) => [item.name, ...item.aliases].some((name) => foldForMatch(name) === key));
-  return unit?.name ?? typed.trim();
+  return resolveUnit(typed.trim(), assistant.listUnits())?.name ?? typed.trim();
 }

@@ -5,7 +5,7 @@
 import { resolveUnit } from '../../../ingest/extract/index.js';
 import { DOCUMENT_TYPES } from '../../../ingest/document-types.js';
 import { addressLabel } from '../../../ingest/parse/labels.js';
-import type { CorpusDocument, FieldSource, Obligation, Registry } from '../../../ingest/types.js';
+import type { DocumentType, FieldSource, Obligation, Registry } from '../../../ingest/types.js';
 import { InvalidInputError, NotFoundError } from '../../../common/errors.js';
 import type { ObligationFilter, ObligationView, PlaceQuote } from '../types.js';
 import { unitViews } from './views.js';
@@ -15,10 +15,10 @@ import { unitViews } from './views.js';
  * the type's abbreviation (its name when it has none) and the number's leading numeric parts.
  * A document without a number is named by its type alone.
  */
-export function documentShortName(document: Pick<CorpusDocument, 'type' | 'header'>): string {
-  const entry = DOCUMENT_TYPES.find((item) => item.type === document.type);
-  const word = entry?.symbols[0] ?? entry?.name ?? document.type;
-  const number = document.header.number?.trim();
+export function documentShortName(type: DocumentType, numberText: string | null): string {
+  const entry = DOCUMENT_TYPES.find((item) => item.type === type);
+  const word = entry?.symbols[0] ?? entry?.name ?? type;
+  const number = numberText?.trim();
   if (!number) return entry?.name ?? word;
   const parts = number.split('/');
   const numeric = parts.slice(0, Math.max(1, parts.findIndex((part) => /\p{L}/u.test(part)))).join('/');
@@ -34,7 +34,7 @@ function toObligationView(registry: Registry, obligation: Obligation): Obligatio
   const view: ObligationView = {
     id: obligation.id,
     documentId: obligation.documentId,
-    documentShortName: document ? documentShortName(document) : obligation.documentId,
+    documentShortName: document ? documentShortName(document.type, document.header.number) : obligation.documentId,
     documentTitle: document?.title ?? obligation.documentId,
     address: obligation.address,
     label: addressLabel(obligation.address),

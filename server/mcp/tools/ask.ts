@@ -6,8 +6,9 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import type { AskResponse } from '../../core/types.js';
 import type { McpDeps } from '../deps.js';
-import { citationLines } from '../format.js';
-import { citationOutput } from '../schemas.js';
+import { resolveOptionalDocumentRef } from '../document-ref.js';
+import { citationLines, placeName } from '../format.js';
+import { citationOutput, documentIdInput } from '../schemas.js';
 import { runTool, toolSuccess } from '../tool-result.js';
 import { readOnlyAnnotations } from './annotations.js';
 
@@ -30,6 +31,7 @@ const inputSchema = {
     .describe(
       'Pass the conversationId returned by a previous ask to resolve a follow-up such as "Ai phối hợp?" or "còn thời hạn?" against that turn. Omit to start a new conversation.',
     ),
+  documentId: documentIdInput('Answer only from this document. Omit to answer from every loaded document.').optional(),
 };
 
 const outputSchema = {
@@ -51,7 +53,7 @@ export function askText(response: AskResponse): string {
 function structured(response: AskResponse): Record<string, unknown> {
   return {
     answer: response.answer,
-    citations: response.citations.map((citation) => ({ ...citation })),
+    citations: response.citations.map((citation) => ({ ...citation, label: placeName(citation.section) })),
     abstained: response.abstained,
     conversationId: response.conversationId,
     mode: response.mode,
@@ -66,9 +68,10 @@ export function registerAskTool(server: McpServer, deps: McpDeps): void {
     {
       title: 'Hỏi đáp về văn bản',
       description:
-        'Answer a question about the Vietnamese administrative documents in the corpus (plans, directives, resolutions): ' +
-        'who leads a task, who coordinates, the deadline, what a unit must do. The answer cites document sections ' +
-        '(addresses such as "II.4") with verbatim quotes; it abstains when the documents do not say. ' +
+        'Answer a question about the Vietnamese official documents in the corpus (plans, directives, resolutions, decrees, laws): ' +
+        'who leads a task, who coordinates, the deadline, what a unit must do, what a regulation provides. The answer cites ' +
+        'document sections ("mục II.4", "Điều 7 khoản 2") with verbatim quotes; it abstains when the documents do not say. ' +
+        'Pass documentId to confine the answer to one document. ' +
         'Show the user the citations. Use list_tasks for tables of tasks and get_task for one task in full.',
       inputSchema,
       outputSchema,
@@ -76,7 +79,9 @@ export function registerAskTool(server: McpServer, deps: McpDeps): void {
     },
     (args, extra) =>
       runTool('ask', deps, async () => {
-        const response = await deps.getAssistant().ask({ question: args.question, conversationId: args.conversationId }, { signal: extra.signal });
+        const assistant = deps.getAssistant();
+        const documentId = resolveOptionalDocumentRef(assistant, args.documentId);
+        const response = await assistant.ask({ question: args.question, conversationId: args.conversationId, documentId }, { signal: extra.signal });
         return toolSuccess(askText(response), structured(response));
       }),
   );

@@ -7,7 +7,8 @@ import { z } from 'zod';
 import { InvalidInputError } from '../../../common/errors.js';
 import type { TaskDetail } from '../../core/types.js';
 import type { McpDeps } from '../deps.js';
-import { taskToOutput, timelineText, unitNames, unitToOutput } from '../format.js';
+import { resolveOptionalDocumentRef } from '../document-ref.js';
+import { placeName, taskToOutput, timelineText, unitNames, unitToOutput } from '../format.js';
 import { documentIdInput, sourceOutput, taskOutput } from '../schemas.js';
 import { runTool, toolSuccess } from '../tool-result.js';
 import { readOnlyAnnotations } from './annotations.js';
@@ -21,7 +22,7 @@ const inputSchema = {
     .optional()
     .describe('The task address in its document, e.g. "II.4" (item 4 of part II). Give address or number.'),
   number: z.number().int().min(1).max(999).optional().describe('The task number, e.g. 4 for "nhiệm vụ 4". Give address or number.'),
-  documentId: documentIdInput('The document holding the task (an id from list_documents); default: the main plan.').optional(),
+  documentId: documentIdInput('The document holding the task; default: the main plan.').optional(),
 };
 
 const outputSchema = {
@@ -46,13 +47,13 @@ const outputSchema = {
 };
 
 function sourceLine(source: { section: string; quote: string } | null): string {
-  return source ? `\n   Nguồn (mục ${source.section}): “${source.quote}”` : '\n   (văn bản không ghi trường này)';
+  return source ? `\n   Nguồn (${placeName(source.section)}): “${source.quote}”` : '\n   (văn bản không ghi trường này)';
 }
 
 /** The task with each field followed by its verbatim source. */
 export function taskDetailText(task: TaskDetail): string {
   const lines = [
-    `Nhiệm vụ ${task.address}: ${task.title}`,
+    `Nhiệm vụ ${task.number} (${placeName(task.address)}): ${task.title}`,
     `Chủ trì: ${unitNames(task.lead)}${sourceLine(task.sources.lead)}`,
     `Phối hợp: ${unitNames(task.coordinating)}${sourceLine(task.sources.coordinating)}`,
     `Thời gian: ${timelineText(task.timeline)}${sourceLine(task.sources.timeline)}`,
@@ -62,7 +63,7 @@ export function taskDetailText(task: TaskDetail): string {
     lines.push(`Phân công:\n${task.assignments.map((item) => ` - ${item.unit.name} (${roles[item.role]}): ${item.duty}`).join('\n')}`);
   }
   if (task.footnotes.length > 0) {
-    lines.push(`Chú thích:\n${task.footnotes.map((note) => ` - ${note.section}: ${note.text}`).join('\n')}`);
+    lines.push(`Chú thích:\n${task.footnotes.map((note) => ` - ${placeName(note.section)}: ${note.text}`).join('\n')}`);
   }
   return lines.join('\n');
 }
@@ -105,7 +106,8 @@ export function registerGetTaskTool(server: McpServer, deps: McpDeps): void {
       runTool('get_task', deps, () => {
         const key = args.address ?? (args.number !== undefined ? String(args.number) : undefined);
         if (key === undefined) throw new InvalidInputError('Cần cho biết địa chỉ nhiệm vụ (ví dụ “II.4”) hoặc số thứ tự (ví dụ 4).');
-        const task = deps.getAssistant().getTask(key, args.documentId);
+        const assistant = deps.getAssistant();
+        const task = assistant.getTask(key, resolveOptionalDocumentRef(assistant, args.documentId));
         return toolSuccess(taskDetailText(task), structured(task));
       }),
   );

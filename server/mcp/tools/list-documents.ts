@@ -1,47 +1,68 @@
 /**
- * Tool `list_documents`: the documents in the corpus, and the documents the corpus expects but
- * does not hold (cited by the plan, text not loaded) — so a model never pretends to know them.
+ * Tool `list_documents`: the documents in the corpus with the facts of their header (type,
+ * number, date, issuer, title, signer, effective date, what the source lacks), and the
+ * documents the corpus expects but does not hold — so a model never pretends to know them.
  */
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import type { ExpectedDocumentStatus } from '../../../ingest/types.js';
-import type { DocumentSummary } from '../../core/types.js';
+import type { DocumentSummary, SignerView } from '../../core/types.js';
+import { documentShortName } from '../../core/catalog/obligations.js';
 import type { McpDeps } from '../deps.js';
 import { vietnameseDate } from '../format.js';
 import { runTool, toolSuccess } from '../tool-result.js';
 import { readOnlyAnnotations } from './annotations.js';
 
+const gapOutput = z.object({ field: z.string().describe('number, date, issuer, signer, …'), reason: z.string().describe('Why the source lacks it, in Vietnamese.') });
+
+const documentOutput = z.object({
+  id: z.string().describe('Use as documentId in the other tools (the number works too).'),
+  status: z.literal('loaded'),
+  type: z.string().describe('ke-hoach, chi-thi, nghi-quyet, nghi-dinh, luat, …'),
+  shortName: z.string().describe('"NĐ 335/2025", "KH 141": how answers name the document.'),
+  title: z.string(),
+  number: z.string().nullable().describe('"335/2025/NĐ-CP"; null when the text leaves it blank.'),
+  issuedDate: z.string().nullable().describe('ISO date of issue; null when the source lacks it (see gaps).'),
+  issuer: z.string().nullable(),
+  issuerParent: z.string().nullable(),
+  signer: z.object({ name: z.string().nullable(), position: z.string().nullable(), authority: z.array(z.string()) }).nullable(),
+  effectiveDate: z.string().nullable().describe('ISO date from the clause stating it.'),
+  gaps: z.array(gapOutput).describe('Header facts the source lacks, with the reason; never guessed.'),
+  file: z.string(),
+  sections: z.number(),
+});
+
+const missingOutput = z.object({
+  id: z.string(),
+  status: z.literal('expected-missing'),
+  type: z.string(),
+  number: z.string().nullable(),
+  date: z.string().nullable(),
+  issuer: z.string().nullable(),
+  title: z.string(),
+});
+
 const outputSchema = {
-  documents: z.array(
-    z.object({
-      id: z.string().describe('Use as documentId in get_document and search_documents.'),
-      type: z.string().describe('ke-hoach, chi-thi, nghi-quyet, khung-nang-luc, …'),
-      title: z.string(),
-      number: z.string().nullable().describe('"18/CT-TTg"; null when the text leaves it blank.'),
-      issuer: z.string().nullable(),
-      issuedDate: z.string().nullable(),
-      file: z.string(),
-      sections: z.number(),
-    }),
-  ),
-  missing: z
-    .array(
-      z.object({
-        id: z.string(),
-        type: z.string(),
-        number: z.string().nullable(),
-        date: z.string().nullable(),
-        issuer: z.string().nullable(),
-        title: z.string(),
-      }),
-    )
-    .describe('Documents the corpus expects (cited or referred to) whose text is not loaded.'),
+  documents: z.array(documentOutput),
+  missing: z.array(missingOutput).describe('Documents the corpus expects (cited or referred to) whose text is not loaded.'),
 };
 
-function documentLine(doc: DocumentSummary): string {
-  const number = doc.number ? `số ${doc.number}` : 'chưa ghi số';
-  const date = doc.issuedDate ? `ngày ${vietnameseDate(doc.issuedDate)}` : 'chưa ghi ngày';
-  return ` - ${doc.title} [${doc.id}] — ${number}, ${date}; ${doc.sections} mục.`;
+function signerText(signer: SignerView | null): string | null {
+  if (!signer || (!signer.name && !signer.position)) return null;
+  return [signer.authority.join(' '), signer.position, signer.name].filter(Boolean).join(' ');
+}
+
+function documentBlock(doc: DocumentSummary): string {
+  const facts = [
+    `số ${doc.number ?? '(không ghi)'}`,
+    `ngày ${doc.issuedDate ? vietnameseDate(doc.issuedDate) : '(không ghi)'}`,
+    doc.issuer ? `cơ quan ban hành: ${doc.issuer}` : null,
+    signerText(doc.signer) ? `người ký: ${signerText(doc.signer)}` : null,
+    doc.effectiveDate ? `hiệu lực từ ${vietnameseDate(doc.effectiveDate)}` : null,
+  ].filter(Boolean);
+  const lines = [` - ${documentShortName(doc.type, doc.number)}: ${doc.title} [${doc.id}]`, `   ${facts.join('; ')}; ${doc.sections} phần.`];
+  for (const gap of doc.gaps) lines.push(`   Thiếu trong văn bản gốc: ${gap.reason}`);
+  return lines.join('\n');
 }
 
 function missingLine(doc: ExpectedDocumentStatus): string {
@@ -51,13 +72,32 @@ function missingLine(doc: ExpectedDocumentStatus): string {
   return ` - ${doc.title} [${doc.id}]${facts ? ` — ${facts}` : ''}.`;
 }
 
-/** Present documents, then the expected ones that are missing. */
+/** Present documents with their facts, then the expected ones that are missing. */
 export function documentsText(documents: readonly DocumentSummary[], missing: readonly ExpectedDocumentStatus[]): string {
-  const parts = [`Văn bản có trong kho (${documents.length}):\n${documents.map(documentLine).join('\n') || ' (chưa có)'}`];
+  const parts = [`Văn bản đã nạp (${documents.length}):\n${documents.map(documentBlock).join('\n') || ' (chưa có)'}`];
   if (missing.length > 0) {
     parts.push(`Văn bản được dẫn chiếu nhưng chưa có toàn văn trong kho (${missing.length}):\n${missing.map(missingLine).join('\n')}`);
   }
   return parts.join('\n\n');
+}
+
+function documentToOutput(doc: DocumentSummary): z.infer<typeof documentOutput> {
+  return {
+    id: doc.id,
+    status: 'loaded',
+    type: doc.type,
+    shortName: documentShortName(doc.type, doc.number),
+    title: doc.title,
+    number: doc.number,
+    issuedDate: doc.issuedDate,
+    issuer: doc.issuer,
+    issuerParent: doc.issuerParent,
+    signer: doc.signer && { name: doc.signer.name, position: doc.signer.position, authority: [...doc.signer.authority] },
+    effectiveDate: doc.effectiveDate,
+    gaps: doc.gaps.map((gap) => ({ field: gap.field, reason: gap.reason })),
+    file: doc.file,
+    sections: doc.sections,
+  };
 }
 
 /** Registers `list_documents`. */
@@ -67,8 +107,9 @@ export function registerListDocumentsTool(server: McpServer, deps: McpDeps): voi
     {
       title: 'Danh sách văn bản',
       description:
-        'List the documents loaded in the corpus (id, type, number, date, title, number of sections) and the expected documents ' +
-        'that are missing: cited by the plan (e.g. Chỉ thị 18/CT-TTg) but whose text is not available. Never answer from a missing document.',
+        'List the documents loaded in the corpus with the facts of their header (type, number, date of issue, issuer, title, ' +
+        'signer, effective date, facts the source lacks) and the expected documents that are missing: cited but whose text ' +
+        'is not available. Never answer from a missing document.',
       inputSchema: {},
       outputSchema,
       annotations: readOnlyAnnotations('Danh sách văn bản'),
@@ -78,9 +119,10 @@ export function registerListDocumentsTool(server: McpServer, deps: McpDeps): voi
         const { documents, expected } = deps.getAssistant().listDocuments();
         const missing = expected.filter((doc) => !doc.present);
         return toolSuccess(documentsText(documents, missing), {
-          documents: documents.map((doc) => ({ ...doc })),
+          documents: documents.map(documentToOutput),
           missing: missing.map((doc) => ({
             id: doc.id,
+            status: 'expected-missing' as const,
             type: doc.type,
             number: doc.number,
             date: doc.date,

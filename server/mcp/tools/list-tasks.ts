@@ -6,10 +6,11 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import type { TaskFilter, TaskView } from '../../core/types.js';
 import type { McpDeps } from '../deps.js';
-import { taskBlock, taskToOutput } from '../format.js';
+import { taskBlock, taskToOutput, vietnameseDate } from '../format.js';
 import { documentIdInput, isoDateInput, taskOutput } from '../schemas.js';
 import { runTool, toolSuccess } from '../tool-result.js';
 import { canonicalUnitName } from '../unit-name.js';
+import { resolveOptionalDocumentRef } from '../document-ref.js';
 import { readOnlyAnnotations } from './annotations.js';
 
 export const TIMELINE_KINDS = ['deadline', 'recurring', 'conditional', 'per-authority', 'unspecified'] as const;
@@ -37,7 +38,7 @@ const inputSchema = {
       'Timeline kind: "deadline" (a date, e.g. "Hoàn thành trong tháng 6/2026"), "recurring" ("Thường xuyên hàng năm"), ' +
         '"conditional" ("Sau khi …"), "per-authority" ("Theo quy định của cấp có thẩm quyền"), "unspecified".',
     ),
-  documentId: documentIdInput('Only tasks of this document (an id from list_documents).').optional(),
+  documentId: documentIdInput('Only tasks of this document.').optional(),
 };
 
 const outputSchema = {
@@ -52,8 +53,8 @@ function describeFilter(filter: TaskFilter, unitName: string | null): string {
     const role = filter.role === 'lead' ? 'chủ trì' : filter.role === 'coordinating' ? 'phối hợp' : 'chủ trì hoặc phối hợp';
     parts.push(`${unitName} ${role}`);
   }
-  if (filter.dueAfter) parts.push(`hạn từ ${filter.dueAfter}`);
-  if (filter.dueBefore) parts.push(`hạn đến ${filter.dueBefore}`);
+  if (filter.dueAfter) parts.push(`hạn từ ${vietnameseDate(filter.dueAfter)}`);
+  if (filter.dueBefore) parts.push(`hạn đến ${vietnameseDate(filter.dueBefore)}`);
   if (filter.kind) parts.push(`loại thời hạn ${filter.kind}`);
   if (filter.documentId) parts.push(`văn bản ${filter.documentId}`);
   return parts.length > 0 ? ` (${parts.join(', ')})` : '';
@@ -81,15 +82,15 @@ export function registerListTasksTool(server: McpServer, deps: McpDeps): void {
     },
     (args) =>
       runTool('list_tasks', deps, () => {
+        const assistant = deps.getAssistant();
         const filter: TaskFilter = {
           unit: args.unit,
           role: args.role,
           dueBefore: args.dueBefore,
           dueAfter: args.dueAfter,
           kind: args.kind,
-          documentId: args.documentId,
+          documentId: resolveOptionalDocumentRef(assistant, args.documentId),
         };
-        const assistant = deps.getAssistant();
         const tasks = assistant.listTasks(filter);
         const unitName = filter.unit ? canonicalUnitName(assistant, filter.unit) : null;
         return toolSuccess(tasksText(tasks, filter, unitName), { count: tasks.length, tasks: tasks.map(taskToOutput) });
