@@ -8,7 +8,7 @@
  */
 import { CorpusNotIndexedError, InvalidInputError, NotFoundError } from '../../common/errors.js';
 import { toDocumentSummary } from '../../server/core/catalog/views.js';
-import type { AskEvent, AskResponse, PlanAssistant, TaskDetail, TaskFilter, TaskView, UnitView } from '../../server/core/types.js';
+import type { AskEvent, AskResponse, ObligationView, PlanAssistant, TaskDetail, TaskFilter, TaskView, UnitView } from '../../server/core/types.js';
 import type { CorpusDocument, Section, Unit } from '../../ingest/types.js';
 import { addressLabel } from '../../ingest/parse/labels.js';
 import { foldForMatch } from '../../ingest/normalize/index.js';
@@ -219,6 +219,11 @@ export function createFakeAssistant(options: FakeAssistantOptions = {}): FakeAss
       guard();
       return UNITS.map((unit) => ({ ...unit, aliases: [...unit.aliases] }));
     },
+    listObligations(filter = {}) {
+      guard();
+      if (filter.documentId && filter.documentId !== FAKE_DOCUMENT_ID) throw new NotFoundError(`Không tìm thấy văn bản “${filter.documentId}”.`);
+      return fakeObligations().filter((item) => (!filter.unit || item.units.some((unit) => unit.name === unitOf(filter.unit!).name)) && (!filter.role || item.role === filter.role));
+    },
     listDocuments() {
       guard();
       return {
@@ -248,6 +253,31 @@ export function createFakeAssistant(options: FakeAssistantOptions = {}): FakeAss
       return { documents: 1, sections: SECTIONS.length, tasks: TASKS.length, chunks: 2, builtAt: '2030-01-01T00:00:00.000Z', embedder: 'fake' };
     },
   };
+}
+
+/** The tasks' lead and coordinating fields as obligations, the way the real core shows them. */
+function fakeObligations(): ObligationView[] {
+  return TASKS.flatMap((task) =>
+    (['lead', 'coordinating'] as const).flatMap((role) => {
+      const units = role === 'lead' ? task.lead : task.coordinating;
+      if (units.length === 0) return [];
+      const source = { section: task.address, label: addressLabel(task.address), quote: detail(task).title };
+      return [{
+        id: `${FAKE_DOCUMENT_ID}#${task.address}#${role}`,
+        documentId: FAKE_DOCUMENT_ID,
+        documentShortName: 'Kế hoạch',
+        documentTitle: DOCUMENT.title,
+        address: task.address,
+        label: addressLabel(task.address),
+        role,
+        action: task.title,
+        timeline: { ...task.timeline },
+        units,
+        taskAddress: task.address,
+        sources: { actor: source, action: source, timeline: null },
+      }];
+    }),
+  );
 }
 
 /** The error of a missing index, as the real server sees it before ingest. */

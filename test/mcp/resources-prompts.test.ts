@@ -64,7 +64,7 @@ describe('prompts', () => {
     const { prompts } = await client.listPrompts();
     const byName = new Map(prompts.map((prompt) => [prompt.name, prompt]));
     expect([...byName.keys()].sort()).toEqual(['deadline_review', 'unit_briefing']);
-    expect(byName.get('unit_briefing')?.arguments?.map((arg) => [arg.name, arg.required])).toEqual([['unit', true]]);
+    expect(byName.get('unit_briefing')?.arguments?.map((arg) => [arg.name, arg.required])).toEqual([['unit', true], ['document', false]]);
     expect(byName.get('deadline_review')?.arguments?.map((arg) => arg.name)).toEqual(['before']);
     for (const prompt of prompts) expect(prompt.description).toBeTruthy();
   });
@@ -73,10 +73,10 @@ describe('prompts', () => {
     const result = await client.getPrompt({ name: 'unit_briefing', arguments: { unit: 'ptn' } });
     const text = String((result.messages[0].content as { text: string }).text);
     const [, lead, coordinating] = text.split(/\n\nNhiệm vụ Phòng Thử nghiệm (?:chủ trì|phối hợp) /);
-    expect(lead).toContain('I.1. Lập danh sách thiết bị thử nghiệm.');
+    expect(lead).toContain('mục I.1: Lập danh sách thiết bị thử nghiệm.');
     expect(lead).toContain('(hạn: 31/03/2030)');
-    expect(lead).not.toContain('I.2.');
-    expect(coordinating).toContain('I.2. Kiểm tra định kỳ bộ dữ liệu mẫu.');
+    expect(lead).not.toContain('mục I.2');
+    expect(coordinating).toContain('mục I.2: Kiểm tra định kỳ bộ dữ liệu mẫu.');
   });
 
   it('reviews deadlines up to a date, with the recurring tasks beside them', async () => {
@@ -86,7 +86,7 @@ describe('prompts', () => {
     const after = await client.getPrompt({ name: 'deadline_review', arguments: { before: '2030-12-31' } });
     const late = String((after.messages[0].content as { text: string }).text);
     expect(late).toContain('Nhiệm vụ có hạn đến 31/12/2030 (1)');
-    expect(late).toContain('Nhiệm vụ thường xuyên hằng năm (1):\nI.2.');
+    expect(late).toContain('Nhiệm vụ thường xuyên hằng năm (1):\nmục I.2:');
   });
 
   it('refuses an unknown unit and a bad date', async () => {

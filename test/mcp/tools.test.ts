@@ -1,5 +1,5 @@
 /**
- * The six tools in process (InMemoryTransport + SDK client) over the fake assistant: listing,
+ * The seven tools in process (InMemoryTransport + SDK client) over the fake assistant: listing,
  * annotations and schemas, structured output, and every error path as an `isError` result.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -8,7 +8,7 @@ import { GENERIC_TOOL_ERROR } from '../../server/mcp/tool-result.js';
 import { createFakeAssistant, FAKE_CRASH_QUERY, FAKE_DOCUMENT_ID, FAKE_EXPECTED_MISSING_ID } from '../fakes/fake-assistant.js';
 import { callTool, capturingLogger, connectInMemory, resultText } from './helpers.js';
 
-const TOOL_NAMES = ['ask', 'get_document', 'get_task', 'list_documents', 'list_tasks', 'search_documents'];
+const TOOL_NAMES = ['ask', 'get_document', 'get_task', 'list_documents', 'list_tasks', 'list_unit_obligations', 'search_documents'];
 
 let client: Client;
 let close: () => Promise<void>;
@@ -25,7 +25,7 @@ afterEach(async () => {
 });
 
 describe('tools/list', () => {
-  it('lists the six tools, read-only, with output schemas and a description on every input field', async () => {
+  it('lists the seven tools, read-only, with output schemas and a description on every input field', async () => {
     const { tools } = await client.listTools();
     expect(tools.map((tool) => tool.name).sort()).toEqual(TOOL_NAMES);
     for (const tool of tools) {
