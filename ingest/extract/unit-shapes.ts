@@ -10,7 +10,7 @@
 import { foldVietnamese } from '../normalize/index.js';
 import { slugify } from '../parse/index.js';
 import type { UnitLevel } from '../types.js';
-import { findUnitMentions, resolveUnit } from './units.js';
+import { findUnitMentions } from './units.js';
 import type { UnitShapes, VocabularyUnit } from './vocabulary.js';
 
 const LETTER = '\\p{L}\\p{N}';
@@ -47,18 +47,46 @@ function shapePattern(shapes: UnitShapes): RegExp {
   return pattern;
 }
 
-/**
- * The canonical spelling: abbreviations expanded, spaces collapsed; a position before a known
- * unit takes that unit's name ("Chủ tịch UBND cấp xã" → "Chủ tịch " + the name of UBND cấp xã).
- */
-function canonicalName(text: string, position: string | undefined, shapes: UnitShapes, units: VocabularyUnit[]): string {
+function expanded(text: string, shapes: UnitShapes): string {
   let name = text.replace(/\s+/g, ' ').trim();
-  const organ = position ? knownUnit(name.slice(position.length).trim(), units) : undefined;
-  if (position && organ) return `${position} ${organ.name}`;
   for (const [short, long] of Object.entries(shapes.expansions)) {
     name = name.replace(new RegExp(`(?<![${LETTER}])${short}(?![${LETTER}])`, 'gu'), long);
   }
   return name;
+}
+
+/** The council and locality a name opens with ("UBND các xã, phường" → Ủy ban nhân dân, cấp xã). */
+function councilOf(text: string, shapes: UnitShapes): { council: UnitShapes['councils'][number]; locality: UnitShapes['localities'][number] } | null {
+  const folded = foldVietnamese(text).replace(/\s+/g, ' ').replace(/\s*,\s*/g, ', ');
+  for (const council of shapes.councils) {
+    const form = council.forms.map(foldVietnamese).find((candidate) => folded.startsWith(`${candidate} `));
+    if (!form) continue;
+    const rest = folded.slice(form.length + 1);
+    const locality = shapes.localities.find((entry) => entry.forms.some((word) => rest.startsWith(foldVietnamese(word))));
+    if (locality) return { council, locality };
+  }
+  return null;
+}
+
+/**
+ * What a name found by shape stands for: a vocabulary unit (`known`), or a canonical name and
+ * level. A council takes its locality's level and, when the vocabulary names the same council
+ * at the same level ("UBND tỉnh, thành phố trực thuộc trung ương" and "Ủy ban nhân dân tỉnh"),
+ * that unit; a position before a unit takes that unit's name ("Chủ tịch UBND cấp xã").
+ */
+function identify(text: string, position: string | undefined, head: string | undefined, shapes: UnitShapes, units: VocabularyUnit[]): { known?: VocabularyUnit; name: string; level: UnitLevel } {
+  const body = text.slice(position?.length ?? 0).replace(/\s+/g, ' ').trim();
+  const found = councilOf(body, shapes);
+  let organ: { known?: VocabularyUnit; name: string; level: UnitLevel };
+  if (found) {
+    const known = found.locality.forms.map((form) => knownUnit(`${found.council.name} ${form}`, units)).find(Boolean);
+    organ = known ? { known, name: known.name, level: known.level } : { name: `${found.council.name} ${found.locality.name}`, level: found.locality.level };
+  } else {
+    const known = knownUnit(body, units);
+    const name = known?.name ?? expanded(body, shapes);
+    organ = { known, name, level: known?.level ?? levelOf(name, head, shapes) };
+  }
+  return position ? { name: `${position} ${organ.name}`, level: organ.level } : organ;
 }
 
 function levelOf(name: string, head: string | undefined, shapes: UnitShapes): UnitLevel {
@@ -102,21 +130,24 @@ export function unitsByShape(texts: string[], vocabularyUnits: VocabularyUnit[],
       if (seen.has(folded)) continue;
       seen.add(folded);
       if (knownUnit(mention.text, vocabularyUnits)) continue;
-      const name = canonicalName(mention.text, mention.position, shapes, vocabularyUnits);
-      const existing = resolveUnit(name, vocabularyUnits);
-      const same = existing && foldVietnamese(existing.name) === foldVietnamese(name) ? byId.get(existing.id) : byId.get(slugify(name));
+      const { known, name, level } = identify(mention.text, mention.position, mention.head, shapes, vocabularyUnits);
+      // As written and with abbreviations expanded ("ubnd tinh, …" and "uy ban nhan dan tinh, …").
+      const spellings = [...new Set([folded, foldVietnamese(expanded(mention.text, shapes))])];
+      const same = byId.get(known?.id ?? slugify(name));
       if (same) {
-        // A spelling the vocabulary lacks ("Uỷ ban nhân dân tỉnh" for "Ủy ban nhân dân tỉnh").
-        if (same.patterns && !same.patterns.includes(folded)) same.patterns.push(folded);
-        if (!same.aliases.includes(folded)) same.aliases.push(folded);
+        // A spelling the unit lacks ("UBND tỉnh, thành phố trực thuộc trung ương" for "Ủy ban nhân dân tỉnh").
+        for (const form of spellings) {
+          if (same.patterns && !same.patterns.includes(form)) same.patterns.push(form);
+          if (!same.aliases.includes(form)) same.aliases.push(form);
+        }
         continue;
       }
       const unit: VocabularyUnit = {
         id: slugify(name),
         name,
-        aliases: [...new Set([foldVietnamese(name), folded])],
-        level: levelOf(name, mention.head, shapes),
-        patterns: [...new Set([foldVietnamese(name), folded])],
+        aliases: [...new Set([foldVietnamese(name), ...spellings])],
+        level,
+        patterns: [...new Set([foldVietnamese(name), ...spellings])],
       };
       byId.set(unit.id, unit);
       found.push(unit);

@@ -122,6 +122,10 @@ describe('Luật 80/2025 and Nghị định 335/2025: who must, who approves, wh
     expect(home.map((obligation) => obligation.address)).toEqual(['dieu.26.khoan.3.diem.a', 'dieu.26.khoan.3.diem.b']);
     expect(home.every((obligation) => obligation.role === 'responsible')).toBe(true);
     expect(home[0].sources.actor.text).toBe('Bộ Nội vụ');
+    // "Các bộ, cơ quan ngang bộ, Ủy ban nhân dân tỉnh, thành phố trực thuộc trung ương có trách nhiệm:" then a) … e).
+    const first = of('decree335').filter((obligation) => obligation.address.startsWith('dieu.26.khoan.1.diem.'));
+    expect(first).toHaveLength(6);
+    for (const obligation of first) expect(obligation.actors).toEqual(['bo-co-quan-ngang-bo', 'ubnd-tinh']);
     const finance = of('decree335').find((obligation) => obligation.address === 'dieu.26.khoan.2');
     expect(finance).toMatchObject({ actors: ['bo-tai-chinh'], role: 'responsible' });
     checkSources('decree335');
@@ -167,7 +171,7 @@ describe('units recognised by shape', () => {
     expect(unit('bo-tai-chinh')).toMatchObject({ name: 'Bộ Tài chính', level: 'trung ương' });
     // "Văn phòng UBND tỉnh" (Chỉ thị 012, Kế hoạch 141): the abbreviation expanded in the name.
     expect(unit('van-phong-uy-ban-nhan-dan-tinh')).toMatchObject({ name: 'Văn phòng Ủy ban nhân dân tỉnh', level: 'tỉnh' });
-    expect(unit('hoi-dong-nhan-dan-tinh')?.level).toBe('tỉnh');
+    expect(unit('hoi-dong-nhan-dan-cap-tinh')?.level).toBe('tỉnh');
   });
 
   it('finds them on two or more documents', () => {

@@ -40,7 +40,7 @@ describe('unitsByShape', () => {
     expect(unit('so-tu-phap')).toMatchObject({ name: 'Sở Tư pháp', level: 'tỉnh', aliases: ['so tu phap'] });
     expect(unit('van-phong-uy-ban-nhan-dan-tinh')).toMatchObject({ name: 'Văn phòng Ủy ban nhân dân tỉnh', level: 'tỉnh' });
     expect(unit('van-phong-uy-ban-nhan-dan-tinh')!.aliases).toEqual(expect.arrayContaining(['van phong uy ban nhan dan tinh', 'van phong ubnd tinh']));
-    expect(unit('hoi-dong-nhan-dan-tinh')?.level).toBe('tỉnh');
+    expect(unit('hoi-dong-nhan-dan-cap-tinh')?.level).toBe('tỉnh');
     // A position before a known unit takes that unit's canonical name.
     expect(unit('chu-tich-uy-ban-nhan-dan-cac-xa-phuong')).toMatchObject({ name: 'Chủ tịch Ủy ban nhân dân các xã, phường', level: 'xã' });
     expect(new Set(units.map((candidate) => candidate.id)).size).toBe(units.length);
@@ -50,6 +50,16 @@ describe('unitsByShape', () => {
     const mentions = findUnitMentions(texts[0] + ' ' + texts[1], units).map((mention) => mention.unitId);
     expect(mentions.filter((id) => id === 'van-phong-uy-ban-nhan-dan-tinh')).toHaveLength(2);
     expect(mentions).toContain('so-tu-phap');
+  });
+
+  it('merges the spellings of one council at one level, into the vocabulary\'s unit when it has one', () => {
+    const councils = unitsByShape(['UBND tỉnh, thành phố trực thuộc trung ương; HĐND tỉnh; Hội đồng nhân dân cấp tỉnh; UBND các xã'], vocabulary.units, vocabulary.shapes);
+    const added = councils.slice(vocabulary.units.length);
+    expect(added.map((candidate) => [candidate.id, candidate.name, candidate.level])).toEqual([['hoi-dong-nhan-dan-cap-tinh', 'Hội đồng nhân dân cấp tỉnh', 'tỉnh']]);
+    expect(added[0].aliases).toEqual(expect.arrayContaining(['hdnd tinh', 'hoi dong nhan dan cap tinh']));
+    const mentions = findUnitMentions('Ủy ban nhân dân tỉnh, thành phố trực thuộc trung ương có trách nhiệm', councils);
+    expect(mentions.map((mention) => mention.unitId)).toEqual(['ubnd-tinh']);
+    expect(mentions[0].end).toBe('Ủy ban nhân dân tỉnh, thành phố trực thuộc trung ương'.length);
   });
 
   it('uses the shapes passed in: without "Sở" as a head, "Sở Tư pháp" is no unit', () => {
