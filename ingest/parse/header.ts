@@ -8,6 +8,7 @@ import type { DocumentHeader, DocumentType, ExpectedDocument } from '../types.js
 import { foldForMatch } from '../normalize/index.js';
 import { classifyLine } from './classify.js';
 import type { Line } from './lines.js';
+import { DATE_LINE, joinWrappedDates, NUMBER_LINE, splitColumns } from './header-lines.js';
 import { splitIssuer } from './issuer.js';
 
 /** Type lines, folded, and the document type each names (from the one document-types table). */
@@ -24,10 +25,6 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
-// "Số: 12/KH-UBND", "Số 12/KH-UBND", and with the type before it: "Luật số: 12/2025/QH15".
-const NUMBER_LINE = /^(?:số\s*(?::|(?=\s*[\d/]))|\p{L}+(?:\s+\p{L}+)?\s+số\s*:)\s*(.*)$/iu;
-// A blank day or month may be left empty or as dots: "ngày tháng năm 2026", "ngày … tháng … năm 2026".
-const DATE_LINE = /^(?:(.{1,40}?),\s*)?ngày\s*(?:(\d{1,2})|[.…_]*)\s*tháng\s*(?:(\d{1,2})|[.…_]*)\s*năm\s*(\d{4})/iu;
 const SEPARATOR = /^[-_=*•.~\s]{3,}$/u;
 const MOTTO = /cong hoa xa hoi chu nghia viet nam|doc lap\s*-\s*tu do\s*-\s*hanh phuc|dang cong san viet nam/;
 const FIXTURE = /synthetic test fixture|tai lieu gia lap/;
@@ -136,45 +133,6 @@ function isoDate(year: number, month: number, day: number): string | null {
   const date = new Date(Date.UTC(year, month - 1, day));
   if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
   return date.toISOString().slice(0, 10);
-}
-
-/** Folded words that open the motto's lines: where the right-hand column starts on a merged line. */
-const MOTTO_OPENERS: ReadonlyArray<readonly string[]> = [['cong', 'hoa', 'xa', 'hoi'], ['doc', 'lap']];
-
-/**
- * The two header columns, when a PDF or a typed text put them on one line: "ỦY BAN NHÂN DÂN
- * CỘNG HÒA XÃ HỘI …" → the issuer part and the motto; "Số: 12/KH-UBND <địa danh>, ngày …" →
- * the number and the place-and-date line.
- */
-function splitColumns(clean: string): string[] {
-  const words = clean.split(/\s+/);
-  const folded = words.map((word) => foldForMatch(word));
-  for (let index = 1; index < words.length; index += 1) {
-    if (MOTTO_OPENERS.some((opener) => opener.every((word, offset) => folded[index + offset] === word))) {
-      return [words.slice(0, index).join(' '), words.slice(index).join(' ')];
-    }
-  }
-  const number = NUMBER_LINE.exec(clean);
-  if (number) {
-    const rest = number[1].trim().split(/\s+/).slice(1).join(' ');
-    if (DATE_LINE.test(rest)) return [clean.slice(0, clean.length - rest.length).trim(), rest];
-  }
-  return [clean];
-}
-
-/** A place-and-date line cut after "ngày …" or "tháng …", and the line that completes it. */
-const DATE_CUT = /(?:^|,\s*)ngày(?:\s*[\d.…_]*)?(?:\s*tháng(?:\s*[\d.…_]*)?)?\s*$/iu;
-const DATE_REST = /^(?:\d{1,2}\s+)?(?:tháng|năm)\b/iu;
-
-/** Joins a date line wrapped over two lines ("<địa danh>, ngày 17" / "tháng 9 năm 2026"). */
-function joinWrappedDates(cleans: readonly string[]): string[] {
-  const out: string[] = [];
-  for (const clean of cleans) {
-    const last = out.length - 1;
-    if (last >= 0 && DATE_CUT.test(out[last]) && DATE_REST.test(clean)) out[last] = `${out[last]} ${clean}`;
-    else out.push(clean);
-  }
-  return out;
 }
 
 /** Fills number, date and issuer fields from the lines above the type line. */
