@@ -219,12 +219,15 @@ describe.skipIf(SKIP)('chat across documents in chromium', () => {
       const suggestions = await page.locator('.suggestion').allInnerTexts();
       const numbers = listing.documents.flatMap((doc) => (doc.number ? [doc.number] : []));
       expect(suggestions.filter((question) => numbers.some((number) => question.includes(number))).length).toBeGreaterThanOrEqual(2);
-      // A suggestion asks: clicking it gets an answer that is not a refusal.
+      // A suggestion asks: clicking it gets an answer that is not a refusal, from the document it names.
+      const first = suggestions[0]!;
+      await screenshot(page, shots, 'chat-desktop.png');
       await page.locator('.suggestion').first().click();
       const answer = page.locator('.answer[data-state="done"]').first();
       await answer.waitFor({ timeout: ANSWER_TIMEOUT });
       expect(await answer.locator('.badge--warning').count()).toBe(0);
-      await screenshot(page, shots, 'chat-desktop.png');
+      const named = /^Theo ([^,]+),/.exec(first)?.[1];
+      if (named?.startsWith('Kế hoạch')) expect(await answer.locator('.citation__place').first().innerText()).toMatch(/^Kế hoạch/);
     } finally {
       await context.close();
     }

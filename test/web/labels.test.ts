@@ -100,7 +100,9 @@ describe('suggested questions', () => {
   it('come from the documents given: tasks, units and deadlines of a plan, numbers of regulations', () => {
     const all = buildSuggestions([plan, decree, law], tasks);
     expect(all).toHaveLength(4);
-    expect(all[0]).toBe('Ai chủ trì rà soát đội ngũ?');
+    // Among several documents a task question names its document.
+    expect(all[0]).toBe('Theo Kế hoạch, ai chủ trì rà soát đội ngũ?');
+    expect(buildSuggestions([plan], tasks)[0]).toBe('Ai chủ trì rà soát đội ngũ?');
     expect(all.some((question) => question.includes('9/2099/NĐ-CP'))).toBe(true);
     expect(all.some((question) => question.includes('7/2098/QH99'))).toBe(true);
     const other = buildSuggestions([{ ...decree, number: '1/2000/NĐ-CP' }], []);

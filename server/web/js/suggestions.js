@@ -33,10 +33,12 @@ function clearestTask(tasks) {
   return [...fitting].sort((a, b) => words(shortTitle(b.title)) - words(shortTitle(a.title)))[0] ?? led[0];
 }
 
-function taskQuestions(tasks) {
+/** `among` > 1: the question names its document, since a task's words may match a clause of another. */
+function taskQuestions(doc, tasks, among) {
   const questions = [];
   const led = clearestTask(tasks);
-  if (led) questions.push(`Ai chủ trì ${lowerFirst(shortTitle(led.title).split(/\s+/).slice(0, 12).join(' '))}?`);
+  const who = among > 1 ? `Theo ${spokenName(doc)}, ai chủ trì` : 'Ai chủ trì';
+  if (led) questions.push(`${who} ${lowerFirst(shortTitle(led.title).split(/\s+/).slice(0, 12).join(' '))}?`);
   const unit = tasks.flatMap((task) => task.lead).find((item) => item.name !== led?.lead[0]?.name) ?? led?.lead[0];
   if (unit) questions.push(`${unit.name} chủ trì những nhiệm vụ nào?`);
   const due = tasks.find((task) => task.timeline?.kind === 'deadline' && task.timeline.due);
@@ -67,7 +69,7 @@ export function buildSuggestions(documents, tasks, scope = null) {
     // Rotated so that neighbouring documents do not all open with the same kind of question.
     const about = documentQuestions(doc);
     const shift = about.length > 0 ? index % about.length : 0;
-    return [...taskQuestions(own), ...about.slice(shift), ...about.slice(0, shift)];
+    return [...taskQuestions(doc, own, chosen.length), ...about.slice(shift), ...about.slice(0, shift)];
   });
   const out = [];
   for (let round = 0; out.length < MAX_SUGGESTIONS && perDocument.some((list) => list.length > round); round += 1) {
