@@ -4,12 +4,15 @@
  * by field, or the gap named with its reason; bases, effective date and replaced documents
  * where a clause states them. The expected values are read by eye from each document.
  */
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { buildRegistry } from '../../ingest/extract/index.js';
 import { isSkipped, loadFile } from '../../ingest/load/index.js';
 import { parseDocument } from '../../ingest/parse/index.js';
+import { readRegistryFiles, writeRegistryFiles } from '../../ingest/store/registry-files.js';
 import type { CorpusDocument, ExpectedDocument, FieldSource, LoadedText } from '../../ingest/types.js';
 
 const REAL_DOCS = fileURLToPath(new URL('../fixtures/real-docs/', import.meta.url));
@@ -215,6 +218,21 @@ describe('bases, effective date and replaced documents', () => {
     expect(directive.recipients[0]).toBe('TT Tỉnh ủy, TT HĐND tỉnh (b/c)');
     expect(directive.recipients).toHaveLength(9);
     expect(documents.get('nghi-quyet-81-2025-nq-hdnd-ha-noi.md')!.recipients).toHaveLength(19);
+  });
+});
+
+describe('the index keeps the header facts', () => {
+  it('writes and reads back every header field of the seven (gaps, sources, bases, effective date, replaces)', async () => {
+    const folder = await mkdtemp(path.join(os.tmpdir(), 'header-registry-'));
+    try {
+      const registry = buildRegistry([...documents.values()], [], []);
+      await writeRegistryFiles(folder, registry);
+      const loaded = await readRegistryFiles(folder);
+      expect(loaded.documents.map((doc) => doc.header)).toEqual(registry.documents.map((doc) => doc.header));
+      expect(loaded.documents.map((doc) => [doc.signer, doc.recipients])).toEqual(registry.documents.map((doc) => [doc.signer, doc.recipients]));
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
   });
 });
 
