@@ -11,11 +11,11 @@ function fold(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
 }
 
+// A date alone is no mark: a task table may well hold "trước ngày 30 tháng 6 năm …".
 const MARKS: readonly RegExp[] = [
   /cong hoa xa hoi chu nghia viet nam/,
   /doc lap\s*-\s*tu do\s*-\s*hanh phuc/,
   /^(?:[\p{L} ]{0,20}\s)?so\s*:/u,
-  /ngay\s*[\d.…]*\s*thang\s*[\d.…]*\s*nam\s*[\d.…]/,
   /^noi nhan\s*:/,
   /^(?:tm|kt|tl|tuq|q)\.\s*\S/,
   /^\(?\s*da ky\s*\)?$/,

@@ -88,6 +88,13 @@ describe('pages of the national legal database', () => {
     expect(htmlToText('<div data-vbpl-content-root><p>không đóng')).toBe('không đóng');
   });
 
+  it('keeps a small data table holding dates as a table: only header and signature marks make a layout table', () => {
+    const table = '<table><tr><th>Nhiệm vụ</th><th>Thời hạn</th></tr><tr><td>Rà soát hồ sơ</td><td>Trước ngày 30 tháng 6 năm 2026</td></tr></table>';
+    expect(htmlToText(table)).toBe('| Nhiệm vụ | Thời hạn |\n| Rà soát hồ sơ | Trước ngày 30 tháng 6 năm 2026 |');
+    const signature = '<table><tr><td><p>Nơi nhận:</p><p>- Lưu: VT.</p></td><td><p>KT. CHỦ TỊCH</p><p>PHÓ CHỦ TỊCH</p><p>Nguyễn Văn A</p></td></tr></table>';
+    expect(htmlToText(signature)).toBe('Nơi nhận:\n- Lưu: VT.\n\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Văn A');
+  });
+
   it('reads a page without the marker whole, as before', () => {
     expect(htmlToText('<html><body><p>Một đoạn.</p><p>Đoạn hai.</p></body></html>')).toBe('Một đoạn.\n\nĐoạn hai.');
   });
