@@ -62,6 +62,8 @@ function factSentence(context: ComposeContext, document: CorpusDocument, fact: D
       return overviewSentences(context, document);
     case 'effective':
       return effectiveSentence(context, document);
+    case 'replaces':
+      return replacesSentence(context, document);
     case 'structure':
       return structureSentences(context, document);
   }
@@ -79,6 +81,27 @@ function effectiveSentence(context: ComposeContext, document: CorpusDocument): s
     lines.push(`${placeLabel(item.source.address)}: “${item.source.text.trim()}” ${context.citations.cite(document.id, item.source.address, item.source.text)}.`);
   }
   return lines.join('\n');
+}
+
+/** A clause that ends other documents: "… hết hiệu lực …", "bãi bỏ …", "thay thế …", naming a number. */
+const ENDING_CLAUSE = /(?:hết hiệu lực|bãi bỏ|thay thế)[^]*?\d+\/(?:\d{4}\/)?\p{Lu}/u;
+
+/** The clauses by which a document replaces or repeals others, each quoted; the header's list first. */
+export function replacingClauses(document: CorpusDocument): Array<{ address: string; text: string }> {
+  const listed = (document.header.replaces ?? []).map((item) => ({ address: item.source.address, text: item.source.text.trim() }));
+  if (listed.length > 0) return listed;
+  return document.sections
+    .filter((section) => (section.kind === 'clause' || section.kind === 'point' || section.kind === 'article') && ENDING_CLAUSE.test(section.text))
+    .filter((section, _index, all) => !all.some((other) => other !== section && other.parent === section.address))
+    .map((section) => ({ address: section.address, text: section.text.trim() }));
+}
+
+function replacesSentence(context: ComposeContext, document: CorpusDocument): string {
+  const label = documentLabel(document);
+  const clauses = replacingClauses(document);
+  if (clauses.length === 0) return `${label} không có điều khoản nào thay thế hay bãi bỏ văn bản khác.`;
+  const lines = clauses.map((clause) => `- ${placeLabel(clause.address)}: “${clause.text}” ${context.citations.cite(document.id, clause.address, clause.text)}`);
+  return [`Theo ${label}, các văn bản bị thay thế hoặc hết hiệu lực:`, ...lines].join('\n');
 }
 
 /** The references a document cites: in its preamble only (bases), or all. */

@@ -16,8 +16,8 @@ import type { Citation } from '../types.js';
 import { foreignReason, unanswerableShape, unsupportedReason } from './abstain.js';
 import { CitationList } from './citations.js';
 import { abstentionAnswer, composeContentAnswer, preferAnswering, rankSentences } from './content-answer.js';
-import { answerNeed } from '../read/spans.js';
-import { composeDocumentFacts } from './document-answers.js';
+import { answerNeed, answerSpan, type AnswerNeed } from '../read/spans.js';
+import { composeDocumentFacts, replacingClauses } from './document-answers.js';
 import { documentLabel } from './format.js';
 import { composeTaskList, composeUnitDuties } from './list-answers.js';
 import { composeReferences, unloadedContentAnswer } from './reference-answers.js';
@@ -87,6 +87,9 @@ export async function respond(whole: AnswerEnvironment, question: string, previo
     return abstain();
   }
 
+  // "Chủ tịch UBND tỉnh hiện nay là ai?" asks for a person holding an office, which no duty of the office answers.
+  if (asksWhoHolds(query, intent)) return abstain();
+
   switch (intent.kind) {
     case 'reference': {
       const documents =
@@ -111,6 +114,12 @@ export async function respond(whole: AnswerEnvironment, question: string, previo
       return given ? done(answer, [], null) : abstain(answer);
     }
     case 'task-list': {
+      // Documents that set no tasks (a decree) answer a list question from their clauses, or a unit's duties.
+      if (environment.registry.tasks.length === 0) {
+        const duties = intent.filter.unitId ? unitDuties(environment, intent.filter.unitId) : [];
+        if (duties.length > 0) return done(composeUnitDuties(context, intent.filter.unitId as string, duties), [], intent.filter.unitId);
+        return answerContent(environment, query, context, done, abstain);
+      }
       const tasks = narrowByTimelineTopic(environment, query, intent.filter, selectTasks(environment.registry.tasks, intent.filter));
       if (tasks.length === 0 && intent.filter.unitId && intent.filter.role !== 'any') {
         // "Sở Tài chính chủ trì gì?" — none; say so, and list where it does take part.
@@ -164,9 +173,20 @@ function factGiven(document: CorpusDocument, fact: DocumentFact): boolean {
       return document.recipients.length > 0;
     case 'effective':
       return Boolean(document.header.effectiveSource);
+    case 'replaces':
+      return replacingClauses(document).length > 0;
     default:
       return true;
   }
+}
+
+/** "… là ai?", "tên là gì", "who is …": a person's name. */
+const PERSON_NAME_QUESTION = /\b(?:la ai|ten (?:la )?gi|who is|who are)\b/;
+
+/** Whether the question asks who holds an office the question names (a unit's duties cannot say). */
+function asksWhoHolds(query: ParsedQuery, intent: Intent): boolean {
+  const aboutUnit = intent.kind === 'unit-duties' || (intent.kind === 'task' && intent.aspects.length === 1 && intent.aspects[0] === 'unit-duty');
+  return aboutUnit && PERSON_NAME_QUESTION.test(query.key);
 }
 
 /** Most documents whose facts one answer gives side by side; beyond it the answer asks which. */
@@ -227,7 +247,9 @@ async function answerTask(
     // "Ai chủ trì?" with nothing to refer to: the whole table answers it.
     return done(composeTaskList(context, environment.registry.tasks, ALL_TASKS), environment.registry.tasks, null);
   }
-  if (resolved.coverage !== undefined && (await clauseCovers(environment, query, resolved.coverage))) {
+  // "… trong thời hạn bao lâu?" found a task by its matter, but its timeline states no length: a clause that does answers.
+  const lengthless = answerNeed(query.key) === 'how-long' && resolved.tasks.every((task) => answerSpan('how-long', task.timeline.text) === null);
+  if (resolved.coverage !== undefined && ((lengthless && (await clauseStates(environment, query, 'how-long'))) || (await clauseCovers(environment, query, resolved.coverage)))) {
     return answerContent(environment, query, context, done, abstain, outsideTasks(environment));
   }
   const unitId = intent.unitId ?? (intent.aspects.includes('unit-duty') ? (previous?.unitId ?? null) : null);
@@ -283,6 +305,13 @@ async function clauseCovers(environment: AnswerEnvironment, query: ParsedQuery, 
   const hits = await hybridSearch(environment.index, query.terms.join(' '), { k: CONTENT_PASSAGES, filter: outsideTasks(environment) });
   const [best] = rankSentences(query, hits, environment.query.lexicon);
   return best !== undefined && best.coverage > taskCoverage + CLAUSE_MARGIN;
+}
+
+/** Whether a passage outside the tasks covers the topic well enough and holds the span the question asks for. */
+async function clauseStates(environment: AnswerEnvironment, query: ParsedQuery, need: AnswerNeed): Promise<boolean> {
+  const hits = await hybridSearch(environment.index, query.terms.join(' '), { k: SPAN_PASSAGES, filter: outsideTasks(environment) });
+  const [best] = preferAnswering(need, rankSentences(query, hits, environment.query.lexicon));
+  return best !== undefined && answerSpan(need, best.sentence.text) !== null && unsupportedReason(query, best.coverage, environment.query.lexicon) === null;
 }
 
 /** Passages outside every task item: where a question no task answers may still be answered. */

@@ -50,6 +50,9 @@ const LOCATION_QUESTION = /\b(?:o dau|cho nao|phan nao|muc nao|nhung phan|nhung 
 /** "ai …", "đơn vị nào …", "who …": asks for a unit, most often the one that leads. */
 const WHO_QUESTION = /(?:^|\s)(?:ai|don vi nao|co quan nao|who|which (?:unit|department|agency|body))(?:\s|$)/;
 
+/** "thay thế", "bãi bỏ", "hết hiệu lực … nào", "replaces", "repeals": asks what a document ends. */
+const REPLACES_QUESTION = /\b(?:thay the|bai bo|het hieu luc)\b.*\b(?:nao|gi)\b|\b(?:replace|replaces|repeal|repeals|supersede|supersedes)\b/;
+
 /** What the previous turn of a conversation asked, for follow-ups. */
 export interface PreviousTurn {
   intent: Intent;
@@ -174,7 +177,11 @@ function referenceIntent(query: ParsedQuery, hasTaskRef: boolean, taskShaped: bo
   // A loaded document named in the question is the scope of the answer, not a citation to describe,
   // unless the question asks where it is cited.
   const cited = LOCATION_QUESTION.test(query.key) || query.cues.has(CUES.cited);
-  const mentions = query.documents.filter((mention) => mention.document.loadedAs === null || cited);
+  const loaded = query.documents.filter((mention) => mention.document.loadedAs !== null);
+  // "Luật Cán bộ, công chức" names the loaded law, not an unnumbered citation of the same words.
+  const overlapsLoaded = (mention: (typeof loaded)[number]): boolean =>
+    loaded.some((other) => other.start >= 0 && mention.start >= 0 && other.start < mention.end && mention.start < other.end);
+  const mentions = query.documents.filter((mention) => (mention.document.loadedAs === null && !overlapsLoaded(mention)) || cited);
   const numbered = mentions.filter((mention) => (mention.document.reference?.number ?? mention.document.expected?.number) != null);
   const chosen = numbered.length > 0 ? numbered : taskShaped ? [] : mentions;
   if (chosen.length > 0) {
@@ -218,6 +225,8 @@ function documentFacts(query: ParsedQuery): DocumentFact[] {
   push(CUES.title, 'title');
   push(CUES.province, 'province');
   push(CUES.structure, 'structure');
+  // "thay thế luật nào", "làm hết hiệu lực … nghị định nào": what the document replaces or repeals.
+  if (REPLACES_QUESTION.test(query.key)) return ['replaces'];
   // "có hiệu lực từ ngày nào": the validity is a fact of the document, where a clause states it.
   if (query.cues.has(CUES.validity)) return ['effective'];
   if (hasPhrase(query, 'loai van ban') || hasPhrase(query, 'hinh thuc van ban') || /\b(?:document type|type of document)\b/.test(query.key)) {

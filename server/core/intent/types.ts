@@ -24,6 +24,8 @@ export type DocumentFact =
   | 'overview'
   /** When it takes effect and what it replaces, where a clause states it. */
   | 'effective'
+  /** The documents it replaces or repeals, from the clauses that say so. */
+  | 'replaces'
   /** The parts of the document and how many tasks it sets. */
   | 'structure';
 

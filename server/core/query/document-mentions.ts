@@ -24,6 +24,8 @@ export interface KnownDocument {
    * group is a list of phrases that must all occur in the question.
    */
   together?: string[][][];
+  /** The province or city it belongs to, folded ("bac ninh"): a slot of the question, not its topic. */
+  placePhrase?: string[];
   /** Token sequences naming it: raw ones (numbers) and expanded ones (type + number, aliases). */
   rawPhrases: string[][];
   expandedPhrases: string[][];
@@ -107,7 +109,10 @@ function addLoadedPhrases(entry: KnownDocument, document: CorpusDocument, expand
   const place = placeOf(document);
   if (typeWords.length > 0 && place) {
     const placeTokens = expand(place);
-    if (placeTokens.length > 0) (entry.together ??= []).push([typeWords, placeTokens]);
+    if (placeTokens.length > 0) {
+      (entry.together ??= []).push([typeWords, placeTokens]);
+      entry.placePhrase = placeTokens;
+    }
   }
 }
 
@@ -173,16 +178,39 @@ export function findDocumentMentions(rawTokens: readonly string[], expanded: rea
   return mentions;
 }
 
-/** The token range covering every phrase of the first group that occurs whole, or null. */
+/** The token range of the first phrase (the type word) of the first group whose phrases all occur, or null. */
 function togetherRange(compact: readonly string[], positions: readonly number[], groups: readonly string[][][] | undefined): { start: number; end: number } | null {
   for (const group of groups ?? []) {
     const found = group.map((phrase) => ({ at: indexOfPhrase(compact, phrase), length: phrase.length }));
     if (found.some((item) => item.at < 0)) continue;
-    const start = Math.min(...found.map((item) => positions[item.at]));
-    const end = Math.max(...found.map((item) => positions[item.at + item.length - 1] + 1));
-    return { start, end };
+    const [first] = found;
+    return { start: positions[first.at], end: positions[first.at + first.length - 1] + 1 };
   }
   return null;
+}
+
+/**
+ * Token indexes (in `tokens`) of every occurrence of a loaded document's place ("bac ninh"),
+ * when that place picks some of the loaded documents, not all (then it tells nothing).
+ */
+export function placeTokenIndexes(tokens: readonly string[], known: readonly KnownDocument[]): Set<number> {
+  const indexes = new Set<number>();
+  const loaded = known.filter((document) => document.loadedAs !== null);
+  const phrases = new Map<string, { phrase: string[]; count: number }>();
+  for (const document of loaded) {
+    if (!document.placePhrase) continue;
+    const key = document.placePhrase.join(' ');
+    const entry = phrases.get(key) ?? { phrase: document.placePhrase, count: 0 };
+    entry.count += 1;
+    phrases.set(key, entry);
+  }
+  for (const { phrase, count } of phrases.values()) {
+    if (count >= loaded.length) continue;
+    for (let start = 0; start + phrase.length <= tokens.length; start += 1) {
+      if (phrase.every((word, offset) => tokens[start + offset] === word)) for (let i = 0; i < phrase.length; i += 1) indexes.add(start + i);
+    }
+  }
+  return indexes;
 }
 
 function indexOfPhrase(tokens: readonly string[], phrase: readonly string[]): number {

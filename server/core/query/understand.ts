@@ -5,7 +5,7 @@
  * topic: the words retrieval and the support score work with.
  */
 import { readDateSlots, type DateSlots } from './dates.js';
-import { findDocumentMentions, type DocumentMention, type KnownDocument } from './document-mentions.js';
+import { findDocumentMentions, placeTokenIndexes, type DocumentMention, type KnownDocument } from './document-mentions.js';
 import type { Lexicon } from './lexicon.js';
 import { ACCENTED_STOP_WORDS, FRAME_PHRASES, GENERIC_PHRASES, STOP_WORDS } from './stopwords.js';
 import { readTaskRefs, type TaskRefs } from './task-refs.js';
@@ -93,6 +93,8 @@ export function understandQuery(question: string, context: QueryContext): Parsed
   for (const range of units) {
     for (let i = Math.max(0, range.start); i < range.end; i += 1) slotMask[i] = true;
   }
+  // "… tỉnh Bắc Ninh": the place of a loaded document says which document, not what is asked.
+  for (const index of placeTokenIndexes(expanded, context.documents)) slotMask[index] = documentMask[index] = true;
   for (const mention of documents) {
     const numbered = (mention.document.reference?.number ?? mention.document.expected?.number ?? mention.document.document?.header.number) != null;
     for (let i = Math.max(0, mention.start); i < mention.end; i += 1) {
