@@ -42,7 +42,7 @@ function layoutText(table: HTMLElement, extractBlocks: BlockExtractor): string |
     .flatMap((row) => elementChildren(row).filter((cell) => tagOf(cell) === 'td' || tagOf(cell) === 'th'))
     .map((cell) => extractBlocks(cell).flatMap((block) => block.split('\n')).map((line) => line.trim()).filter((line) => line !== ''))
     .filter((lines) => lines.length > 0);
-  if (cells.length === 0 || !isLayoutTable(cells.length, cells.flat())) return null;
+  if (cells.length === 0 || !isLayoutTable(cells)) return null;
   return cells.map((lines) => lines.join('\n')).join('\n\n');
 }
 

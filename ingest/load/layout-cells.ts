@@ -30,8 +30,19 @@ export function isLayoutLine(line: string): boolean {
   return MARKS.some((mark) => mark.test(folded));
 }
 
-/** Whether a table of this many non-empty cells, holding these lines, is a layout table. */
-export function isLayoutTable(cellCount: number, cellLines: readonly string[]): boolean {
-  if (cellCount > MAX_LAYOUT_CELLS) return false;
-  return cellLines.some(isLayoutLine);
+/** A personal name: two to six capitalized words ("Nguyễn Văn An"). */
+const PERSON_NAME = /^\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,5}$/u;
+
+/** Whether a cell reads as a signature block: a line in capitals (the position), then a name. */
+function isSignatureCell(lines: readonly string[]): boolean {
+  const kept = lines.map((line) => line.replace(/[*_]+/g, '').trim()).filter((line) => line !== '');
+  if (kept.length < 2) return false;
+  const position = kept[kept.length - 2];
+  return PERSON_NAME.test(kept[kept.length - 1]) && /\p{L}/u.test(position) && position === position.toLocaleUpperCase('vi');
+}
+
+/** Whether a table whose non-empty cells hold these lines is a layout table. */
+export function isLayoutTable(cells: ReadonlyArray<readonly string[]>): boolean {
+  if (cells.length > MAX_LAYOUT_CELLS) return false;
+  return cells.some((lines) => lines.some(isLayoutLine) || isSignatureCell(lines));
 }

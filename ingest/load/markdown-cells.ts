@@ -98,6 +98,6 @@ function renderData(lines: readonly string[]): string {
 /** Renders a broken-table block as the loaders' text. */
 export function renderCells(lines: readonly string[]): string {
   const cells = readCells(lines);
-  if (isLayoutTable(cells.length, cells.flat())) return renderLayout(cells);
+  if (isLayoutTable(cells)) return renderLayout(cells);
   return renderData(lines);
 }

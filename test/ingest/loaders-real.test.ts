@@ -93,6 +93,8 @@ describe('pages of the national legal database', () => {
     expect(htmlToText(table)).toBe('| Nhiệm vụ | Thời hạn |\n| Rà soát hồ sơ | Trước ngày 30 tháng 6 năm 2026 |');
     const signature = '<table><tr><td><p>Nơi nhận:</p><p>- Lưu: VT.</p></td><td><p>KT. CHỦ TỊCH</p><p>PHÓ CHỦ TỊCH</p><p>Nguyễn Văn A</p></td></tr></table>';
     expect(htmlToText(signature)).toBe('Nơi nhận:\n- Lưu: VT.\n\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Văn A');
+    const bare = '<table><tr><td></td><td><p>CHỦ TỊCH</p><p>Trần Thị Bình</p></td></tr></table>';
+    expect(htmlToText(bare)).toBe('CHỦ TỊCH\nTrần Thị Bình');
   });
 
   it('reads a page without the marker whole, as before', () => {
