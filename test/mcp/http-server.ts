@@ -24,7 +24,7 @@ export interface RunningMcpHttp {
  */
 export async function serveMcp(
   getAssistant: () => PlanAssistant,
-  options: { env?: Record<string, string>; maxSessions?: number; logger?: Logger; appJson?: boolean } = {},
+  options: { env?: Record<string, string>; maxSessions?: number; logger?: Logger; appJson?: boolean; now?: () => number } = {},
 ): Promise<RunningMcpHttp> {
   const config = loadConfig({ HOST: '127.0.0.1', PORT: '0', ...options.env });
   const handler = createMcpHttpHandler({
@@ -32,6 +32,7 @@ export async function serveMcp(
     config,
     logger: options.logger ?? pino({ level: 'silent' }),
     maxSessions: options.maxSessions,
+    now: options.now,
   });
   const app = express();
   if (options.appJson !== false) app.use(express.json());
