@@ -20,6 +20,8 @@ const JOIN = /^(?:\s*[,;]\s*|\s+)(?:(?:và|với|cùng)\s+)?$/u;
 
 interface Subject {
   actors: string[];
+  /** Offset of the first subject in the text (after "Giao", "Đề nghị"). */
+  start: number;
   /** Offset just after the last subject in the text. */
   end: number;
   prefixed: boolean;
@@ -47,7 +49,7 @@ function leadingSubjects(text: string, units: Unit[], vocabulary: ExtractVocabul
     actors.push(mention.unitId);
     end = mention.end;
   }
-  return { actors, end, prefixed: prefix !== undefined };
+  return { actors, start: at, end, prefixed: prefix !== undefined };
 }
 
 /** The role a duty phrase right after the subject names ("có trách nhiệm" → responsible). */
@@ -84,7 +86,7 @@ function leadIn(doc: CorpusDocument, section: Section, units: Unit[], vocabulary
   const rest = text.slice(subject.end).replace(/[\s:.]+$/, '');
   const role = rest.trim() === '' ? 'responsible' : roleAfter(rest, vocabulary);
   if (!role || (rest.trim() !== '' && !/:\s*$/.test(text))) return false;
-  const actor = sourceOf(doc, section.address, lead.span.start + offset, lead.span.start + offset + subject.end);
+  const actor = sourceOf(doc, section.address, lead.span.start + offset + subject.start, lead.span.start + offset + subject.end);
   const duties =
     children.length > 0
       ? children.map((child) => withoutMarker(doc, child.address, child.span.start, child.span.end))
@@ -112,7 +114,7 @@ function sentences(doc: CorpusDocument, section: Section, units: Unit[], vocabul
     const subject = leadingSubjects(action.text, units, vocabulary, mentions);
     const role = subject && (roleAfter(action.text.slice(subject.end), vocabulary) ?? (subject.prefixed || prose ? 'responsible' : null));
     const inner = subject && role ? null : clauseSubject(action.text, mentions, units, vocabulary);
-    if (subject && role) add(subject.actors, role, at(0, subject.end));
+    if (subject && role) add(subject.actors, role, at(subject.start, subject.end));
     const partners = subject && role === 'lead' ? coordinatingAfter(action.text, subject.end, mentions, vocabulary) : null;
     if (partners) add(partners.actors, 'coordinating', at(partners.start, partners.end));
     const asked = subject && !role ? unitsAfter(action.text, subject.end, vocabulary.phrases.requests, mentions) : null;
@@ -170,7 +172,7 @@ function clauseSubject(text: string, mentions: UnitMention[], units: Unit[], voc
     const rest = mentions.filter((mention) => mention.start >= start).map((mention) => ({ ...mention, start: mention.start - start, end: mention.end - start }));
     const subject = leadingSubjects(text.slice(start), units, vocabulary, rest);
     const role = subject && roleAfter(text.slice(start + subject.end), vocabulary);
-    if (subject && role) return { actors: subject.actors, role, start, end: start + subject.end };
+    if (subject && role) return { actors: subject.actors, role, start: start + subject.start, end: start + subject.end };
   }
   return null;
 }

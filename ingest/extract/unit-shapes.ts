@@ -30,7 +30,9 @@ function shapePattern(shapes: UnitShapes): RegExp {
   if (pattern) return pattern;
   const heads = alternatives(shapes.heads.map((head) => head.head));
   const councilForms = alternatives(shapes.councils.flatMap((council) => council.forms));
-  const localities = alternatives(shapes.localities.flatMap((locality) => locality.forms));
+  // A locality may be capitalised ("Ủy ban nhân dân Thành phố").
+  const localityForms = shapes.localities.flatMap((locality) => locality.forms);
+  const localities = alternatives([...localityForms, ...localityForms.map((form) => form.charAt(0).toUpperCase() + form.slice(1))]);
   const positions = alternatives(shapes.positions);
   const council = `(?:${councilForms})\\s+(?:${localities})(?![${LETTER}])`;
   // A proper name: capitalised words (or an acronym), each may take one lowercase syllable

@@ -17,6 +17,7 @@ const FILES = {
   law: 'real-docs/luat-80-2025-qh15-can-bo-cong-chuc.md',
   decree335: 'real-docs/nghi-dinh-335-2025-nd-cp-danh-gia-xep-loai-cong-chuc.html',
   decree361: 'real-docs/nghi-dinh-361-2025-nd-cp-vi-tri-viec-lam-cong-chuc.html',
+  resolution: 'real-docs/nghi-quyet-81-2025-nq-hdnd-ha-noi.md',
   table: 'obligations/bang-nhiem-vu-mau.docx',
 } as const;
 type Name = keyof typeof FILES;
@@ -137,6 +138,16 @@ describe('Luật 80/2025 and Nghị định 335/2025: who must, who approves, wh
     expect(of('law').some((obligation) => obligation.role === 'approves')).toBe(true);
     expect(of('law').some((obligation) => obligation.role === 'responsible' && obligation.actors.includes('co-quan-su-dung-cong-chuc'))).toBe(true);
     checkSources('law');
+  });
+});
+
+describe('Nghị quyết 81/2025 (Hà Nội): "Giao Ủy ban nhân dân Thành phố:" then a) … d)', () => {
+  it('gives each lettered duty to the city People\'s Committee (a capitalised locality)', () => {
+    const given = of('resolution').filter((obligation) => obligation.address.startsWith('dieu.6.khoan.1.diem.'));
+    expect(given.map((obligation) => obligation.address)).toEqual(['a', 'b', 'c', 'd'].map((letter) => `dieu.6.khoan.1.diem.${letter}`));
+    for (const obligation of given) expect(obligation).toMatchObject({ actors: ['ubnd-tinh'], role: 'responsible' });
+    expect(given[0].sources.actor.text).toBe('Ủy ban nhân dân Thành phố');
+    checkSources('resolution');
   });
 });
 
