@@ -102,7 +102,7 @@ describe.skipIf(SKIP)('documents in chromium', () => {
     }
   });
 
-  it('a table with a header row shows it as header cells; the meta line reads dd/mm/yyyy', async () => {
+  it('a table with a header row shows it as header cells; the meta line reads dd/mm/yyyy; "Hỏi về văn bản này" picks it in the chat', async () => {
     const { context, page } = await openPage(browser, { viewport: DESKTOP });
     const decree = listing.documents.find((doc) => doc.number?.startsWith('335/2025'))!;
     try {
@@ -113,6 +113,10 @@ describe.skipIf(SKIP)('documents in chromium', () => {
       expect(await table.locator('tbody tr').count()).toBeGreaterThanOrEqual(1);
       expect(await page.locator('.document__meta').innerText()).toContain(ddmmyyyy(decree.issuedDate!));
       await screenshot(page, shots, 'document.png');
+      // "Hỏi về văn bản này" opens the chat with this document picked.
+      await page.getByRole('link', { name: 'Hỏi về văn bản này' }).click();
+      await page.waitForURL(/\/\?documentId=/);
+      await expect.poll(() => page.locator('#scope').inputValue()).toBe(decree.id);
     } finally {
       await context.close();
     }

@@ -30,6 +30,9 @@ export function setUpPicker(picker, documents, onChange) {
     el('option', { value: '', text: `Tất cả văn bản (${documents.length})` }),
     ...documents.map((doc) => el('option', { value: doc.id, text: optionText(doc) })),
   );
+  // "Hỏi về văn bản này" on a document's page links here with ?documentId=…
+  const asked = new URLSearchParams(location.search).get('documentId');
+  if (asked && documents.some((doc) => doc.id === asked)) sessionStorage.setItem(SCOPE_KEY, asked);
   const kept = currentScope();
   picker.value = kept && documents.some((doc) => doc.id === kept) ? kept : '';
   picker.addEventListener('change', () => {

@@ -82,7 +82,8 @@ async function showDocument(id) {
   const section = doc.sections.find((candidate) => candidate.address === address) ?? null;
   const mark = quote ? locateQuote(doc.text, quote, section?.span ?? null) : null;
   document.title = `${doc.title} — Trợ lý Kế hoạch`;
-  article.replaceChildren(el('h1', { className: 'document__title', text: doc.title }), metaList(doc));
+  const ask = el('a', { className: 'button button--ghost button--small', href: `/?documentId=${encodeURIComponent(doc.id)}`, text: 'Hỏi về văn bản này' });
+  article.replaceChildren(el('h1', { className: 'document__title', text: doc.title }), metaList(doc), el('p', { className: 'document__ask' }, [ask]));
   renderDocumentBody(article, doc, mark);
   focusTarget(address, quote, mark);
 }
