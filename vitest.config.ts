@@ -1,12 +1,13 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Test files that start processes (the real entries, ingest killed mid-write, the build) or
- * drive a browser: the full suite (`npm test`) runs them, the fast lane
+ * Test files that start processes (the real entries, ingest killed mid-write, the build, the
+ * bench probes) or drive a browser: the full suite (`npm test`) runs them, the fast lane
  * (`npm run test:unit`, vitest.unit.config.ts) leaves them out.
  */
 export const SLOW_TESTS = [
-  'test/web/pages.test.ts',
+  // Every page test drives chromium; test/web/modules.test.ts checks the browser modules in Node.
+  'test/web/!(modules).test.ts',
   'test/build.test.ts',
   'test/core/ask-cli.test.ts',
   'test/http/main-entry.test.ts',
