@@ -58,7 +58,6 @@ export function buildEnvironment(index: LoadedIndex, vocabulary: QueryVocabulary
     const task = tasks && taskAt(tasks, chunk.address);
     if (task) taskByChunkId.set(chunk.id, task);
   }
-  const plan = registry.documents.find((doc) => doc.type === 'ke-hoach') ?? registry.documents[0];
   const termsCache = new Map<string, PassageTerms>();
   const textCache = new Map<string, PassageTerms>();
   return {
@@ -66,7 +65,8 @@ export function buildEnvironment(index: LoadedIndex, vocabulary: QueryVocabulary
     registry,
     query,
     taskByChunkId,
-    defaultDocumentId: plan?.id ?? null,
+    // No document is the default when several are loaded: the scope stage says which are in play.
+    defaultDocumentId: registry.documents.length === 1 ? registry.documents[0].id : null,
     chunkTerms(chunkId) {
       let terms = termsCache.get(chunkId);
       if (!terms) {
@@ -88,20 +88,20 @@ export function buildEnvironment(index: LoadedIndex, vocabulary: QueryVocabulary
 }
 
 /**
- * The year the plan is about: its header's year, else its issue date's, else the year most of
- * its deadlines fall in. Null when nothing dates it.
+ * The year dates typed without one ("trước 30/6") fall in: the year most task deadlines fall
+ * in, else the latest year a document states (its issue date or its header's year). Null when
+ * nothing dates the corpus.
  */
 function documentYear(registry: Registry): number | null {
-  const plan = registry.documents.find((doc) => doc.type === 'ke-hoach') ?? registry.documents[0];
-  if (!plan) return null;
-  const stated = plan.header.year ?? (plan.header.issuedDate ? Number(plan.header.issuedDate.slice(0, 4)) : null);
-  if (stated) return stated;
   const counts = new Map<number, number>();
   for (const task of registry.tasks) {
-    if (task.documentId === plan.id && task.timeline.due) counts.set(Number(task.timeline.due.slice(0, 4)), (counts.get(Number(task.timeline.due.slice(0, 4))) ?? 0) + 1);
+    if (task.timeline.due) counts.set(Number(task.timeline.due.slice(0, 4)), (counts.get(Number(task.timeline.due.slice(0, 4))) ?? 0) + 1);
   }
-  const [best] = [...counts].sort((a, b) => b[1] - a[1]);
-  return best?.[0] ?? null;
+  const [best] = [...counts].sort((a, b) => b[1] - a[1] || b[0] - a[0]);
+  if (best) return best[0];
+  const stated = registry.documents.map((doc) => doc.header.year ?? (doc.header.issuedDate ? Number(doc.header.issuedDate.slice(0, 4)) : null));
+  const years = stated.filter((year): year is number => year !== null);
+  return years.length > 0 ? Math.max(...years) : null;
 }
 
 /** Tasks by document id, then by address (what `taskKey` joins, kept apart to skip string building per chunk). */

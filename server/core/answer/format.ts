@@ -58,9 +58,9 @@ export function timelineNote(timeline: Timeline): string {
     case 'recurring':
       return 'Đây là nhiệm vụ thực hiện thường xuyên, không có một hạn hoàn thành cố định.';
     case 'conditional':
-      return 'Kế hoạch không ghi ngày cụ thể: nhiệm vụ bắt đầu khi điều kiện nêu trên xảy ra.';
+      return 'Văn bản không ghi ngày cụ thể: nhiệm vụ bắt đầu khi điều kiện nêu trên xảy ra.';
     case 'per-authority':
-      return 'Kế hoạch không ghi ngày cụ thể: thời gian do cấp có thẩm quyền quy định.';
+      return 'Văn bản không ghi ngày cụ thể: thời gian do cấp có thẩm quyền quy định.';
     default:
       return '';
   }

@@ -4,6 +4,8 @@
  * assistant says only what the citing document says, and a question about its content is
  * declined (the caller marks the answer abstained).
  */
+import { documentLabel } from './format.js';
+import { DOCUMENT_TYPE_NAMES } from '../../../ingest/document-types.js';
 import type { Registry } from '../../../ingest/types.js';
 import type { CitedPlace, KnownDocument } from '../query/document-mentions.js';
 import { foldedTokens } from '../../../common/text-key.js';
@@ -24,8 +26,9 @@ export function identityOf(document: KnownDocument): string {
 }
 
 function typeFromTitle(title: string | undefined): string | null {
-  const match = title ? /^(Chỉ thị|Nghị quyết|Quyết định|Thông báo|Thông tư|Nghị định|Kế hoạch)/.exec(title) : null;
-  return match ? match[1] : null;
+  if (!title) return null;
+  const name = Object.values(DOCUMENT_TYPE_NAMES).find((type) => title.startsWith(type));
+  return name ?? null;
 }
 
 /** What the corpus knows of each document: identity, subject, where cited (quoted), loaded or not. */
@@ -38,16 +41,25 @@ function referenceParagraph(context: ComposeContext, document: KnownDocument): s
   const subject = document.reference?.subject ?? subjectFromTitle(document);
   const markers = places.map((place) => context.citations.cite(place.documentId, place.address, place.quote));
   const sentences = [`${identityOf(document)}${subject ? ` ${subject}` : ''} ${markers[0] ?? ''}`.trim() + '.'];
-  if (places.length > 0) {
-    const where = joinVi(places.map((place, index) => `${placeLabel(place.address)} ${markers[index]}`));
-    sentences.push(`Kế hoạch nhắc đến văn bản này tại ${where}.`);
+  const citing = [...new Set(places.map((place) => place.documentId))];
+  for (const documentId of citing) {
+    const own = places.map((place, index) => ({ place, marker: markers[index] })).filter((item) => item.place.documentId === documentId);
+    const where = joinVi(own.map((item) => `${placeLabel(item.place.address)} ${item.marker}`));
+    sentences.push(`${citingName(context, documentId)} nhắc đến văn bản này tại ${where}.`);
   }
+  const citers = citing.length === 1 ? citingName(context, citing[0]) : 'các văn bản đã nạp';
   sentences.push(
     document.loadedAs
       ? `Toàn văn văn bản này đã được nạp vào hệ thống.`
-      : `Toàn văn văn bản này chưa được nạp vào hệ thống, nên chỉ nêu được những gì Kế hoạch viết về nó.`,
+      : `Toàn văn văn bản này chưa được nạp vào hệ thống, nên chỉ nêu được những gì ${citers} viết về nó.`,
   );
   return sentences.join(' ');
+}
+
+/** How a citing document is named in a sentence ("Kế hoạch số 141/KH-UBND"), by its id. */
+function citingName(context: ComposeContext, documentId: string): string {
+  const document = context.registry.documents.find((item) => item.id === documentId);
+  return document ? documentLabel(document) : 'Văn bản';
 }
 
 /** "về nâng cao chất lượng …" from an expected document's title, when no reference gives a subject. */
@@ -96,7 +108,7 @@ export function unloadedContentAnswer(documents: readonly KnownDocument[]): stri
   });
   return (
     `Các văn bản đã nạp không chứa toàn văn ${joinVi(names)}, nên không thể trả lời về nội dung của văn bản này. ` +
-    `Kế hoạch chỉ dẫn chiếu văn bản (số hiệu, ngày, cơ quan ban hành, trích yếu) mà không nêu nội dung đó. ` +
-    `Bạn có thể hỏi Kế hoạch dẫn chiếu văn bản này ở đâu, hoặc về các nhiệm vụ, đơn vị chủ trì, phối hợp và thời hạn trong Kế hoạch.`
+    `Các văn bản đã nạp chỉ dẫn chiếu văn bản này (số hiệu, ngày, cơ quan ban hành, trích yếu) mà không nêu nội dung đó. ` +
+    `Bạn có thể hỏi văn bản này được dẫn chiếu ở đâu, hoặc hỏi về nội dung của các văn bản đã nạp.`
   );
 }
