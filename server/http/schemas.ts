@@ -55,6 +55,13 @@ export const askBodySchema = z
       .max(100, 'conversationId quá dài.')
       .optional()
       .describe('Mã hội thoại từ câu trả lời trước, để hỏi tiếp ("Ai chủ trì?").'),
+    documentId: z
+      .string({ error: 'Trường "documentId" phải là chuỗi ký tự.' })
+      .trim()
+      .min(1, 'documentId đang để trống.')
+      .max(200, 'documentId quá dài.')
+      .optional()
+      .describe('Chỉ trả lời từ văn bản này (mã văn bản trong /api/documents); bỏ trống để hỏi mọi văn bản đã nạp.'),
   })
   .describe('Câu hỏi gửi trợ lý.');
 

@@ -86,3 +86,26 @@ describe('GET /api/documents/:id', () => {
     expect(law.gaps.find((gap) => gap.field === 'issuer')?.reason.length).toBeGreaterThan(20);
   });
 });
+
+describe('POST /api/ask with a documentId', () => {
+  const ask = async (body: Record<string, unknown>) => {
+    const response = await fetch(`${server.url}/api/ask`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    return { status: response.status, body: (await response.json()) as { answer: string; citations: Array<{ documentId: string }>; error?: { code: string } } };
+  };
+
+  it('answers only from the document picked, whatever the question names', async () => {
+    const directive = byFile('chi-thi-012').id;
+    const picked = await ask({ question: 'Ai ký văn bản?', documentId: directive });
+    expect(picked.status).toBe(200);
+    expect(picked.body.answer).toContain('Trương Công Thái');
+    expect(new Set(picked.body.citations.map((citation) => citation.documentId))).toEqual(new Set([directive]));
+  });
+
+  it('refuses an unknown document id and a wrong type, with the field named', async () => {
+    const unknown = await ask({ question: 'Ai ký?', documentId: 'khong-co-van-ban-nay' });
+    expect(unknown.status).toBe(404);
+    const wrong = await ask({ question: 'Ai ký?', documentId: 42 });
+    expect(wrong.status).toBe(400);
+    expect(JSON.stringify(wrong.body)).toContain('documentId');
+  });
+});
