@@ -97,7 +97,7 @@ describe('in process', () => {
     const text = String((prompt.messages[0].content as { text: string }).text);
     expect(text).toContain('Nhiệm vụ Sở Nội vụ chủ trì (4)');
     expect(text).toMatch(/Nhiệm vụ Sở Nội vụ phối hợp \(\d+\)/);
-    expect(text).toContain('II.7.');
+    expect(text).toContain('mục II.7: ');
   });
 });
 
