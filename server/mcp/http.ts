@@ -6,8 +6,8 @@
  * - an unknown session is 404, a missing one on anything but `initialize` is 400;
  * - Host and Origin are validated first (DNS rebinding), 403 otherwise.
  * Sessions are bounded: when full, the least recently used one is closed; a session unused for
- * `MCP_SESSION_IDLE_MINUTES` is closed too (checked at each request and by a timer), and a later
- * request with its id gets the protocol's 404 "session not found".
+ * `MCP_SESSION_IDLE_MINUTES` (no request, no open SSE stream) is closed too (checked at each
+ * request and by a timer), and a later request with its id gets the protocol's 404 "session not found".
  */
 import { randomUUID } from 'node:crypto';
 import express, { type ErrorRequestHandler, type Request, type Response } from 'express';
@@ -51,6 +51,8 @@ interface Session {
   transport: StreamableHTTPServerTransport;
   cleanup(): Promise<void>;
   lastSeen: number;
+  /** Open GET (SSE) streams: a client listening is not idle; its idle time starts when the stream ends. */
+  openStreams: number;
 }
 
 function sendRpcError(res: Response, status: number, code: number, message: string): void {
@@ -80,7 +82,7 @@ export function createMcpHttpHandler(deps: McpHttpDeps): McpHttpHandler {
 
   async function closeIdleSessions(): Promise<void> {
     const cutoff = now() - idleMs;
-    const idle = [...sessions].filter(([, session]) => session.lastSeen <= cutoff);
+    const idle = [...sessions].filter(([, session]) => session.openStreams === 0 && session.lastSeen <= cutoff);
     for (const [sessionId] of idle) {
       sessions.delete(sessionId);
       logger.info({ sessionId }, 'MCP: phiên không hoạt động quá lâu, đóng phiên');
@@ -108,7 +110,7 @@ export function createMcpHttpHandler(deps: McpHttpDeps): McpHttpHandler {
     const transport: StreamableHTTPServerTransport = new StreamableHTTPServerTransport({
       sessionIdGenerator: randomUUID,
       onsessioninitialized: (sessionId) => {
-        sessions.set(sessionId, { transport, cleanup: mcp.cleanup, lastSeen: now() });
+        sessions.set(sessionId, { transport, cleanup: mcp.cleanup, lastSeen: now(), openStreams: 0 });
         logger.debug({ sessionId }, 'MCP: phiên mới');
       },
     });
@@ -144,7 +146,15 @@ export function createMcpHttpHandler(deps: McpHttpDeps): McpHttpHandler {
 
   async function handleSessionRequest(req: Request, res: Response): Promise<void> {
     const session = findSession(req, res);
-    if (session) await session.transport.handleRequest(req, res);
+    if (!session) return;
+    if (req.method === 'GET') {
+      session.openStreams += 1;
+      res.on('close', () => {
+        session.openStreams -= 1;
+        session.lastSeen = now();
+      });
+    }
+    await session.transport.handleRequest(req, res);
   }
 
   /** Wraps a handler: 503 after close, and a generic 500 (logged) for anything unforeseen. */

@@ -1,7 +1,8 @@
 /**
  * Idle Streamable HTTP sessions expire after MCP_SESSION_IDLE_MINUTES, on a fake clock: an idle
  * session is closed (at the next request, and by the timer with no request at all) and a later
- * request with its id gets the protocol's 404 "session not found"; a session in use stays.
+ * request with its id gets the protocol's 404 "session not found"; a session in use stays, and so
+ * does one whose client listens on an open SSE stream, until that stream ends.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
@@ -9,7 +10,7 @@ import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/
 import { ConfigError, loadConfig } from '../../common/config.js';
 import { createFakeAssistant } from '../fakes/fake-assistant.js';
 import { callTool } from './helpers.js';
-import { postHeaders, rawRequest, serveMcp, type RunningMcpHttp } from './http-server.js';
+import { INITIALIZE_BODY, postHeaders, rawRequest, serveMcp, type RunningMcpHttp } from './http-server.js';
 
 const MINUTE = 60_000;
 const assistant = createFakeAssistant();
@@ -22,6 +23,13 @@ async function connect(url: string): Promise<{ client: Client; sessionId: string
   await client.connect(transport);
   clients.push(client);
   return { client, sessionId: transport.sessionId! };
+}
+
+/** A session started by a bare initialize: no SSE stream, as a client that went away leaves it. */
+async function initializeRaw(): Promise<string> {
+  const response = await rawRequest(served!.port, { method: 'POST', headers: postHeaders(`127.0.0.1:${served!.port}`), body: INITIALIZE_BODY });
+  expect(response.status).toBe(200);
+  return String(response.headers['mcp-session-id']);
 }
 
 /** A tools/list in the session, as a raw request: its status and JSON-RPC error code. */
@@ -46,7 +54,7 @@ describe('idle sessions', () => {
   it('closes a session idle past the limit; its id then gets 404 session not found, while a used one stays', async () => {
     let clock = 1_000_000;
     served = await serveMcp(() => assistant, { env: { MCP_SESSION_IDLE_MINUTES: '5' }, now: () => clock });
-    const idle = await connect(served.url);
+    const idle = { sessionId: await initializeRaw() };
     const busy = await connect(served.url);
     expect(served.handler.sessionCount()).toBe(2);
 
@@ -63,7 +71,7 @@ describe('idle sessions', () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
     let clock = 0;
     served = await serveMcp(() => assistant, { env: { MCP_SESSION_IDLE_MINUTES: '1' }, now: () => clock });
-    const { sessionId } = await connect(served.url);
+    const sessionId = await initializeRaw();
     clock += 30_000;
     await vi.advanceTimersByTimeAsync(MINUTE);
     expect(served.handler.sessionCount()).toBe(1);
@@ -71,6 +79,28 @@ describe('idle sessions', () => {
     await vi.advanceTimersByTimeAsync(MINUTE);
     await vi.waitFor(() => expect(served!.handler.sessionCount()).toBe(0));
     vi.useRealTimers();
+    expect(await listToolsIn(sessionId)).toEqual({ status: 404, code: -32001 });
+  });
+});
+
+describe('a listening client', () => {
+  it('is not idle while its SSE stream is open; its idle time starts when the stream ends', async () => {
+    let clock = 0;
+    served = await serveMcp(() => assistant, { env: { MCP_SESSION_IDLE_MINUTES: '5' }, now: () => clock });
+    const sessionId = await initializeRaw();
+    const controller = new AbortController();
+    const headers = { Accept: 'text/event-stream', 'Mcp-Session-Id': sessionId, 'Mcp-Protocol-Version': '2025-06-18' };
+    const stream = await fetch(served.url, { headers, signal: controller.signal });
+    expect(stream.status).toBe(200);
+    clock += 60 * MINUTE;
+    await served.handler.closeIdleSessions();
+    expect(served.handler.sessionCount()).toBe(1);
+    controller.abort();
+    await vi.waitFor(async () => {
+      clock += 6 * MINUTE;
+      await served!.handler.closeIdleSessions();
+      expect(served!.handler.sessionCount()).toBe(0);
+    });
     expect(await listToolsIn(sessionId)).toEqual({ status: 404, code: -32001 });
   });
 });
