@@ -27,11 +27,16 @@ interface Subject {
   prefixed: boolean;
 }
 
+// Folded word lists, longest first, per vocabulary list (built once for the list passed in).
+const foldedLists = new WeakMap<string[], string[]>();
+
 function startsWithWord(folded: string, words: string[]): string | undefined {
-  return words
-    .map(foldVietnamese)
-    .sort((a, b) => b.length - a.length)
-    .find((word) => folded.startsWith(word) && !/[\p{L}\p{N}]/u.test(folded[word.length] ?? ''));
+  let list = foldedLists.get(words);
+  if (!list) {
+    list = words.map(foldVietnamese).sort((a, b) => b.length - a.length);
+    foldedLists.set(words, list);
+  }
+  return list.find((word) => folded.startsWith(word) && !/[\p{L}\p{N}]/u.test(folded[word.length] ?? ''));
 }
 
 /** Units opening `text` (after an optional "Giao", "Đề nghị"), joined by commas, ";", "và". */
@@ -50,6 +55,22 @@ function leadingSubjects(text: string, units: Unit[], vocabulary: ExtractVocabul
     end = mention.end;
   }
   return { actors, start: at, end, prefixed: prefix !== undefined };
+}
+
+/** The mentions of `all` (sorted, offsets into the document) within [start, end), offsets made relative to `start`. */
+function mentionsBetween(all: UnitMention[], start: number, end: number): UnitMention[] {
+  let low = 0;
+  let high = all.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (all[middle].start < start) low = middle + 1;
+    else high = middle;
+  }
+  const found: UnitMention[] = [];
+  for (let index = low; index < all.length && all[index].end <= end; index += 1) {
+    found.push({ unitId: all[index].unitId, start: all[index].start - start, end: all[index].end - start });
+  }
+  return found;
 }
 
 /** The role a duty phrase right after the subject names ("có trách nhiệm" → responsible). */
@@ -73,7 +94,7 @@ function ownEnd(doc: CorpusDocument, section: Section): number {
  * of those units ("3. Sở X:" then "a) …"). Without children, a heading line naming only who
  * makes the paragraphs under it one duty of theirs ("2. Sở X" then "Theo dõi, đôn đốc …").
  */
-function leadIn(doc: CorpusDocument, section: Section, units: Unit[], vocabulary: ExtractVocabulary, list: ObligationList): boolean {
+function leadIn(doc: CorpusDocument, section: Section, all: UnitMention[], units: Unit[], vocabulary: ExtractVocabulary, list: ObligationList): boolean {
   const children = childrenOf(doc, section).filter((child) => child.kind !== 'table');
   const lead = withoutMarker(doc, section.address, section.span.start, ownEnd(doc, section));
   const whole = lead.text.replace(HEADING_MARKER, '');
@@ -81,7 +102,8 @@ function leadIn(doc: CorpusDocument, section: Section, units: Unit[], vocabulary
   const lineEnd = whole.indexOf('\n');
   if (children.length === 0 && lineEnd < 0) return false;
   const text = children.length > 0 ? whole : whole.slice(0, lineEnd);
-  const subject = leadingSubjects(text, units, vocabulary);
+  const textStart = lead.span.start + offset;
+  const subject = leadingSubjects(text, units, vocabulary, mentionsBetween(all, textStart, textStart + text.length));
   if (!subject) return false;
   const rest = text.slice(subject.end).replace(/[\s:.]+$/, '');
   const role = rest.trim() === '' ? 'responsible' : roleAfter(rest, vocabulary);
@@ -99,13 +121,13 @@ function leadIn(doc: CorpusDocument, section: Section, units: Unit[], vocabulary
 }
 
 /** Sentences of a section's own text: subject + duty phrase, "Giao X …", "do X phê duyệt". */
-function sentences(doc: CorpusDocument, section: Section, units: Unit[], vocabulary: ExtractVocabulary, list: ObligationList, owner: Owner | null): void {
+function sentences(doc: CorpusDocument, section: Section, all: UnitMention[], units: Unit[], vocabulary: ExtractVocabulary, list: ObligationList, owner: Owner | null): void {
   const own = withoutMarker(doc, section.address, section.span.start, ownEnd(doc, section));
   const body = section.kind === 'article' ? own.text.indexOf('\n') + 1 : 0;
   const prose = section.kind === 'item' || section.kind === 'subitem' || section.kind === 'paragraph';
   for (const match of own.text.slice(body).matchAll(SENTENCE)) {
     const action = sourceOf(doc, section.address, own.span.start + body + match.index, own.span.start + body + match.index + match[0].length);
-    const mentions = action.text ? findUnitMentions(action.text, units) : [];
+    const mentions = mentionsBetween(all, action.span.start, action.span.end);
     if (mentions.length === 0 && !owner) continue;
     const { timeline, source } = timelineIn(action, vocabulary);
     const add = (actors: string[], role: ObligationRole, actor: FieldSource) =>
@@ -213,18 +235,21 @@ function headingOwner(doc: CorpusDocument, section: Section, units: Unit[], voca
 export function proseObligations(doc: CorpusDocument, skip: Set<string>, units: Unit[], vocabulary: ExtractVocabulary, list: ObligationList): void {
   const assigned = new Set<string>();
   const owners = new Map<string, Owner>();
+  // Units are found once in the whole text; each passage takes those inside it.
+  const all = findUnitMentions(doc.text, units);
+  const skipped = [...skip];
   for (const section of doc.sections) {
-    if (SKIPPED_KINDS.has(section.kind) || [...skip].some((address) => section.address === address || section.address.startsWith(`${address}.`))) continue;
+    if (SKIPPED_KINDS.has(section.kind) || skipped.some((address) => section.address === address || section.address.startsWith(`${address}.`))) continue;
     const owner = (section.parent && owners.get(section.parent)) || headingOwner(doc, section, units, vocabulary);
     if (owner) owners.set(section.address, owner);
     if (assigned.has(section.parent ?? '')) {
       assigned.add(section.address);
       continue;
     }
-    if (leadIn(doc, section, units, vocabulary, list)) {
+    if (leadIn(doc, section, all, units, vocabulary, list)) {
       assigned.add(section.address);
       continue;
     }
-    sentences(doc, section, units, vocabulary, list, owner ?? null);
+    sentences(doc, section, all, units, vocabulary, list, owner ?? null);
   }
 }
