@@ -110,10 +110,13 @@ function passageSentences(chunk: Chunk): PassageSentences {
  * spanning two clauses of one item).
  */
 export function composeContentAnswer(context: ComposeContext, query: ParsedQuery, ranked: readonly ScoredSentence[], lexicon: Lexicon): string {
-  const [best, ...rest] = ranked;
-  if (!best) return '';
+  const [top, ...rest] = ranked;
+  if (!top) return '';
+  // "… gồm những gì?" answered by one item of a list: the list's lead-in and all its items answer it.
+  const lead = LIST_QUESTION.test(query.key) && !/:\s*$/.test(top.sentence.text) ? leadInBefore(top) : null;
+  const best = lead ?? top;
   const chosen = [best];
-  const second = rest.find((item) => item.chunk.id === best.chunk.id && item.coverage >= best.coverage * 0.6);
+  const second = lead ? undefined : rest.find((item) => item.chunk.id === best.chunk.id && item.coverage >= best.coverage * 0.6);
   if (second) {
     const both = passageTerms(`${enclosingHeadings(best.chunk)}\n${best.sentence.text} ${second.sentence.text}`);
     if (topicCoverage(query.topic, query.topicPairs, both, lexicon) > best.coverage + 0.05) chosen.push(second);
@@ -134,6 +137,18 @@ export function composeContentAnswer(context: ComposeContext, query: ParsedQuery
   }
   const quotes = chosen.map((item) => `“${item.sentence.text}” ${context.citations.cite(item.chunk.documentId, item.chunk.address, item.sentence.text)}`);
   return `Theo ${label}, ${where}: ${quotes.join(' ')}`;
+}
+
+/** "những … nào", "gồm những gì", "bao gồm", "các … nào", "what are": the question asks for a list. */
+const LIST_QUESTION = /\b(?:nhung|cac)\b.*\bnao\b|\bgom\b|\bnhung gi\b|\bwhat are\b|\bwhich (?:forms|types|levels|kinds)\b/;
+
+/** The sentence ending in ":" that introduces the list `item` belongs to, in the same passage; null when none. */
+function leadInBefore(item: ScoredSentence): ScoredSentence | null {
+  const before = splitSentences(item.chunk.text, item.chunk.span.start).filter((sentence) => sentence.start < item.sentence.start);
+  for (let index = before.length - 1; index >= 0; index -= 1) {
+    if (/:\s*$/.test(before[index].text)) return { ...item, sentence: before[index] };
+  }
+  return null;
 }
 
 /** Most items of a list quoted after its lead-in. */
