@@ -50,6 +50,12 @@ const LOCATION_QUESTION = /\b(?:o dau|cho nao|phan nao|muc nao|nhung phan|nhung 
 /** "ai …", "đơn vị nào …", "who …": asks for a unit, most often the one that leads. */
 const WHO_QUESTION = /(?:^|\s)(?:ai|don vi nao|co quan nao|who|which (?:unit|department|agency|body))(?:\s|$)/;
 
+/** "ở đâu", "where": where a document is cited ("mục nào" is left out: folded, it is also "mức nào"). */
+const CITED_WHERE = /\b(?:o dau|cho nao|where)\b/;
+
+/** Most words of matter beside a document's name in a question about the document itself. */
+const MAX_FACT_TOPIC_WORDS = 4;
+
 /** "thay thế", "bãi bỏ", "hết hiệu lực … nào", "replaces", "repeals": asks what a document ends. */
 const REPLACES_QUESTION = /\b(?:thay the|bai bo|het hieu luc)\b.*\b(?:nao|gi)\b|\b(?:replace|replaces|repeal|repeals|supersede|supersedes)\b/;
 
@@ -74,7 +80,10 @@ export function detectIntent(query: ParsedQuery, previous: PreviousTurn | null):
   if (reference) return reference;
 
   const facts = documentFacts(query);
-  if (facts.length > 0 && !hasTaskRef && !aspects.some((aspect) => aspect !== 'content' && aspect !== 'deadline')) {
+  // "Thời hạn giữ chức vụ lãnh đạo cho mỗi lần bổ nhiệm …" speaks of an office, not of the signer: a fact's cue
+  // among many words of matter is not a question about the document.
+  const aboutDocument = query.topicBesideTitles.length <= MAX_FACT_TOPIC_WORDS;
+  if (facts.length > 0 && aboutDocument && !hasTaskRef && !aspects.some((aspect) => aspect !== 'content' && aspect !== 'deadline')) {
     return { kind: 'document-fact', facts };
   }
 
@@ -176,7 +185,7 @@ function referenceIntent(query: ParsedQuery, hasTaskRef: boolean, taskShaped: bo
   if (hasTaskRef) return null;
   // A loaded document named in the question is the scope of the answer, not a citation to describe,
   // unless the question asks where it is cited.
-  const cited = LOCATION_QUESTION.test(query.key) || query.cues.has(CUES.cited);
+  const cited = CITED_WHERE.test(query.key) || query.cues.has(CUES.cited);
   const loaded = query.documents.filter((mention) => mention.document.loadedAs !== null);
   // "Luật Cán bộ, công chức" names the loaded law, not an unnumbered citation of the same words.
   const overlapsLoaded = (mention: (typeof loaded)[number]): boolean =>

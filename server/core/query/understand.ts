@@ -9,7 +9,7 @@ import { findDocumentMentions, placeTokenIndexes, type DocumentMention, type Kno
 import type { Lexicon } from './lexicon.js';
 import { ACCENTED_STOP_WORDS, FRAME_PHRASES, GENERIC_PHRASES, STOP_WORDS } from './stopwords.js';
 import { readTaskRefs, type TaskRefs } from './task-refs.js';
-import { hasDiacritics, matchKey, wordTokens, accentedKey } from '../../../common/text-key.js';
+import { foldedTokens, hasDiacritics, matchKey, wordTokens, accentedKey } from '../../../common/text-key.js';
 import { repairTypos, type TypoDictionary } from './typos.js';
 import { findUnitMentions, type UnitMatcher, type UnitMention } from './unit-mentions.js';
 import { expandTokens, type QueryVocabulary } from './vocabulary.js';
@@ -60,6 +60,8 @@ export interface ParsedQuery {
   topicPairs: string[];
   /** The topic without the words that name a document ("khung năng lực"). */
   topicBesideDocuments: string[];
+  /** The topic beside the documents' names and without the words of any loaded document's title. */
+  topicBesideTitles: string[];
   /** Nouns naming the kind of answer wanted ("nguyên tắc", "giải pháp"), kept out of the topic. */
   frames: string[];
   /** Points back at the tasks of the previous turn ("nhiệm vụ đó", "việc này", "these tasks"). */
@@ -146,10 +148,23 @@ export function understandQuery(question: string, context: QueryContext): Parsed
     terms,
     topicPairs,
     topicBesideDocuments,
+    topicBesideTitles: topicBesideDocuments.filter((word) => !loadedTitleWords(context.documents).has(word)),
     frames: expanded.filter((_, index) => frame[index]),
     refersBack: refersBack(accented ? accentedTokens.join(' ') : rawTokens.join(' '), accented),
     refersToDocument: refersToDocument(accented ? accentedTokens.join(' ') : rawTokens.join(' '), accented),
   };
+}
+
+/** Folded words of the loaded documents' titles, once per list of known documents. */
+const titleWordsByDocuments = new WeakMap<readonly KnownDocument[], Set<string>>();
+
+function loadedTitleWords(known: readonly KnownDocument[]): Set<string> {
+  let words = titleWordsByDocuments.get(known);
+  if (!words) {
+    words = new Set(known.flatMap((entry) => (entry.document ? foldedTokens(entry.document.header.title ?? entry.document.title) : [])));
+    titleWordsByDocuments.set(known, words);
+  }
+  return words;
 }
 
 const BACK_ACCENTED = /(?:^|\s)(?:nhiệm vụ|việc|nv)\s+(?:này|đó|ấy|trên|kia)(?:\s|$)/;
