@@ -33,6 +33,17 @@ async function converse(target: PlanAssistant, questions: string[]): Promise<Ask
 }
 
 describe('follow-ups', () => {
+  it('a question naming its own unit after a list is a new question, and "thế còn …" follows its shape', async () => {
+    const [list, finance, home] = await converse(assistant, ['Những nhiệm vụ nào hạn trong tháng 6/2026?', 'Sở Tài chính làm gì?', 'thế còn Sở Nội vụ?']);
+    expect(sections(list)).toEqual(['II.2', 'II.3', 'II.4']);
+    // Not narrowed to the June tasks, none of which names it: its own duty in II.10.
+    expect(finance.answer).not.toMatch(/không giao việc cho Sở Tài chính/);
+    expect(sections(finance).some((section) => section.startsWith('II.10'))).toBe(true);
+    // Asked fresh, Sở Nội vụ has 8 duties; narrowed to the June tasks it had only II.4.
+    expect(home.answer).toMatch(/Sở Nội vụ được giao 8 việc/);
+    expect(sections(home).length).toBeGreaterThan(3);
+  });
+
   it('resolves "Ai chủ trì?", "còn thời hạn?", "Khi nào thực hiện?", "đơn vị phối hợp là ai?" against the last task', async () => {
     const [first, lead, deadline, when, partners] = await converse(assistant, [
       'Nhiệm vụ số 6 nói về gì?',

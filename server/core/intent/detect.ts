@@ -107,7 +107,9 @@ export function detectIntent(query: ParsedQuery, previous: PreviousTurn | null):
     // "nhiệm vụ thường xuyên của UBND xã": a timeline kind narrows the unit's tasks.
     if (filter.kind !== null && filter.kind !== 'deadline') return { kind: 'task-list', filter };
     if (aspects.length === 0 || aspects.every((aspect) => aspect === 'unit-duty' || aspect === 'content')) {
-      return followUnit(previous, unitId, aspects.length > 0 && !hasPhrase(query, 'ke hoach'));
+      // A question that names its own unit is a new question ("Sở Tài chính làm gì?" after a list of June's
+      // tasks asks for all its duties); only one that points back ("trong các nhiệm vụ đó") stays on the last tasks.
+      return followUnit(previous, unitId, aspects.length > 0 && query.refersBack);
     }
     if (aspects.includes('lead') || aspects.includes('coordinating')) return { kind: 'task-list', filter };
   }
