@@ -13,6 +13,7 @@ import { buildOpenApiDocument } from './openapi.js';
 import { requestLogger } from './request-log.js';
 import { askRouter } from './routes/ask.js';
 import { libraryRouter } from './routes/library.js';
+import { obligationRouter } from './routes/obligations.js';
 import { taskRouter } from './routes/tasks.js';
 import { applySecurity } from './security.js';
 
@@ -51,6 +52,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use('/api', express.json({ limit: JSON_BODY_LIMIT, strict: true }));
   app.use(libraryRouter({ getAssistant: deps.getAssistant }));
   app.use(taskRouter({ getAssistant: deps.getAssistant, now }));
+  app.use(obligationRouter({ getAssistant: deps.getAssistant, now }));
   app.use(askRouter({ getAssistant: deps.getAssistant, logger: deps.logger }));
 
   const openApi = buildOpenApiDocument(packageVersion());

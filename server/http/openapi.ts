@@ -16,6 +16,8 @@ import {
 import {
   askBodySchema,
   documentParamsSchema,
+  obligationFilterSchema,
+  obligationListResponseSchema,
   searchQuerySchema,
   sectionParamsSchema,
   taskDetailQuerySchema,
@@ -110,6 +112,9 @@ const OPERATIONS: OperationSpec[] = [
   { method: 'get', path: '/api/tasks.csv', summary: 'Nhiệm vụ dạng CSV (UTF-8 có BOM)', query: taskFilterSchema, ok: { description: 'Tệp CSV.', contentType: 'text/csv' }, errors: [400, 503] },
   { method: 'get', path: '/api/tasks.ics', summary: 'Nhiệm vụ dạng lịch iCalendar: hạn cụ thể → sự kiện cả ngày; thường xuyên → lặp hằng năm từ 01/01 năm kế hoạch; theo điều kiện hoặc theo cấp có thẩm quyền → việc cần làm (VTODO) không có hạn', query: taskFilterSchema, ok: { description: 'Tệp ICS.', contentType: 'text/calendar' }, errors: [400, 503] },
   { method: 'get', path: '/api/tasks/{address}', summary: 'Một nhiệm vụ, kèm nguồn nguyên văn từng trường', params: taskParamsSchema, query: taskDetailQuerySchema, ok: { description: 'Nhiệm vụ.', schema: taskViewSchema }, errors: [400, 404, 503] },
+  { method: 'get', path: '/api/obligations', summary: 'Việc của đơn vị trong mọi văn bản đã nạp (lọc theo đơn vị, văn bản, vai trò, loại và ngày hạn)', query: obligationFilterSchema, ok: { description: 'Việc, theo thứ tự văn bản, kèm vị trí và nguồn nguyên văn.', schema: obligationListResponseSchema }, errors: [400, 404, 503] },
+  { method: 'get', path: '/api/obligations.csv', summary: 'Việc của đơn vị dạng CSV (UTF-8 có BOM)', query: obligationFilterSchema, ok: { description: 'Tệp CSV.', contentType: 'text/csv' }, errors: [400, 404, 503] },
+  { method: 'get', path: '/api/obligations.ics', summary: 'Việc của đơn vị dạng lịch iCalendar: hạn cụ thể → sự kiện cả ngày; thường xuyên → lặp hằng năm; việc theo điều kiện, theo cấp có thẩm quyền hoặc không ghi hạn không có trong lịch', query: obligationFilterSchema, ok: { description: 'Tệp ICS.', contentType: 'text/calendar' }, errors: [400, 404, 503] },
   { method: 'get', path: '/api/units', summary: 'Danh mục đơn vị và tên gọi khác', ok: { description: 'Đơn vị.' }, errors: [503] },
   { method: 'get', path: '/api/documents', summary: 'Văn bản đã nạp và văn bản cần có', ok: { description: 'Văn bản, mỗi văn bản kèm thông tin phần đầu, người ký và thông tin còn thiếu.', schema: documentListSchema }, errors: [503] },
   { method: 'get', path: '/api/documents/{id}', summary: 'Một văn bản: thông tin, toàn văn đã chuẩn hóa, các mục', params: documentParamsSchema, ok: { description: 'Văn bản: toàn văn, các mục và thông tin phần đầu.', schema: documentFactsSchema.passthrough() }, errors: [400, 404, 503] },

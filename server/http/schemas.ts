@@ -144,3 +144,50 @@ function vietnameseFallback(issue: z.core.$ZodRawIssue): string {
   const where = issue.path && issue.path.length > 0 ? ` "${issue.path.join('.')}"` : '';
   return `Giá trị${where} không hợp lệ.`;
 }
+
+// --- Obligations of a unit across documents (`GET /api/obligations`, `.csv`, `.ics`) ---
+
+export const obligationRoles = ['lead', 'coordinating', 'responsible', 'approves', 'reports-to', 'implements'] as const;
+
+export const obligationFilterSchema = z.object({
+  unit: taskFilterSchema.shape.unit,
+  documentId: identifier('mã văn bản').optional().describe('Chỉ lấy việc của văn bản này (mã trong /api/documents).'),
+  role: z
+    .enum(obligationRoles, {
+      error: 'Tham số "role" phải là lead, coordinating, responsible, approves, reports-to hoặc implements.',
+    })
+    .optional()
+    .describe('Vai trò: lead (chủ trì), coordinating (phối hợp), responsible (chịu trách nhiệm), approves (phê duyệt), reports-to (báo cáo), implements (thực hiện).'),
+  kind: taskFilterSchema.shape.kind,
+  dueBefore: isoDate.optional().describe('Hạn hoàn thành không muộn hơn ngày này (YYYY-MM-DD); việc không có hạn bị loại.'),
+  dueAfter: isoDate.optional().describe('Hạn hoàn thành không sớm hơn ngày này (YYYY-MM-DD); việc không có hạn bị loại.'),
+});
+
+export type ObligationFilterQuery = z.infer<typeof obligationFilterSchema>;
+
+const placeQuoteResponse = z.object({ section: z.string(), label: z.string(), quote: z.string().describe('Nguyên văn.') });
+
+/** The JSON answer of `GET /api/obligations`, for the OpenAPI document. */
+export const obligationListResponseSchema = z.object({
+  unit: z
+    .object({ name: z.string(), aliases: z.array(z.string()) })
+    .nullable()
+    .describe('Đơn vị mà tên đã gõ được hiểu là; null khi không lọc theo đơn vị.'),
+  obligations: z.array(
+    z.object({
+      id: z.string(),
+      documentId: z.string(),
+      documentShortName: z.string().describe('"NĐ 335/2025", "KH 141".'),
+      documentTitle: z.string(),
+      address: z.string(),
+      label: z.string().describe('Tên vị trí: "Điều 7 khoản 2", "mục II.4".'),
+      role: z.enum(obligationRoles),
+      action: z.string().describe('Việc phải làm, nguyên văn.'),
+      timeline: z.object({ text: z.string(), kind: z.enum(timelineKinds), due: z.string().optional().describe('YYYY-MM-DD.') }).passthrough(),
+      units: z.array(z.object({ name: z.string(), aliases: z.array(z.string()), level: z.string() })),
+      taskAddress: z.string().optional(),
+      source: placeQuoteResponse.describe('Câu giao việc, nguyên văn.'),
+      sources: z.object({ actor: placeQuoteResponse, action: placeQuoteResponse, timeline: placeQuoteResponse.nullable() }),
+    }),
+  ),
+});

@@ -9,6 +9,7 @@
  * - a conditional, per-authority or undated task → a VTODO without a due date, so that it is
  *   still on the user's list with its trigger, but never shown on an invented day.
  */
+import type { Timeline } from '../../../ingest/types.js';
 import type { TaskView } from '../../core/types.js';
 
 export interface IcsOptions {
@@ -64,15 +65,17 @@ function formatTimestamp(date: Date): string {
   return date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
 }
 
-function shorten(text: string, max = 100): string {
+/** The text on one line, cut at a word within `max` characters, with an ellipsis when cut. */
+export function shorten(text: string, max = 100): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   if (flat.length <= max) return flat;
   const cut = flat.slice(0, max);
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max - 20))}…`;
 }
 
-function recurrenceRule(task: TaskView): { rule: string; anchorText: string } {
-  switch (task.timeline.frequency) {
+/** The RRULE of a recurring timeline and how its anchor day reads; yearly unless it says monthly or quarterly. */
+export function recurrenceRule(timeline: Timeline): { rule: string; anchorText: string } {
+  switch (timeline.frequency) {
     case 'monthly':
       return { rule: 'FREQ=MONTHLY', anchorText: 'ngày 01 hằng tháng' };
     case 'quarterly':
@@ -80,6 +83,47 @@ function recurrenceRule(task: TaskView): { rule: string; anchorText: string } {
     default:
       return { rule: 'FREQ=YEARLY', anchorText: 'ngày 01/01 hằng năm' };
   }
+}
+
+/** What one all-day calendar event carries; `rule` makes it repeat. */
+export interface AllDayEvent {
+  uid: string;
+  /** ISO date (YYYY-MM-DD). */
+  date: string;
+  summary: string;
+  description: string;
+  rule?: string;
+}
+
+/** The lines of one all-day VEVENT (DTSTAMP from `now`), unfolded. */
+export function allDayEventLines(event: AllDayEvent, now: Date): string[] {
+  return [
+    'BEGIN:VEVENT',
+    `UID:${event.uid}@plan-assistant`,
+    `DTSTAMP:${formatTimestamp(now)}`,
+    `DTSTART;VALUE=DATE:${formatDate(event.date)}`,
+    `DTEND;VALUE=DATE:${formatDate(nextDay(event.date))}`,
+    ...(event.rule ? [`RRULE:${event.rule}`] : []),
+    `SUMMARY:${escapeText(event.summary)}`,
+    `DESCRIPTION:${escapeText(event.description)}`,
+    'TRANSP:TRANSPARENT',
+    'END:VEVENT',
+  ];
+}
+
+/** A whole VCALENDAR around component lines: CRLF line ends, every line folded. */
+export function calendarText(calendarName: string, componentLines: string[]): string {
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//plan-assistant//Nhiem vu ke hoach//VI',
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+    `X-WR-CALNAME:${escapeText(calendarName)}`,
+    ...componentLines,
+    'END:VCALENDAR',
+  ];
+  return `${lines.map(foldLine).join('\r\n')}\r\n`;
 }
 
 function describe(task: TaskView, options: IcsOptions, note: string | null): string {
@@ -96,39 +140,20 @@ function describe(task: TaskView, options: IcsOptions, note: string | null): str
 }
 
 function componentLines(task: TaskView, options: IcsOptions): string[] {
-  const common = [
-    `UID:${task.documentId}.${task.address}@plan-assistant`,
-    `DTSTAMP:${formatTimestamp(options.now)}`,
-  ];
+  const uid = `${task.documentId}.${task.address}`;
   const { timeline } = task;
   if (timeline.kind === 'deadline' && timeline.due) {
-    return [
-      'BEGIN:VEVENT',
-      ...common,
-      `DTSTART;VALUE=DATE:${formatDate(timeline.due)}`,
-      `DTEND;VALUE=DATE:${formatDate(nextDay(timeline.due))}`,
-      `SUMMARY:${escapeText(`Hạn nhiệm vụ ${task.address}: ${shorten(task.title)}`)}`,
-      `DESCRIPTION:${escapeText(describe(task, options, null))}`,
-      'TRANSP:TRANSPARENT',
-      'END:VEVENT',
-    ];
+    const summary = `Hạn nhiệm vụ ${task.address}: ${shorten(task.title)}`;
+    return allDayEventLines({ uid, date: timeline.due, summary, description: describe(task, options, null) }, options.now);
   }
   if (timeline.kind === 'recurring') {
     const year = options.planYear(task.documentId);
-    const { rule, anchorText } = recurrenceRule(task);
+    const { rule, anchorText } = recurrenceRule(task.timeline);
     const note = `Văn bản không ghi ngày cụ thể; lịch nhắc vào ${anchorText}, bắt đầu từ năm ${year} (năm của kế hoạch).`;
-    return [
-      'BEGIN:VEVENT',
-      ...common,
-      `DTSTART;VALUE=DATE:${year}0101`,
-      `DTEND;VALUE=DATE:${year}0102`,
-      `RRULE:${rule}`,
-      `SUMMARY:${escapeText(`Nhiệm vụ thường xuyên ${task.address}: ${shorten(task.title)}`)}`,
-      `DESCRIPTION:${escapeText(describe(task, options, note))}`,
-      'TRANSP:TRANSPARENT',
-      'END:VEVENT',
-    ];
+    const summary = `Nhiệm vụ thường xuyên ${task.address}: ${shorten(task.title)}`;
+    return allDayEventLines({ uid, date: `${year}-01-01`, rule, summary, description: describe(task, options, note) }, options.now);
   }
+  const common = [`UID:${uid}@plan-assistant`, `DTSTAMP:${formatTimestamp(options.now)}`];
   const note = 'Văn bản không ấn định ngày cụ thể nên việc này được ghi là việc cần làm, không có hạn.';
   return [
     'BEGIN:VTODO',
@@ -142,15 +167,5 @@ function componentLines(task: TaskView, options: IcsOptions): string[] {
 
 /** The whole calendar: CRLF line ends, folded lines, one component per task. */
 export function tasksToIcs(tasks: TaskView[], options: IcsOptions): string {
-  const lines = [
-    'BEGIN:VCALENDAR',
-    'VERSION:2.0',
-    'PRODID:-//plan-assistant//Nhiem vu ke hoach//VI',
-    'CALSCALE:GREGORIAN',
-    'METHOD:PUBLISH',
-    `X-WR-CALNAME:${escapeText(options.calendarName ?? 'Nhiệm vụ kế hoạch')}`,
-    ...tasks.flatMap((task) => componentLines(task, options)),
-    'END:VCALENDAR',
-  ];
-  return `${lines.map(foldLine).join('\r\n')}\r\n`;
+  return calendarText(options.calendarName ?? 'Nhiệm vụ kế hoạch', tasks.flatMap((task) => componentLines(task, options)));
 }
