@@ -13,10 +13,10 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
     'the a an and are as at be by could do does did for from has have how i in is it its me my of on or our please should ' +
     'tell that the their there these this to under was we what when where which who whom whose why will with would you your ' +
     'say says said about regarding concerning any some all much many also must need needs get got give list show ' +
-    'unit units agency agencies body bodies start starts begin begins end ends carried out take part ' +
+    'unit units agency agencies body bodies department departments start starts begin begins end ends carried out take part ' +
     'dat neu gap dua completed complete finished done finish het before after until ' +
     // Question frames: "lấy từ đâu", "bao nhiêu", "cách …", "come from".
-    'lay cach nhieu come comes'
+    'lay cach nhieu come comes each every per'
   ).split(/\s+/),
 );
 

