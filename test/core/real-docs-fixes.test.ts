@@ -45,3 +45,27 @@ describe('English questions over the regulations and plans', () => {
     expect(response.answer).toContain('Sở Tư pháp');
   });
 });
+
+describe('a unit no document in scope names', () => {
+  it('abstains for an organ no loaded document writes, instead of another unit’s tasks', async () => {
+    for (const question of ['Sở Y tế có nhiệm vụ gì?', 'Theo Kế hoạch 141, Sở Y tế chủ trì nhiệm vụ nào?']) {
+      const response = await ask(question);
+      expect(response.abstained).toBe(true);
+      expect(response.citations).toEqual([]);
+      expect(response.answer).toContain('Sở Y tế');
+    }
+  });
+
+  it('abstains for a unit other documents name but the document asked about does not', async () => {
+    const response = await ask('Chỉ thị 012/CT-UBND giao Sở Tài chính nhiệm vụ gì?');
+    expect(response.abstained).toBe(true);
+  });
+
+  it('still answers for an organ the document in scope writes, by name or by abbreviation', async () => {
+    const directive = await ask('Theo Chỉ thị 012, Sở Nội vụ có nhiệm vụ gì?');
+    expect(directive.abstained).toBe(false);
+    const plan = await ask('Sở KH&CN chủ trì nhiệm vụ nào?');
+    expect(plan.abstained).toBe(false);
+    expect(plan.answer).toContain('Sở Khoa học và Công nghệ');
+  });
+});

@@ -14,6 +14,7 @@ import { passageTerms, topicCoverage } from '../retrieval/support.js';
 import { selectTasks, taskKey } from '../catalog/task-filter.js';
 import type { Citation } from '../types.js';
 import { foreignReason, unanswerableShape, unsupportedReason } from './abstain.js';
+import { unnamedUnit } from './unnamed-unit.js';
 import { CitationList } from './citations.js';
 import { abstentionAnswer, composeContentAnswer, preferAnswering, rankSentences } from './content-answer.js';
 import { answerNeed, answerSpan, type AnswerNeed } from '../read/spans.js';
@@ -87,6 +88,9 @@ export async function respond(whole: AnswerEnvironment, question: string, previo
     return abstain();
   }
 
+  // "Sở Y tế có nhiệm vụ gì?": an organ no document in scope names has no tasks here to give.
+  const unnamed = intent.kind !== 'reference' && intent.kind !== 'document-fact' ? unnamedUnit(environment, question) : null;
+  if (unnamed) return abstain(`${unnamed} không được nêu trong các văn bản đang xét. ${abstentionAnswer(environment.registry)}`);
   // "Chủ tịch UBND tỉnh hiện nay là ai?" asks for a person holding an office, which no duty of the office answers.
   if (asksWhoHolds(query, intent)) return abstain();
 
