@@ -69,3 +69,23 @@ describe('a unit no document in scope names', () => {
     expect(plan.answer).toContain('Sở Khoa học và Công nghệ');
   });
 });
+
+describe('over several documents the answering passage writes the question’s word pairs', () => {
+  it('abstains when only common syllables meet a passage of another matter', async () => {
+    for (const question of ['Mức lương cơ sở năm 2026 là bao nhiêu đồng?', 'Thủ tục làm căn cước công dân gồm những bước nào?', 'Quy trình cấp giấy phép xây dựng ở phường?']) {
+      const response = await ask(question);
+      expect(response.abstained).toBe(true);
+      expect(response.citations).toEqual([]);
+    }
+  });
+
+  it('still answers a figure from the clause that states it, in two documents', async () => {
+    const decree = await ask('Để được xếp loại hoàn thành tốt nhiệm vụ, công chức cần đạt bao nhiêu điểm?');
+    expect(decree.abstained).toBe(false);
+    expect(decree.answer).toContain('70 điểm');
+    expect(decree.citations.map((citation) => citation.documentId)).toContain(DECREE_335);
+    const directive = await ask('Chỉ thị 012 yêu cầu cắt giảm tối thiểu bao nhiêu thời gian thực hiện thủ tục hành chính?');
+    expect(directive.abstained).toBe(false);
+    expect(directive.answer).toContain('30%');
+  });
+});

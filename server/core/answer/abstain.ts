@@ -6,6 +6,7 @@
  * few foreign words; off-corpus ones ("phụ cấp", "giá vé Tràng An", "dân số") fall below.
  */
 import type { Lexicon } from '../query/lexicon.js';
+import type { PassageTerms } from '../retrieval/support.js';
 import type { ParsedQuery } from '../query/understand.js';
 import { querySignals } from '../retrieval/support.js';
 
@@ -57,4 +58,20 @@ export function unanswerableShape(query: ParsedQuery, passage: string): string |
   if (VENUE_QUESTION.test(query.key)) return 'venue';
   if (AMOUNT_QUESTION.test(query.key) && !hasFigure(passage)) return 'amount';
   return null;
+}
+
+/**
+ * Least share of the question's word pairs (those the corpus writes) that the answering passage
+ * writes too, when several documents are in scope. Calibrated on the plan sets with the real
+ * documents loaded: off-corpus questions ("mức lương cơ sở", "thủ tục làm căn cước") reach a
+ * passage of another matter through their common syllables and keep ≤ 1/3 of their pairs;
+ * answered ones keep ≥ 1/2.
+ */
+export const MIN_PAIRS_WRITTEN = 0.5;
+
+/** Whether the passage writes enough of the question's known topic pairs (true without any). */
+export function writesPairs(query: ParsedQuery, passage: PassageTerms, lexicon: Lexicon): boolean {
+  const known = query.topicPairs.filter((pair) => lexicon.pairs.has(pair));
+  if (known.length === 0) return true;
+  return known.filter((pair) => passage.pairs.has(pair)).length / known.length >= MIN_PAIRS_WRITTEN;
 }

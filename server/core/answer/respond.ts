@@ -13,7 +13,7 @@ import { hybridSearch } from '../retrieval/hybrid.js';
 import { passageTerms, topicCoverage } from '../retrieval/support.js';
 import { selectTasks, taskKey } from '../catalog/task-filter.js';
 import type { Citation } from '../types.js';
-import { foreignReason, unanswerableShape, unsupportedReason } from './abstain.js';
+import { foreignReason, unanswerableShape, unsupportedReason, writesPairs } from './abstain.js';
 import { unnamedUnit } from './unnamed-unit.js';
 import { CitationList } from './citations.js';
 import { abstentionAnswer, composeContentAnswer, preferAnswering, rankSentences } from './content-answer.js';
@@ -289,6 +289,8 @@ async function answerContent(
   if (owners.length > 0) return abstain(unloadedContentAnswer(owners));
   if (unsupportedReason(query, Math.max(passageCoverage, best.coverage), environment.query.lexicon)) return abstain();
   if (unanswerableShape(query, best.sentence.text)) return abstain();
+  // Over several documents a passage shares common words by chance: it must also write the question's word pairs.
+  if (environment.registry.documents.length > 1 && !writesPairs(query, environment.chunkTerms(best.chunk.id), environment.query.lexicon)) return abstain();
   const task = environment.taskByChunkId.get(best.chunk.id);
   return done(composeContentAnswer(context, query, ranked, environment.query.lexicon), task ? [task] : [], null);
 }
