@@ -69,7 +69,7 @@ describe.skipIf(SKIP)('unit page', () => {
       await page.locator('#filters-panel summary').click();
       await screenshot(page, shots, 'units-phone.png');
 
-      const ics = await page.evaluate(async (href) => (await fetch(href)).text(), await page.locator('#export-ics').getAttribute('href'));
+      const ics = await page.evaluate(async (href) => (await fetch(href)).text(), (await page.locator('#export-ics').getAttribute('href')) ?? '');
       const events = new ICAL.Component(ICAL.parse(ics)).getAllSubcomponents('vevent');
       expect(events.length).toBeGreaterThan(0);
       for (const event of events) expect(new ICAL.Event(event).startDate.isDate).toBe(true);
