@@ -89,3 +89,18 @@ describe('over several documents the answering passage writes the question’s w
     expect(directive.answer).toContain('30%');
   });
 });
+
+describe('"Ai …?" over clauses naming different actors for different objects', () => {
+  it('answers from the clause that writes the question’s object with the verb', async () => {
+    const response = await ask('Ai công nhận kết quả đánh giá, xếp loại chất lượng đối với Ủy ban nhân dân cấp xã?');
+    expect(response.abstained).toBe(false);
+    expect(sectionsCited(response)).toEqual([`${DECREE_335}#dieu.5.khoan.2`]);
+    expect(response.answer).toContain('Chủ tịch Ủy ban nhân dân cấp tỉnh');
+  });
+
+  it('takes "theo dõi, đánh giá" as an actor’s duty', async () => {
+    const response = await ask('Ai theo dõi, đánh giá người đứng đầu cơ quan sử dụng công chức?');
+    expect(response.abstained).toBe(false);
+    expect(response.answer).toContain('Người đứng đầu cơ quan quản lý công chức');
+  });
+});

@@ -11,6 +11,7 @@ import { documentLabel, placeLabel, shortTitle } from './format.js';
 import { splitSentences, type Sentence } from './sentences.js';
 import { answerSpan, spanPrecision, type AnswerNeed } from '../read/spans.js';
 import type { ComposeContext } from './task-answers.js';
+import { foldedWords, longestSharedRun } from './shared-run.js';
 
 /** A sentence of a passage with how much of the topic it covers. */
 export interface ScoredSentence {
@@ -60,20 +61,26 @@ const SPAN_SLACK = 0.15;
 /**
  * The ranking with, first, the best sentence that holds what the question asks for (a time for
  * "khi nào", a length for "bao lâu", a figure for "bao nhiêu", an actor for "ai") when it covers
- * the topic almost as well as the best sentence; the ranking unchanged otherwise.
+ * the topic almost as well as the best sentence; the ranking unchanged otherwise. Between
+ * actors, the one writing more of the question's words in one run wins when `questionWords`
+ * are given ("… đối với Ủy ban nhân dân cấp xã" names the object asked about).
  */
-export function preferAnswering(need: AnswerNeed, ranked: readonly ScoredSentence[]): ScoredSentence[] {
+export function preferAnswering(need: AnswerNeed, ranked: readonly ScoredSentence[], questionWords?: readonly string[]): ScoredSentence[] {
   const [best] = ranked;
   if (!best || need === 'what') return [...ranked];
   let holder: ScoredSentence | null = null;
   let precision = 0;
+  let run = 0;
   for (const item of ranked) {
     if (item.coverage < best.coverage - SPAN_SLACK) continue;
     const span = answerSpan(need, item.sentence.text);
     const value = span === null ? 0 : spanPrecision(need, span);
-    if (value > precision) {
+    if (value === 0 || value < precision) continue;
+    const itemRun = questionWords && need === 'who' && value === precision ? longestSharedRun(questionWords, foldedWords(item.sentence.text)) : 0;
+    if (value > precision || itemRun > run) {
       holder = item;
       precision = value;
+      run = questionWords && need === 'who' ? (itemRun || longestSharedRun(questionWords, foldedWords(item.sentence.text))) : 0;
     }
   }
   return holder ? [holder, ...ranked.filter((item) => item !== holder)] : [...ranked];

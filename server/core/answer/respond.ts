@@ -15,6 +15,7 @@ import { selectTasks, taskKey } from '../catalog/task-filter.js';
 import type { Citation } from '../types.js';
 import { foreignReason, unanswerableShape, unsupportedReason, writesPairs } from './abstain.js';
 import { unnamedUnit } from './unnamed-unit.js';
+import { foldedWords } from './shared-run.js';
 import { CitationList } from './citations.js';
 import { abstentionAnswer, composeContentAnswer, preferAnswering, rankSentences } from './content-answer.js';
 import { answerNeed, answerSpan, type AnswerNeed } from '../read/spans.js';
@@ -279,7 +280,7 @@ async function answerContent(
   const need = answerNeed(query.key);
   const hits = await hybridSearch(environment.index, query.terms.join(' '), { k: need === 'what' ? CONTENT_PASSAGES : SPAN_PASSAGES, filter });
   if (hits.length === 0) return abstain();
-  const ranked = preferAnswering(need, rankSentences(query, hits, environment.query.lexicon));
+  const ranked = preferAnswering(need, rankSentences(query, hits, environment.query.lexicon), foldedWords(query.key));
   const best = ranked[0];
   if (!best) return abstain();
   const passageCoverage = Math.max(

@@ -33,7 +33,7 @@ const LENGTH = /(?:\d+|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+
 const FIGURE = /(?<![\d/.-])\d+(?:[.,]\d+)?(?![\d/])(?:\s*%)?/u;
 
 /** A duty verb: what an actor is made to do. */
-const DUTY_VERB = /\b(?:có trách nhiệm|chịu trách nhiệm|chủ trì|phối hợp|phê duyệt|quyết định|ban hành|hướng dẫn|thực hiện|tổ chức|thẩm định|báo cáo|tham mưu|giao|do)\b/iu;
+const DUTY_VERB = /\b(?:có trách nhiệm|chịu trách nhiệm|chủ trì|phối hợp|phê duyệt|quyết định|ban hành|hướng dẫn|thực hiện|tổ chức|thẩm định|báo cáo|tham mưu|giao|do|công nhận|bổ nhiệm|giám sát|theo dõi|kiểm tra|chỉ đạo|tuyển dụng|xếp loại)\b/iu;
 
 /** The start of an agency or office name, or a person by office. */
 const ACTOR = /(?:^|[\s,(;:])(?:Bộ|Sở|Ban|Văn phòng|Ủy ban|Uỷ ban|UBND|Hội đồng|Chính phủ|Thủ tướng|Chủ tịch|Bộ trưởng|Thủ trưởng|Giám đốc|Tổng cục|Cục|Vụ|Phòng|Thanh tra|Kho bạc|Quốc hội|người đứng đầu|cơ quan|đơn vị|cấp có thẩm quyền)(?=\s|,|$)/u;
