@@ -104,3 +104,11 @@ describe('"Ai …?" over clauses naming different actors for different objects',
     expect(response.answer).toContain('Người đứng đầu cơ quan quản lý công chức');
   });
 });
+
+describe('a loaded document’s place written as one word', () => {
+  it('takes "Hanoi" for the resolution’s "Hà Nội", not for an unknown word', async () => {
+    const response = await ask('What is the 2026 funding rate for additional income under Hanoi’s Resolution 81/2025?');
+    expect(response.abstained).toBe(false);
+    expect(response.answer).toContain('0,8');
+  });
+});

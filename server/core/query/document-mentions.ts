@@ -191,7 +191,8 @@ function togetherRange(compact: readonly string[], positions: readonly number[],
 
 /**
  * Token indexes (in `tokens`) of every occurrence of a loaded document's place ("bac ninh"),
- * when that place picks some of the loaded documents, not all (then it tells nothing).
+ * or of the place written as one word, when that place picks some of the loaded documents,
+ * not all (then it tells nothing).
  */
 export function placeTokenIndexes(tokens: readonly string[], known: readonly KnownDocument[]): Set<number> {
   const indexes = new Set<number>();
@@ -209,6 +210,11 @@ export function placeTokenIndexes(tokens: readonly string[], known: readonly Kno
     for (let start = 0; start + phrase.length <= tokens.length; start += 1) {
       if (phrase.every((word, offset) => tokens[start + offset] === word)) for (let i = 0; i < phrase.length; i += 1) indexes.add(start + i);
     }
+    // Written as one word, as English does ("Hanoi" for "Hà Nội").
+    const joined = phrase.length > 1 ? phrase.join('') : null;
+    tokens.forEach((token, index) => {
+      if (token === joined) indexes.add(index);
+    });
   }
   return indexes;
 }
