@@ -112,3 +112,14 @@ describe('a loaded document’s place written as one word', () => {
     expect(response.answer).toContain('0,8');
   });
 });
+
+describe('English names of departments are units', () => {
+  it('gives a unit’s duties from the directive and from the plan when named in English', async () => {
+    const directive = await ask('What does Directive 012/CT-UBND of Dak Lak require of the Department of Home Affairs?');
+    expect(directive.abstained).toBe(false);
+    expect(directive.answer).toContain('Sở Nội vụ được giao');
+    const plan = await ask('What are the duties of the Department of Justice in plan 141?');
+    expect(plan.abstained).toBe(false);
+    expect(plan.answer).toContain('Sở Tư pháp được giao');
+  });
+});
