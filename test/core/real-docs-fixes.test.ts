@@ -123,3 +123,18 @@ describe('English names of departments are units', () => {
     expect(plan.answer).toContain('Sở Tư pháp được giao');
   });
 });
+
+describe('"Ai phải …?" answered under a heading that names whom a section addresses', () => {
+  it('quotes the heading as the actors, in the directive and in the plan', async () => {
+    for (const question of [
+      'Theo Chỉ thị 012/CT-UBND, ai phải rà soát, chuẩn hóa mẫu đơn, tờ khai và thiết lập biểu mẫu điện tử tương tác (E-Form)?',
+      'Theo Chỉ thị 012, ai phải tăng cường hiệu quả các kênh thông tin tiếp nhận phản hồi của người dân, doanh nghiệp?',
+    ]) {
+      const response = await ask(question);
+      expect(response.abstained).toBe(false);
+      expect(response.answer).toMatch(/mục 1 \(Thủ trưởng các sở, ban, ngành tỉnh; Chủ tịch UBND các xã, phường\)/);
+    }
+    const plan = await ask('Ai phải phối hợp hướng dẫn chuyên môn, nghiệp vụ đối với cán bộ, công chức cấp xã thuộc lĩnh vực quản lý?');
+    expect(plan.answer).toContain('(Các sở, ban, ngành)');
+  });
+});

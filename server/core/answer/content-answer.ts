@@ -9,7 +9,7 @@ import type { ParsedQuery } from '../query/understand.js';
 import { enclosingHeadings, passageTerms, topicCoverage, type PassageTerms } from '../retrieval/support.js';
 import { documentLabel, placeLabel, shortTitle } from './format.js';
 import { splitSentences, type Sentence } from './sentences.js';
-import { answerSpan, spanPrecision, type AnswerNeed } from '../read/spans.js';
+import { answerNeed, answerSpan, namesActor, spanPrecision, type AnswerNeed } from '../read/spans.js';
 import type { ComposeContext } from './task-answers.js';
 import { foldedWords, longestSharedRun } from './shared-run.js';
 
@@ -132,7 +132,7 @@ export function composeContentAnswer(context: ComposeContext, query: ParsedQuery
   const document = context.registry.documents.find((doc) => doc.id === best.chunk.documentId);
   const label = document ? documentLabel(document) : 'văn bản';
   const task = context.registry.tasks.find((item) => item.documentId === best.chunk.documentId && (best.chunk.address === item.address || best.chunk.address.startsWith(`${item.address}.`)));
-  const where = task ? `${placeLabel(best.chunk.address)} (nhiệm vụ “${shortTitle(task, 10)}”)` : `${placeLabel(best.chunk.address)}${headingNote(context, best.chunk)}`;
+  const where = task ? `${placeLabel(best.chunk.address)} (nhiệm vụ “${shortTitle(task, 10)}”)` : `${placeLabel(best.chunk.address)}${headingNote(context, best.chunk, answerNeed(query.key) === 'who')}`;
   const last = chosen[chosen.length - 1];
   const items = listItems(last);
   if (items.length > 0) {
@@ -184,12 +184,18 @@ function listItems(lead: ScoredSentence): Sentence[] {
 }
 
 /** " (Sở Nội vụ)" for a section headed by a short title, so that the reader sees whose duty the quote is. */
-function headingNote(context: ComposeContext, chunk: Chunk): string {
+function headingNote(context: ComposeContext, chunk: Chunk, actorWanted = false): string {
   const document = context.registry.documents.find((doc) => doc.id === chunk.documentId);
   const heading = document?.sections.find((section) => section.address === chunk.address)?.heading?.trim();
-  if (!heading || heading.split(/\s+/).length > 12 || chunk.kind !== 'item') return '';
+  if (!heading) return '';
+  // "Ai phải …?" answered under a heading that names whom the section addresses ("1. Thủ trưởng các sở, …"): the heading says who.
+  if (actorWanted && namesActor(heading) && heading.split(/\s+/).length <= ACTOR_HEADING_WORDS) return ` (${heading})`;
+  if (heading.split(/\s+/).length > 12 || chunk.kind !== 'item') return '';
   return ` (${heading})`;
 }
+
+/** Longest heading quoted as the actor a section addresses. */
+const ACTOR_HEADING_WORDS = 24;
 
 /** Most documents an abstention names one by one; beyond it they are counted by type. */
 const LISTED_DOCUMENTS = 4;

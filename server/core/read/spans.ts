@@ -38,6 +38,11 @@ const DUTY_VERB = /\b(?:có trách nhiệm|chịu trách nhiệm|chủ trì|ph�
 /** The start of an agency or office name, or a person by office. */
 const ACTOR = /(?:^|[\s,(;:])(?:Bộ|Sở|Ban|Văn phòng|Ủy ban|Uỷ ban|UBND|Hội đồng|Chính phủ|Thủ tướng|Chủ tịch|Bộ trưởng|Thủ trưởng|Giám đốc|Tổng cục|Cục|Vụ|Phòng|Thanh tra|Kho bạc|Quốc hội|người đứng đầu|cơ quan|đơn vị|cấp có thẩm quyền)(?=\s|,|$)/u;
 
+/** Whether `text` names an agency, an office or a person by office (a heading that addresses its duties to them). */
+export function namesActor(text: string): boolean {
+  return ACTOR.test(text);
+}
+
 /** The span of `text` answering `need`, or null when the sentence holds none. "what" takes the whole sentence. */
 export function answerSpan(need: AnswerNeed, text: string): string | null {
   switch (need) {
