@@ -138,3 +138,22 @@ describe('"Ai phải …?" answered under a heading that names whom a section ad
     expect(plan.answer).toContain('(Các sở, ban, ngành)');
   });
 });
+
+describe('"luật" inside a word is not the type of a document', () => {
+  const PLAN = 'ke-hoach-cbcc-cap-xa-2026';
+
+  it('answers "kỷ luật" and "pháp luật" questions from the plans, not from the law', async () => {
+    const discipline = await ask('Nhiệm vụ nâng cao kỷ luật kỷ cương hành chính do ai chủ trì?');
+    expect(discipline.citations.map((citation) => citation.documentId)).toContain(PLAN);
+    expect(discipline.answer).toMatch(/Ủy ban nhân dân các xã/i);
+    const lawMaking = await ask('Ai tổ chức hội nghị, hội thảo trong công tác xây dựng pháp luật?');
+    expect(sectionsCited(lawMaking)).toContain(`${PLAN_141}#III.8`);
+  });
+
+  it('still takes "Luật" first, after "theo" or after a year as the law', async () => {
+    const english = await ask('When does the 2025 Law on Cadres and Civil Servants take effect?');
+    expect(english.answer).toContain('01/7/2025');
+    const named = await ask('Theo Luật Cán bộ, công chức, kết quả xếp loại chất lượng công chức được lưu vào đâu?');
+    expect(named.citations.every((citation) => citation.documentId === 'luat-80-2025-qh15-can-bo-cong-chuc')).toBe(true);
+  });
+});

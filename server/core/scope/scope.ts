@@ -7,6 +7,7 @@
 import type { DocumentType } from '../../../ingest/types.js';
 import type { AnswerEnvironment } from '../environment.js';
 import type { ParsedQuery } from '../query/understand.js';
+import { STOP_WORDS } from '../query/stopwords.js';
 import { DOCUMENT_TYPE_NAMES } from '../../../ingest/document-types.js';
 import { foldedTokens } from '../../../common/text-key.js';
 import { placeOf } from '../query/document-mentions.js';
@@ -73,7 +74,7 @@ function typedDocuments(environment: AnswerEnvironment, query: ParsedQuery): str
   const named = new Map<string, boolean>();
   const isNamed = (type: DocumentType): boolean => {
     let found = named.get(type);
-    if (found === undefined) named.set(type, (found = type !== 'other' && containsPhrase(query.expanded, foldedTokens(DOCUMENT_TYPE_NAMES[type]))));
+    if (found === undefined) named.set(type, (found = type !== 'other' && containsTypeName(query.expanded, foldedTokens(DOCUMENT_TYPE_NAMES[type]))));
     return found;
   };
   return environment.registry.documents.filter((document) => isNamed(document.type)).map((document) => document.id);
@@ -96,12 +97,22 @@ export function resolveScope(environment: AnswerEnvironment, query: ParsedQuery,
   return { documentIds: environment.registry.documents.map((document) => document.id), source: 'all' };
 }
 
-function containsPhrase(tokens: readonly string[], phrase: readonly string[]): boolean {
+function containsPhrase(tokens: readonly string[], phrase: readonly string[], accept: (start: number) => boolean = () => true): boolean {
   if (phrase.length === 0) return false;
   for (let start = 0; start + phrase.length <= tokens.length; start += 1) {
-    if (phrase.every((word, offset) => tokens[start + offset] === word)) return true;
+    if (phrase.every((word, offset) => tokens[start + offset] === word) && accept(start)) return true;
   }
   return false;
+}
+
+/**
+ * A type name in the question. A one-syllable name ("luật") is also the end of common words
+ * ("kỷ luật", "pháp luật"): it names a type only first, after a function word ("theo Luật …")
+ * or after a year ("the 2025 Law").
+ */
+function containsTypeName(tokens: readonly string[], name: readonly string[]): boolean {
+  if (name.length !== 1) return containsPhrase(tokens, name);
+  return containsPhrase(tokens, name, (start) => start === 0 || STOP_WORDS.has(tokens[start - 1]) || /^\d/.test(tokens[start - 1]));
 }
 
 function unique(ids: string[]): string[] {
