@@ -157,3 +157,12 @@ describe('"luật" inside a word is not the type of a document', () => {
     expect(named.citations.every((citation) => citation.documentId === 'luat-80-2025-qh15-can-bo-cong-chuc')).toBe(true);
   });
 });
+
+describe('"bao nhiêu" needs an amount, not a date or an article number', () => {
+  it('abstains when the passages found only hold dates and references', async () => {
+    for (const question of ['Mức phụ cấp công vụ cho công chức cấp xã năm 2026 là bao nhiêu?', 'Chỉ tiêu tuyển dụng công chức xã năm 2026 là bao nhiêu người?']) {
+      const response = await ask(question);
+      expect(response.abstained).toBe(true);
+    }
+  });
+});

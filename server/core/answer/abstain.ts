@@ -23,8 +23,12 @@ const PERSON_QUESTION = /\b(?:la ai|ai la|ten la gi|who is|who are)\b/;
 const VENUE_QUESTION = /\b(?:to chuc|dien ra|hoc|khai giang|hop)\s+(?:o|tai)\s+(?:dau|noi nao|cho nao)\b|\bwhere\b.*\b(?:held|take place|takes place|located)\b/;
 const AMOUNT_QUESTION = /\b(?:bao nhieu|may phan tram|may gio|muc (?:luong|phu cap)|how much|how many|ty le)\b/;
 
-/** Dates ("08/5/2026", "6/2026", "2026") and document numbers ("21-TB/VPTW"): digits that are not amounts. */
-const NOT_AMOUNTS = /\b\d{1,2}\/\d{1,2}\/\d{4}\b|\b\d{1,2}\/\d{4}\b|\b(?:19|20)\d{2}\b|\b\d+[-/][\p{Lu}Đ][\p{L}/-]*/gu;
+/**
+ * Dates ("08/5/2026", "6/2026", "2026", "ngày 10 tháng 6", "tháng 12"), document numbers
+ * ("21-TB/VPTW") and places in a text ("Điều 6", "khoản 2"): digits that are not amounts.
+ */
+const NOT_AMOUNTS =
+  /\b\d{1,2}\/\d{1,2}\/\d{4}\b|\b\d{1,2}\/\d{4}\b|\b(?:19|20)\d{2}\b|\b\d+[-/][\p{Lu}Đ][\p{L}/-]*|(?<![\p{L}])(?:ngày|tháng|Điều|khoản|Chương|Mục)\s+\d{1,3}(?!\d)/giu;
 
 /** Whether a passage states a figure that could answer "bao nhiêu", beyond its dates and document numbers. */
 export function hasFigure(passage: string): boolean {
