@@ -166,3 +166,17 @@ describe('"bao nhiêu" needs an amount, not a date or an article number', () => 
     }
   });
 });
+
+describe('a question for a time or a length needs a passage that states one', () => {
+  it('abstains rather than quote a sentence without a time, in the directive or the decree', async () => {
+    for (const question of ['Thời hạn hoàn thành sắp xếp đơn vị hành chính?', 'Điều kiện để được xét nâng lương trước thời hạn là gì?']) {
+      const response = await ask(question);
+      expect(response.abstained).toBe(true);
+    }
+  });
+
+  it('still answers a time the clause states', async () => {
+    const response = await ask('By when must civil servants be rated each year under Decree 335/2025?');
+    expect(response.answer).toContain('15 tháng 12');
+  });
+});

@@ -290,6 +290,8 @@ async function answerContent(
   if (owners.length > 0) return abstain(unloadedContentAnswer(owners));
   if (unsupportedReason(query, Math.max(passageCoverage, best.coverage), environment.query.lexicon)) return abstain();
   if (unanswerableShape(query, best.sentence.text)) return abstain();
+  // "Thời hạn … ?" where no sentence covering the topic about as well as the best states a time or a length: nothing answers it.
+  if ((need === 'when' || need === 'how-long') && answerSpan(need, best.sentence.text) === null) return abstain();
   // Over several documents a passage shares common words by chance: it must also write the question's word pairs.
   if (environment.registry.documents.length > 1 && !writesPairs(query, environment.chunkTerms(best.chunk.id), environment.query.lexicon)) return abstain();
   const task = environment.taskByChunkId.get(best.chunk.id);
