@@ -131,3 +131,14 @@ describe('a topic split over two clauses of one item', () => {
     expect(response.answer).toContain('yếu kém');
   });
 });
+
+describe('a cited document asked "nói gì"', () => {
+  it('is answered with its subject and the places that cite it, not refused; a topic beyond the subject still abstains', async () => {
+    const response = await ask('Chỉ thị 18 nói gì?');
+    expect(response.abstained).toBe(false);
+    expect(response.answer).toContain('nâng cao chất lượng cán bộ, công chức chính quyền địa phương cấp xã');
+    expect(new Set(response.citations.map((citation) => citation.section))).toEqual(new Set(['preamble', 'I.1', 'II.1', 'III.2']));
+    const beyond = await ask('Chỉ thị 18 nói gì về tuyển dụng?');
+    expect(beyond.abstained).toBe(true);
+  });
+});

@@ -39,10 +39,10 @@ const REFERENCE_META_WORDS = new Set(
 );
 
 /**
- * "nói về gì", "về vấn đề gì", "trích yếu", "what is it about": the subject, which the plan's
+ * "nói về gì", "nói gì", "về vấn đề gì", "trích yếu", "what is it about": the subject, which the plan's
  * citation states ("… về nâng cao chất lượng …"), not the content beyond it.
  */
-const SUBJECT_QUESTION = /\b(?:noi ve (?:gi|cai gi|van de gi|viec gi)|ve (?:van de|viec|linh vuc) gi|trich yeu|chu de|about|subject)\b/;
+const SUBJECT_QUESTION = /\b(?:noi ve (?:gi|cai gi|van de gi|viec gi)|noi gi|ve (?:van de|viec|linh vuc) gi|trich yeu|chu de|about|subject)\b/;
 
 /** "ở đâu", "phần nào", "mục nào": where a document is cited, not what it says. */
 const LOCATION_QUESTION = /\b(?:o dau|cho nao|phan nao|muc nao|nhung phan|nhung muc|where)\b/;
