@@ -180,3 +180,18 @@ describe('a question for a time or a length needs a passage that states one', ()
     expect(response.answer).toContain('15 tháng 12');
   });
 });
+
+describe('a question counting a unit it names', () => {
+  it('abstains instead of listing the unit’s duties, over the plan and over the plan 141', async () => {
+    for (const question of ['How many communes does Ninh Binh have?', 'Theo Kế hoạch 141, có mấy Sở Tư pháp?']) {
+      const response = await ask(question);
+      expect(response.abstained).toBe(true);
+    }
+  });
+
+  it('still counts a unit’s tasks', async () => {
+    const response = await ask('Sở Nội vụ có bao nhiêu nhiệm vụ?');
+    expect(response.abstained).toBe(false);
+    expect(response.answer).toMatch(/\d+ nhiệm vụ/);
+  });
+});

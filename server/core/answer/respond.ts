@@ -92,6 +92,8 @@ export async function respond(whole: AnswerEnvironment, question: string, previo
   // "Sở Y tế có nhiệm vụ gì?": an organ no document in scope names has no tasks here to give.
   const unnamed = intent.kind !== 'reference' && intent.kind !== 'document-fact' ? unnamedUnit(environment, question) : null;
   if (unnamed) return abstain(`${unnamed} không được nêu trong các văn bản đang xét. ${abstentionAnswer(environment.registry)}`);
+  // "How many communes …?", "Có bao nhiêu xã …?": the unit is what is counted, not whose duties are asked.
+  if (countsUnits(query)) return abstain();
   // "Chủ tịch UBND tỉnh hiện nay là ai?" asks for a person holding an office, which no duty of the office answers.
   if (asksWhoHolds(query, intent)) return abstain();
 
@@ -346,4 +348,14 @@ function narrowByTimelineTopic(environment: AnswerEnvironment, query: ParsedQuer
 /** Whether a document's issuer names the unit ("Bộ Nội vụ" for the unit Bộ Nội vụ). */
 function issuedBy(environment: AnswerEnvironment, issuer: string | null, unitId: string | null): boolean {
   return issuer !== null && unitId !== null && resolveUnit(issuer, environment.registry.units)?.id === unitId;
+}
+
+/** Words asking for a count, folded, one or two tokens: "bao nhiêu", "mấy", "how many". */
+const COUNT_WORDS: readonly string[][] = [['bao', 'nhieu'], ['may'], ['how', 'many']];
+
+/** Whether the question counts a unit it names ("how many communes"): the count word comes right before it. */
+function countsUnits(query: ParsedQuery): boolean {
+  return query.units.some((mention) =>
+    COUNT_WORDS.some((words) => words.every((word, offset) => query.expanded[mention.start - words.length + offset] === word)),
+  );
 }
