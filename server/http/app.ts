@@ -55,8 +55,10 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(obligationRouter({ getAssistant: deps.getAssistant, now }));
   app.use(askRouter({ getAssistant: deps.getAssistant, logger: deps.logger }));
 
-  const openApi = buildOpenApiDocument(packageVersion());
+  // Built on the first request, not at start: converting every schema took ~100 ms of the start-up.
+  let openApi: ReturnType<typeof buildOpenApiDocument> | null = null;
   app.get('/openapi.json', (_req, res) => {
+    openApi ??= buildOpenApiDocument(packageVersion());
     res.json(openApi);
   });
 
