@@ -5,6 +5,7 @@ export {
   loadUnits,
   loadFieldLabels,
   loadExtractVocabulary,
+  readUnitShapes,
   type VocabularyUnit,
   type FieldLabels,
   type ExtractVocabulary,

@@ -67,11 +67,16 @@ export function loadFieldLabels(): FieldLabels {
 }
 
 /** Every vocabulary file of the extract stage, read now. */
+/** The shapes of unit names alone (`unit-shapes.json`), for a reader that needs no other vocabulary. */
+export function readUnitShapes(): UnitShapes {
+  return readVocabularyFile<UnitShapes>('unit-shapes.json');
+}
+
 export function loadExtractVocabulary(): ExtractVocabulary {
   return {
     units: loadUnits(),
     labels: loadFieldLabels(),
-    shapes: readVocabularyFile<UnitShapes>('unit-shapes.json'),
+    shapes: readUnitShapes(),
     phrases: readVocabularyFile<ObligationPhrases>('obligation-phrases.json'),
   };
 }

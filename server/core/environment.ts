@@ -4,6 +4,7 @@
  * and lookup tables. A new index gets a new environment; nothing here is global.
  */
 import type { LoadedIndex, Registry, Task } from '../../ingest/types.js';
+import { readUnitShapes, type UnitShapes } from '../../ingest/extract/index.js';
 import { compileKnownDocuments } from './query/document-mentions.js';
 import { buildLexicon, lexiconFromWords, type Lexicon } from './query/lexicon.js';
 import { STOP_WORDS } from './query/stopwords.js';
@@ -27,6 +28,8 @@ export interface AnswerEnvironment {
   chunkTerms(chunkId: string): PassageTerms;
   /** Syllables and pairs of any text, cached by the caller's key (a task, a section). */
   textTerms(key: string, text: () => string): PassageTerms;
+  /** The shapes of unit names (`unit-shapes.json`), read on first use, for units no document names. */
+  readonly unitShapes: UnitShapes;
 }
 
 /** Builds the environment of an index; `vocabulary` defaults to the shipped query vocabulary. */
@@ -58,6 +61,7 @@ export function buildEnvironment(index: LoadedIndex, vocabulary: QueryVocabulary
     const task = tasks && taskAt(tasks, chunk.address);
     if (task) taskByChunkId.set(chunk.id, task);
   }
+  let unitShapes: UnitShapes | null = null;
   const termsCache = new Map<string, PassageTerms>();
   const textCache = new Map<string, PassageTerms>();
   return {
@@ -75,6 +79,9 @@ export function buildEnvironment(index: LoadedIndex, vocabulary: QueryVocabulary
         termsCache.set(chunkId, terms);
       }
       return terms;
+    },
+    get unitShapes() {
+      return (unitShapes ??= readUnitShapes());
     },
     textTerms(key, text) {
       let terms = textCache.get(key);

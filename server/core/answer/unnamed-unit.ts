@@ -6,12 +6,10 @@
  * not from a list, so a unit no document names is still recognised as a unit.
  */
 import { matchKey, wordTokens } from '../../../common/text-key.js';
-import { loadExtractVocabulary, unitNamesByShape, type UnitShapes } from '../../../ingest/extract/index.js';
+import { unitNamesByShape } from '../../../ingest/extract/index.js';
 import type { LoadedIndex } from '../../../ingest/types.js';
 import type { AnswerEnvironment } from '../environment.js';
 import { expandTokens, type QueryVocabulary } from '../query/vocabulary.js';
-
-let shapes: UnitShapes | null = null;
 
 /** Each document's text, as written (whitespace collapsed) and folded into words, built once per index. */
 interface DocumentText {
@@ -66,8 +64,7 @@ function writes(document: DocumentText, name: string, vocabulary: QueryVocabular
  * named is in some document in scope (or none is named).
  */
 export function unnamedUnit(environment: AnswerEnvironment, question: string): string | null {
-  shapes ??= loadExtractVocabulary().shapes;
-  const organs = unitNamesByShape(question, shapes).filter((name) => name.head !== undefined && name.position === undefined);
+  const organs = unitNamesByShape(question, environment.unitShapes).filter((name) => name.head !== undefined && name.position === undefined);
   if (organs.length === 0) return null;
   const texts = textsOf(environment.index);
   const inScope = environment.registry.documents.flatMap((document) => texts.get(document.id) ?? []);
