@@ -4,32 +4,16 @@
  * answers from it; "chỉ thị này" follows the conversation; a task number two documents have is
  * asked back; "Ai ký …?" names the signer of the document asked about; every quote verbatim.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildRealDocsCorpus, type RealCorpus } from '../mcp/real-index.js';
+import { describe, expect, it } from 'vitest';
+import { useRealDocsAssistant } from './shipped-index.js';
 import type { AskResponse } from '../../server/core/types.js';
-import { loadIndex } from '../../ingest/store/index-reader.js';
-import { citationProblems } from '../eval/scorer.js';
-import type { Registry } from '../../ingest/types.js';
 
 const LAW = 'luat-80-2025-qh15-can-bo-cong-chuc';
 const DECREE_335 = 'nghi-dinh-335-2025-nd-cp-danh-gia-xep-loai-cong-chuc';
 const DIRECTIVE = 'chi-thi-012-ct-ubnd-2025-dak-lak';
 const PLAN_141 = 'ke-hoach-141-kh-ubnd-2025-bac-ninh';
 
-let corpus: RealCorpus & { corpusDir: string };
-let registry: Registry;
-
-beforeAll(async () => {
-  corpus = await buildRealDocsCorpus();
-  registry = (await loadIndex(corpus.config.indexPath, { config: corpus.config })).registry;
-}, 120_000);
-afterAll(() => corpus.cleanup());
-
-async function ask(question: string, conversationId?: string): Promise<AskResponse> {
-  const response = await corpus.assistant.ask({ question, conversationId });
-  expect(citationProblems(response, registry)).toEqual([]);
-  return response;
-}
+const { ask } = useRealDocsAssistant();
 
 const documentsCited = (response: AskResponse): string[] => [...new Set(response.citations.map((citation) => citation.documentId))];
 

@@ -3,30 +3,14 @@
  * plan: English civil-service words reach the Vietnamese clauses; a unit no loaded document
  * names is not answered with another unit's tasks. Every quote is checked verbatim.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildRealDocsCorpus, type RealCorpus } from '../mcp/real-index.js';
+import { describe, expect, it } from 'vitest';
+import { useRealDocsAssistant } from './shipped-index.js';
 import type { AskResponse } from '../../server/core/types.js';
-import { loadIndex } from '../../ingest/store/index-reader.js';
-import { citationProblems } from '../eval/scorer.js';
-import type { Registry } from '../../ingest/types.js';
 
 const DECREE_335 = 'nghi-dinh-335-2025-nd-cp-danh-gia-xep-loai-cong-chuc';
 const PLAN_141 = 'ke-hoach-141-kh-ubnd-2025-bac-ninh';
 
-let corpus: RealCorpus & { corpusDir: string };
-let registry: Registry;
-
-beforeAll(async () => {
-  corpus = await buildRealDocsCorpus();
-  registry = (await loadIndex(corpus.config.indexPath, { config: corpus.config })).registry;
-}, 120_000);
-afterAll(() => corpus.cleanup());
-
-async function ask(question: string): Promise<AskResponse> {
-  const response = await corpus.assistant.ask({ question });
-  expect(citationProblems(response, registry)).toEqual([]);
-  return response;
-}
+const { ask } = useRealDocsAssistant();
 
 const sectionsCited = (response: AskResponse): string[] => response.citations.map((citation) => `${citation.documentId}#${citation.section}`);
 

@@ -15,6 +15,7 @@ import type { AskResponse, PlanAssistant } from '../../server/core/types.js';
 import { citationProblems } from '../eval/scorer.js';
 import { loadConfig, type AppConfig } from '../../common/config.js';
 import { REPO_ROOT, SHIPPED_CORPUS_DIR, sharedShippedIndexDir } from '../setup/shared-index.js';
+import { buildRealDocsCorpus, type RealCorpus } from '../mcp/real-index.js';
 
 
 export interface ShippedIndex {
@@ -53,6 +54,26 @@ export function useShippedAssistant(): { ask(question: string, conversationId?: 
     async ask(question, conversationId) {
       const response = await assistant.ask({ question, conversationId });
       expect(citationProblems(response, shipped.index.registry)).toEqual([]);
+      return response;
+    },
+  };
+}
+
+/**
+ * One assistant over the plan and the seven real documents (test/fixtures/real-docs) for a
+ * whole test file, ingested into a temporary folder; its `ask` fails the test when any citation
+ * is not verbatim at an existing address.
+ */
+export function useRealDocsAssistant(): { ask(question: string, conversationId?: string): Promise<AskResponse> } {
+  let corpus: RealCorpus;
+  beforeAll(async () => {
+    corpus = await buildRealDocsCorpus();
+  }, 120_000);
+  afterAll(() => corpus.cleanup());
+  return {
+    async ask(question, conversationId) {
+      const response = await corpus.assistant.ask({ question, conversationId });
+      expect(citationProblems(response, corpus.index.registry)).toEqual([]);
       return response;
     },
   };

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runIngest } from '../../ingest/pipeline.js';
 import { loadIndex } from '../../ingest/store/index-reader.js';
+import type { LoadedIndex } from '../../ingest/types.js';
 import { loadConfig, type AppConfig } from '../../common/config.js';
 import { createPlanAssistant } from '../../server/core/assistant.js';
 import type { PlanAssistant } from '../../server/core/types.js';
@@ -24,6 +25,8 @@ export const PLAN_ID = 'ke-hoach-cbcc-cap-xa-2026';
 
 export interface RealCorpus {
   assistant: PlanAssistant;
+  /** The loaded index the assistant answers from (its registry checks citations). */
+  index: LoadedIndex;
   config: AppConfig;
   indexDir: string;
   cleanup(): Promise<void>;
@@ -35,7 +38,7 @@ export async function buildRealCorpus(): Promise<RealCorpus> {
   if (shared) {
     const config = loadConfig({ CORPUS_DIR, INDEX_DIR: shared, WATCH_INDEX: 'false' }, REPO_ROOT);
     const index = await loadIndex(config.indexPath, { config });
-    return { assistant: createPlanAssistant({ index, config }), config, indexDir: shared, cleanup: async () => undefined };
+    return { assistant: createPlanAssistant({ index, config }), index, config, indexDir: shared, cleanup: async () => undefined };
   }
   const root = await mkdtemp(path.join(tmpdir(), 'mcp-real-'));
   const indexDir = path.join(root, 'index');
@@ -44,6 +47,7 @@ export async function buildRealCorpus(): Promise<RealCorpus> {
   const index = await loadIndex(config.indexPath, { config });
   return {
     assistant: createPlanAssistant({ index, config }),
+    index,
     config,
     indexDir,
     cleanup: () => rm(root, { recursive: true, force: true }),
@@ -72,6 +76,7 @@ export async function buildRealDocsCorpus(): Promise<RealCorpus & { corpusDir: s
   const index = await loadIndex(config.indexPath, { config });
   return {
     assistant: createPlanAssistant({ index, config }),
+    index,
     config,
     indexDir,
     corpusDir,
