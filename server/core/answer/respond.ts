@@ -156,9 +156,11 @@ const DOCUMENT_NUMBER = /\b\d{1,4}(?:\/\d{4})?[/-]\p{L}[\p{L}\p{N}]{0,9}(?:[/-]\
 
 /** The first document number in the question that no known document (loaded, cited or expected) has, or null. */
 function unknownNumber(question: string, known: readonly KnownDocument[]): string | null {
-  const keys = new Set(known.map((document) => numberKey(document.reference?.number ?? document.expected?.number ?? document.document?.header.number ?? null)));
+  // Most questions name no number: the known numbers are only gathered for one that does.
+  let keys: Set<string | null> | null = null;
   for (const match of question.matchAll(DOCUMENT_NUMBER)) {
     if (!/\p{L}/u.test(match[0]) || !/[/-]\p{L}/u.test(match[0])) continue;
+    keys ??= new Set(known.map((document) => numberKey(document.reference?.number ?? document.expected?.number ?? document.document?.header.number ?? null)));
     if (!keys.has(numberKey(match[0]))) return `Văn bản số ${match[0]}`;
   }
   return null;

@@ -196,17 +196,7 @@ function togetherRange(compact: readonly string[], positions: readonly number[],
  */
 export function placeTokenIndexes(tokens: readonly string[], known: readonly KnownDocument[]): Set<number> {
   const indexes = new Set<number>();
-  const loaded = known.filter((document) => document.loadedAs !== null);
-  const phrases = new Map<string, { phrase: string[]; count: number }>();
-  for (const document of loaded) {
-    if (!document.placePhrase) continue;
-    const key = document.placePhrase.join(' ');
-    const entry = phrases.get(key) ?? { phrase: document.placePhrase, count: 0 };
-    entry.count += 1;
-    phrases.set(key, entry);
-  }
-  for (const { phrase, count } of phrases.values()) {
-    if (count >= loaded.length) continue;
+  for (const phrase of tellingPlaces(known)) {
     for (let start = 0; start + phrase.length <= tokens.length; start += 1) {
       if (phrase.every((word, offset) => tokens[start + offset] === word)) for (let i = 0; i < phrase.length; i += 1) indexes.add(start + i);
     }
@@ -217,6 +207,26 @@ export function placeTokenIndexes(tokens: readonly string[], known: readonly Kno
     });
   }
   return indexes;
+}
+
+/** The place phrases of a list of known documents that pick some loaded documents but not all, once per list. */
+const tellingPlacesByList = new WeakMap<readonly KnownDocument[], string[][]>();
+
+function tellingPlaces(known: readonly KnownDocument[]): string[][] {
+  let places = tellingPlacesByList.get(known);
+  if (places) return places;
+  const loaded = known.filter((document) => document.loadedAs !== null);
+  const counts = new Map<string, { phrase: string[]; count: number }>();
+  for (const document of loaded) {
+    if (!document.placePhrase) continue;
+    const key = document.placePhrase.join(' ');
+    const entry = counts.get(key) ?? { phrase: document.placePhrase, count: 0 };
+    entry.count += 1;
+    counts.set(key, entry);
+  }
+  places = [...counts.values()].filter((entry) => entry.count < loaded.length).map((entry) => entry.phrase);
+  tellingPlacesByList.set(known, places);
+  return places;
 }
 
 function indexOfPhrase(tokens: readonly string[], phrase: readonly string[]): number {
