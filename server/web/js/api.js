@@ -89,3 +89,17 @@ export async function downloadWithKey(url, fileName) {
   link.remove();
   setTimeout(() => window.URL.revokeObjectURL(link.href), 10_000);
 }
+
+/**
+ * Export links that download through fetch when an API key is stored (the header must be sent);
+ * without a key the plain link downloads. `onError` receives a failed download's error.
+ */
+export function wireKeyedDownloads(exportLinks, onError) {
+  for (const { link, file } of exportLinks) {
+    link.addEventListener('click', (event) => {
+      if (!hasStoredKey()) return;
+      event.preventDefault();
+      downloadWithKey(link.href, file).catch(onError);
+    });
+  }
+}

@@ -3,7 +3,7 @@
  * it took —, role, timeline kind), the table (cards on a phone, the filters folded away once
  * applied), days left or overdue against today, and CSV / ICS export of exactly what is filtered.
  */
-import { downloadWithKey, getJson, hasStoredKey } from './api.js';
+import { getJson, wireKeyedDownloads } from './api.js';
 import { describeDue, formatVietnameseDate, localIsoDate } from './dates.js';
 import { documentLink, el, showStatus } from './dom.js';
 import { addressLabel, capitalized } from './labels.js';
@@ -145,13 +145,7 @@ form.elements.unit.addEventListener('input', () => {
   typingTimer = setTimeout(loadTasks, 400);
 });
 
-for (const { link, file } of exportLinks) {
-  link.addEventListener('click', (event) => {
-    if (!hasStoredKey()) return; // a plain link downloads it; with a key the header must be sent
-    event.preventDefault();
-    downloadWithKey(link.href, file).catch((error) => showStatus(errorBox, error.message, 'error'));
-  });
-}
+wireKeyedDownloads(exportLinks, (error) => showStatus(errorBox, error.message, 'error'));
 
 restoreFilters();
 if (PHONE_QUERY.matches && currentQuery()) panel.open = false;

@@ -3,7 +3,7 @@
  * page says which unit it took), filter by document, role, timeline kind and due dates, and see
  * what every loaded document asks of it, grouped by document; CSV and ICS of exactly what is shown.
  */
-import { downloadWithKey, getJson, hasStoredKey } from './api.js';
+import { getJson, wireKeyedDownloads } from './api.js';
 import { formatVietnameseDate, localIsoDate } from './dates.js';
 import { el, showStatus } from './dom.js';
 import { shortName } from './labels.js';
@@ -136,13 +136,7 @@ form.elements.unit.addEventListener('input', () => {
   typingTimer = setTimeout(loadObligations, 400);
 });
 
-for (const { link, file } of exportLinks) {
-  link.addEventListener('click', (event) => {
-    if (!hasStoredKey()) return; // a plain link downloads it; with a key the header must be sent
-    event.preventDefault();
-    downloadWithKey(link.href, file).catch((error) => showStatus(errorBox, error.message, 'error'));
-  });
-}
+wireKeyedDownloads(exportLinks, (error) => showStatus(errorBox, error.message, 'error'));
 
 restoreFilters();
 if (PHONE_QUERY.matches && form.elements.unit.value.trim()) panel.open = false;
