@@ -12,9 +12,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ICAL from 'ical.js';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRealServer, type RealServer } from '../http/real-server.js';
+import { openPage, type TestPage } from './browser.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SKIP = process.env.SKIP_BROWSER_TESTS === '1';
@@ -43,16 +44,8 @@ async function screenshot(page: Page, name: string): Promise<void> {
   }
 }
 
-async function newPage(viewport: { width: number; height: number }): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
-  const context = await browser.newContext({ viewport, locale: 'vi-VN', acceptDownloads: true });
-  const page = await context.newPage();
-  const problems: string[] = [];
-  // A CSP violation or a script error shows up here; the pages must produce none.
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(message.text());
-  });
-  page.on('pageerror', (error) => problems.push(error.message));
-  return { context, page, problems };
+function newPage(viewport: { width: number; height: number }): Promise<TestPage> {
+  return openPage(browser, { viewport });
 }
 
 async function expectNoHorizontalScroll(page: Page): Promise<void> {
