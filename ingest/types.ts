@@ -371,6 +371,8 @@ export interface CorpusWords {
   syllableChunks: Map<string, number>;
   /** Whether two folded syllables ("nang luc") stand next to each other within a clause of some chunk. */
   hasPair(pair: string): boolean;
+  /** Postings (text and heading fields) of a pair term: how many chunks write the pair, near enough; 0 when none. */
+  pairChunks?(pair: string): number;
   /** Lowercase word tokens with their diacritics ("lượng"). */
   accented: Set<string>;
 }

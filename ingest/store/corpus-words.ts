@@ -53,13 +53,17 @@ export interface StoredCorpusWords {
   accented: string[];
 }
 
-/** The corpus words over a term dictionary (`termIds` resolves pairs). */
-export function corpusWords(stored: StoredCorpusWords, terms: string[], termIds: Map<string, number>): CorpusWords {
+/** The corpus words over a term dictionary (`termIds` resolves pairs; `postings` counts a term's postings). */
+export function corpusWords(stored: StoredCorpusWords, terms: string[], termIds: Map<string, number>, postings?: (term: number) => number): CorpusWords {
   const syllableChunks = new Map<string, number>();
   stored.syllables.forEach((term, i) => syllableChunks.set(terms[term], stored.syllableChunks[i]));
   return {
     syllableChunks,
     hasPair: (pair) => pair.includes(' ') && termIds.has(pair),
+    pairChunks: (pair) => {
+      const term = pair.includes(' ') ? termIds.get(pair) : undefined;
+      return term === undefined || !postings ? 0 : postings(term);
+    },
     accented: new Set(stored.accented),
   };
 }

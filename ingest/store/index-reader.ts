@@ -16,6 +16,7 @@ import { decodeChunks } from './chunk-codec.js';
 import { corpusWords } from './corpus-words.js';
 import { INGEST_COMMAND, damagedIndexFile, isObject, readIndexBytes, readIndexJson } from './json-files.js';
 import { INDEX_FILES, INDEX_FORMAT_VERSION, isProcessAlive, listSiblings } from './layout.js';
+import { postingsOf } from './lexical-postings.js';
 import { createLexicalSearcher, loadLexicalIndex } from './lexical-store.js';
 import { readRegistryFiles } from './registry-files.js';
 import { readVectorIndex } from './vector-files.js';
@@ -73,7 +74,7 @@ export async function loadIndex(indexPath: string, options: LoadIndexOptions = {
       return vectorStore;
     },
     get words() {
-      words ??= corpusWords(lexical.index.words, lexical.index.terms, lexical.index.termIds);
+      words ??= corpusWords(lexical.index.words, lexical.index.terms, lexical.index.termIds, (term) => postingsOf(lexical.index, term));
       return words;
     },
     embeddings: embedder.embeddings,

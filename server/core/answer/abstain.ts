@@ -5,7 +5,8 @@
  * dev and project eval sets (test/eval): in-corpus questions cover ≥ 0.6 of their topic with
  * few foreign words; off-corpus ones ("phụ cấp", "giá vé Tràng An", "dân số") fall below.
  */
-import type { Lexicon } from '../query/lexicon.js';
+import type { CorpusDocument } from '../../../ingest/types.js';
+import { pairWeight, type Lexicon } from '../query/lexicon.js';
 import type { PassageTerms } from '../retrieval/support.js';
 import type { ParsedQuery } from '../query/understand.js';
 import { querySignals } from '../retrieval/support.js';
@@ -65,17 +66,63 @@ export function unanswerableShape(query: ParsedQuery, passage: string): string |
 }
 
 /**
- * Least share of the question's word pairs (those the corpus writes) that the answering passage
- * writes too, when several documents are in scope. Calibrated on the plan sets with the real
- * documents loaded: off-corpus questions ("mức lương cơ sở", "thủ tục làm căn cước") reach a
- * passage of another matter through their common syllables and keep ≤ 1/3 of their pairs;
- * answered ones keep ≥ 1/2.
+ * Least share of the question's word pairs (those the corpus writes, each weighed by how rare
+ * the pair is) that the answering passage writes too, when several documents are in scope.
+ * Off-corpus questions reach a passage of another matter through their common pairs ("công
+ * chức cấp xã" in "phụ cấp công vụ của công chức cấp xã"), and miss the rare pairs that name
+ * their matter; answered ones keep at least half the weight.
  */
 export const MIN_PAIRS_WRITTEN = 0.5;
 
-/** Whether the passage writes enough of the question's known topic pairs (true without any). */
+/** Whether the passage writes enough of the question's known topic pairs, by weight (true without any). */
 export function writesPairs(query: ParsedQuery, passage: PassageTerms, lexicon: Lexicon): boolean {
-  const known = query.topicPairs.filter((pair) => lexicon.pairs.has(pair));
-  if (known.length === 0) return true;
-  return known.filter((pair) => passage.pairs.has(pair)).length / known.length >= MIN_PAIRS_WRITTEN;
+  let total = 0;
+  let written = 0;
+  for (const pair of new Set(query.topicPairs)) {
+    if (!lexicon.pairs.has(pair)) continue;
+    const weight = pairWeight(lexicon, pair);
+    total += weight;
+    if (passage.pairs.has(pair)) written += weight;
+  }
+  return total === 0 || written / total >= MIN_PAIRS_WRITTEN;
+}
+
+/**
+ * The known pairs of the question's head noun phrase: in "phụ cấp công vụ của công chức cấp
+ * xã", the words before "của" name what is asked ("phụ cấp công vụ"); those after it, whose it
+ * is. Empty when the question has no "của" or its head writes no pair the corpus knows.
+ */
+export function headPairs(query: ParsedQuery, lexicon: Lexicon): string[] {
+  const words = query.expanded;
+  const split = words.indexOf('cua');
+  if (split < 2) return [];
+  const topic = new Set(query.topicPairs);
+  const pairs: string[] = [];
+  for (let index = 0; index + 1 < split; index += 1) {
+    const pair = `${words[index]} ${words[index + 1]}`;
+    if (topic.has(pair) && lexicon.pairs.has(pair)) pairs.push(pair);
+  }
+  return pairs;
+}
+
+/** Whether the passage writes one of the head's known pairs (true when the head has none). */
+export function writesHead(query: ParsedQuery, passage: PassageTerms, lexicon: Lexicon): boolean {
+  const head = headPairs(query, lexicon);
+  return head.length === 0 || head.some((pair) => passage.pairs.has(pair));
+}
+
+/** A year written in a question or a passage. */
+const YEAR = /\b(?:19|20)\d{2}\b/g;
+
+/**
+ * The first year the question names ("chỉ tiêu … năm 2026") that neither the passage (text and
+ * headings) nor its document (number, date, title) writes, or null. A clause of a standing
+ * regulation does not answer for a year it never mentions.
+ */
+export function missingYear(question: string, passage: string, document: CorpusDocument | undefined): string | null {
+  const years = question.match(YEAR);
+  if (!years) return null;
+  const header = document ? `${document.header.number ?? ''} ${document.header.issuedDate ?? ''} ${document.title} ${document.header.title ?? ''}` : '';
+  const written = new Set([...passage.matchAll(YEAR), ...header.matchAll(YEAR)].map((match) => match[0]));
+  return years.find((year) => !written.has(year)) ?? null;
 }

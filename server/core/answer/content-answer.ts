@@ -65,7 +65,12 @@ const SPAN_SLACK = 0.15;
  * actors, the one writing more of the question's words in one run wins when `questionWords`
  * are given ("… đối với Ủy ban nhân dân cấp xã" names the object asked about).
  */
-export function preferAnswering(need: AnswerNeed, ranked: readonly ScoredSentence[], questionWords?: readonly string[]): ScoredSentence[] {
+export function preferAnswering(
+  need: AnswerNeed,
+  ranked: readonly ScoredSentence[],
+  questionWords?: readonly string[],
+  counted: readonly string[] | null = null,
+): ScoredSentence[] {
   const [best] = ranked;
   if (!best || need === 'what') return [...ranked];
   let holder: ScoredSentence | null = null;
@@ -73,7 +78,7 @@ export function preferAnswering(need: AnswerNeed, ranked: readonly ScoredSentenc
   let run = 0;
   for (const item of ranked) {
     if (item.coverage < best.coverage - SPAN_SLACK) continue;
-    const span = answerSpan(need, item.sentence.text);
+    const span = answerSpan(need, item.sentence.text, counted);
     const value = span === null ? 0 : spanPrecision(need, span);
     if (value === 0 || value < precision) continue;
     const itemRun = questionWords && need === 'who' && value === precision ? longestSharedRun(questionWords, foldedWords(item.sentence.text)) : 0;

@@ -13,12 +13,12 @@ import { hybridSearch } from '../retrieval/hybrid.js';
 import { passageTerms, topicCoverage } from '../retrieval/support.js';
 import { selectTasks, taskKey } from '../catalog/task-filter.js';
 import type { Citation } from '../types.js';
-import { foreignReason, unanswerableShape, unsupportedReason, writesPairs } from './abstain.js';
+import { foreignReason, missingYear, unanswerableShape, unsupportedReason, writesHead, writesPairs } from './abstain.js';
 import { unnamedUnit } from './unnamed-unit.js';
 import { foldedWords } from './shared-run.js';
 import { CitationList } from './citations.js';
 import { abstentionAnswer, composeContentAnswer, preferAnswering, rankSentences } from './content-answer.js';
-import { answerNeed, answerSpan, type AnswerNeed } from '../read/spans.js';
+import { answerNeed, answerSpan, countedNoun, type AnswerNeed } from '../read/spans.js';
 import { composeDocumentFacts, replacingClauses } from './document-answers.js';
 import { documentLabel } from './format.js';
 import { composeTaskList, composeUnitDuties } from './list-answers.js';
@@ -284,7 +284,8 @@ async function answerContent(
   const need = answerNeed(query.key);
   const hits = await hybridSearch(environment.index, query.terms.join(' '), { k: need === 'what' ? CONTENT_PASSAGES : SPAN_PASSAGES, filter });
   if (hits.length === 0) return abstain();
-  const ranked = preferAnswering(need, rankSentences(query, hits, environment.query.lexicon), foldedWords(query.key));
+  const counted = need === 'how-many' ? countedNoun(query.key) : null;
+  const ranked = preferAnswering(need, rankSentences(query, hits, environment.query.lexicon), foldedWords(query.key), counted);
   const best = ranked[0];
   if (!best) return abstain();
   const passageCoverage = Math.max(
@@ -295,9 +296,14 @@ async function answerContent(
   if (unsupportedReason(query, Math.max(passageCoverage, best.coverage), environment.query.lexicon)) return abstain();
   if (unanswerableShape(query, best.sentence.text)) return abstain();
   // "Thời hạn … ?" where no sentence covering the topic about as well as the best states a time or a length: nothing answers it.
-  if ((need === 'when' || need === 'how-long') && answerSpan(need, best.sentence.text) === null) return abstain();
+  // "Kỳ thi gồm mấy vòng?", "bao nhiêu cán bộ …?": likewise, a figure of the thing counted.
+  if ((need === 'when' || need === 'how-long' || counted) && answerSpan(need, best.sentence.text, counted) === null) return abstain();
   // Over several documents a passage shares common words by chance: it must also write the question's word pairs.
   if (environment.registry.documents.length > 1 && !writesPairs(query, environment.chunkTerms(best.chunk.id), environment.query.lexicon)) return abstain();
+  // "Phụ cấp công vụ của công chức cấp xã …": a passage about the possessor alone does not answer for the thing possessed.
+  if (!writesHead(query, environment.chunkTerms(best.chunk.id), environment.query.lexicon)) return abstain();
+  const bestDocument = environment.registry.documents.find((document) => document.id === best.chunk.documentId);
+  if (missingYear(query.question, `${best.chunk.context}\n${best.chunk.text}`, bestDocument)) return abstain();
   const task = environment.taskByChunkId.get(best.chunk.id);
   return done(composeContentAnswer(context, query, ranked, environment.query.lexicon), task ? [task] : [], null);
 }

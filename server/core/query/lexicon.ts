@@ -23,27 +23,31 @@ export interface Lexicon {
   byLength: Map<number, string[]>;
   /** Inverse passage frequency of each known syllable, computed once. */
   weights: Map<string, number>;
+  /** Passages writing a folded pair ("phu cap"), near enough; 0 for a pair the corpus never writes. */
+  pairPassages(pair: string): number;
 }
 
 /** Builds the lexicon from the chunks (text and heading context). */
 export function buildLexicon(chunks: readonly Chunk[]): Lexicon {
   const documentFrequency = new Map<string, number>();
-  const pairs = new Set<string>();
+  const pairs = new Map<string, number>();
   const accented = new Set<string>();
   for (const chunk of chunks) {
     const seen = new Set<string>();
+    const seenPairs = new Set<string>();
     for (const text of [chunk.text, chunk.context]) {
       for (const clause of syllableClauses(text)) {
         clause.forEach((syllable, index) => {
           seen.add(syllable);
-          if (index + 1 < clause.length) pairs.add(pairTerm(syllable, clause[index + 1]));
+          if (index + 1 < clause.length) seenPairs.add(pairTerm(syllable, clause[index + 1]));
         });
       }
       for (const word of wordTokens(accentedKey(text))) accented.add(word);
     }
+    for (const pair of seenPairs) pairs.set(pair, (pairs.get(pair) ?? 0) + 1);
     for (const syllable of seen) documentFrequency.set(syllable, (documentFrequency.get(syllable) ?? 0) + 1);
   }
-  return completeLexicon(documentFrequency, pairs, accented, chunks.length);
+  return completeLexicon(documentFrequency, pairs, (pair) => pairs.get(pair) ?? 0, accented, chunks.length);
 }
 
 /**
@@ -52,10 +56,17 @@ export function buildLexicon(chunks: readonly Chunk[]): Lexicon {
  * reading every chunk again (13 s at 100k chunks).
  */
 export function lexiconFromWords(words: CorpusWords, passages: number): Lexicon {
-  return completeLexicon(words.syllableChunks, { has: (pair) => words.hasPair(pair) }, words.accented, passages);
+  const pairPassages = (pair: string): number => words.pairChunks?.(pair) ?? (words.hasPair(pair) ? 1 : 0);
+  return completeLexicon(words.syllableChunks, { has: (pair) => words.hasPair(pair) }, pairPassages, words.accented, passages);
 }
 
-function completeLexicon(documentFrequency: Map<string, number>, pairs: PairSet, accented: Set<string>, passages: number): Lexicon {
+function completeLexicon(
+  documentFrequency: Map<string, number>,
+  pairs: PairSet,
+  pairPassages: (pair: string) => number,
+  accented: Set<string>,
+  passages: number,
+): Lexicon {
   const byLength = new Map<number, string[]>();
   for (const syllable of documentFrequency.keys()) {
     const list = byLength.get(syllable.length) ?? [];
@@ -64,7 +75,17 @@ function completeLexicon(documentFrequency: Map<string, number>, pairs: PairSet,
   }
   const total = Math.max(1, passages);
   const weights = new Map([...documentFrequency].map(([syllable, frequency]) => [syllable, Math.log(1 + total / frequency)]));
-  return { documentFrequency, pairs, accented, passages, byLength, weights };
+  return { documentFrequency, pairs, accented, passages, byLength, weights, pairPassages };
+}
+
+/**
+ * Inverse passage frequency of a folded pair the corpus writes ("phu cap" is rarer than "cong
+ * chuc"): a pair's own rarity, which its two syllables' rarities do not tell ("cấp" and "phụ"
+ * are common apart). A pair the corpus never writes weighs 0 here; callers check `pairs` first.
+ */
+export function pairWeight(lexicon: Lexicon, pair: string): number {
+  const passages = lexicon.pairPassages(pair);
+  return passages === 0 ? 0 : Math.log(1 + Math.max(1, lexicon.passages) / passages);
 }
 
 /**

@@ -6,6 +6,7 @@
  * 03 tháng", "hằng năm", "Quý IV"; agency and office names followed by "có trách nhiệm",
  * "chủ trì", "phê duyệt", "quyết định" …
  */
+import { foldForMatch } from '../../../ingest/normalize/index.js';
 
 /** What a question asks for, as far as reading a span goes. */
 export type AnswerNeed = 'when' | 'how-long' | 'how-many' | 'who' | 'what';
@@ -43,8 +44,13 @@ export function namesActor(text: string): boolean {
   return ACTOR.test(text);
 }
 
-/** The span of `text` answering `need`, or null when the sentence holds none. "what" takes the whole sentence. */
-export function answerSpan(need: AnswerNeed, text: string): string | null {
+/**
+ * The span of `text` answering `need`, or null when the sentence holds none. "what" takes the
+ * whole sentence. For "how many", `counted` (see {@link countedNoun}) asks for a figure of that
+ * thing ("mấy vòng" → "2 vòng thi"), not any figure ("trong thời hạn 3 tháng").
+ */
+export function answerSpan(need: AnswerNeed, text: string, counted: readonly string[] | null = null): string | null {
+  if (need === 'how-many' && counted) return countSpan(text, counted);
   switch (need) {
     case 'when':
       return TIME.exec(text)?.[0].trim() ?? null;
@@ -77,6 +83,40 @@ const HOW_LONG = /\b(?:bao lau|may (?:nam|thang|ngay|tuan)|bao nhieu (?:nam|than
 const HOW_MANY = /\b(?:bao nhieu|may|how many|how much|so luong|ty le|muc)\b/;
 const WHEN = /\b(?:khi nao|bao gio|luc nao|thoi diem|ngay nao|thang nao|nam nao|thoi han|han chot|when|deadline|by when)\b/;
 const WHO = /(?:^|\s)(?:ai|don vi nao|co quan nao|cap nao|nguoi nao|who|which (?:unit|department|agency|body|authority))(?:\s|$)/;
+
+/** "bao nhiêu cán bộ", "mấy vòng", "how many rounds": the count word and the noun after it. */
+const COUNTED = /\b(?:bao nhieu|may)\s+([a-z]+(?:\s+[a-z]+)?)/;
+
+/** Words after a count word that are not the thing counted ("bao nhiêu là …", "mấy phần trăm" keeps its noun). */
+const NOT_COUNTED = new Set(['la', 'thi', 'va', 'de', 'duoc', 'con', 'nua', 'cai']);
+
+/**
+ * The thing a question counts, as folded syllables ("bao nhiêu cán bộ xã" → ["can", "bo"];
+ * "mấy vòng" → ["vong"]); null when it counts nothing named ("mức … là bao nhiêu?"). Only the
+ * first syllable is required of an answer; the second narrows when the text writes it.
+ */
+export function countedNoun(key: string): string[] | null {
+  const match = COUNTED.exec(key);
+  if (!match) return null;
+  const words = match[1].split(' ');
+  if (NOT_COUNTED.has(words[0])) return null;
+  return words.slice(0, 1);
+}
+
+/** Number words written out, folded. */
+const NUMBER_WORD = '(?:\\d+(?:[.,]\\d+)?|mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi)';
+
+/**
+ * "2 vòng thi" in `text` for the counted ["vong"]: a figure right before the noun (one word
+ * between at most), or a share of it ("50% số câu hỏi", "30% thời gian").
+ */
+function countSpan(text: string, counted: readonly string[]): string | null {
+  const folded = foldForMatch(text);
+  const share = '\\s*%\\s*(?:(?:tong\\s+)?so\\s+)?';
+  const pattern = new RegExp(`(?:^|[^\\p{L}\\d])(${NUMBER_WORD}(?:${share}|\\s+(?:\\p{L}+\\s+)?)${counted[0]})(?![\\p{L}])`, 'u');
+  const match = pattern.exec(folded);
+  return match ? match[1] : null;
+}
 
 /** What a question asks for, from its folded key: how long, how many, when, who, else what. */
 export function answerNeed(key: string): AnswerNeed {

@@ -1,0 +1,68 @@
+/**
+ * The decide rules added for answers over several documents, each on two documents or more:
+ * a "how many" question needs a figure of the thing it counts; a question's head noun phrase
+ * ("phụ cấp công vụ của …") must be written by the passage; a year the question names must be
+ * written by the passage or its document. Pure span tests, then answers over the plan and the
+ * seven real documents (every quote checked verbatim by `ask`).
+ */
+import { describe, expect, it } from 'vitest';
+import { answerSpan, countedNoun } from '../../server/core/read/spans.js';
+import { missingYear } from '../../server/core/answer/abstain.js';
+import { useRealDocsAssistant } from './shipped-index.js';
+import type { AskResponse } from '../../server/core/types.js';
+
+describe('how many: the thing counted', () => {
+  it('reads the counted noun after "bao nhiêu" and "mấy", and none after "là bao nhiêu"', () => {
+    expect(countedNoun('ky thi tuyen cong chuc gom may vong')).toEqual(['vong']);
+    expect(countedNoun('bao nhieu can bo xa se bi tinh gian')).toEqual(['can']);
+    expect(countedNoun('muc trich tao nguon la bao nhieu')).toBeNull();
+  });
+
+  it('takes a figure of that thing, or a share of it, and no other figure', () => {
+    expect(answerSpan('how-many', 'Thực hiện theo 2 vòng thi như sau:', ['vong'])).toBe('2 vong');
+    expect(answerSpan('how-many', 'Người dự tuyển trả lời đúng từ 50% số câu hỏi trở lên thì được tham dự vòng 2.', ['cau'])).toBe('50% so cau');
+    expect(answerSpan('how-many', 'cắt giảm tối thiểu 30% thời gian giải quyết', ['thoi'])).toBe('30% thoi');
+    expect(answerSpan('how-many', 'trường hợp không hoàn thành trong thời hạn 3 tháng thì hủy bỏ kỳ tuyển dụng.', ['vong'])).toBeNull();
+    // Without a counted noun any figure still answers.
+    expect(answerSpan('how-many', 'trong thời hạn 3 tháng', null)).toBe('3');
+  });
+});
+
+describe('a year the question names', () => {
+  const decree = { header: { number: '170/2025/NĐ-CP', issuedDate: '2025-06-30', title: null }, title: 'Nghị định quy định về tuyển dụng' } as never;
+  it('is missing when neither the passage nor its document writes it', () => {
+    expect(missingYear('Chỉ tiêu tuyển dụng năm 2026 là bao nhiêu người?', 'Điều 10. Trúng tuyển', decree)).toBe('2026');
+    expect(missingYear('Theo Luật CBCC 2025, ai tuyển dụng?', 'Điều 10. Trúng tuyển', decree)).toBeNull();
+    expect(missingYear('Hạn trong năm 2026?', 'Hoàn thành trong tháng 6/2026', decree)).toBeNull();
+  });
+});
+
+const { ask } = useRealDocsAssistant();
+const documentsCited = (response: AskResponse): string[] => [...new Set(response.citations.map((citation) => citation.documentId))];
+
+describe('decide over the plan and the real documents', () => {
+  it('abstains on a head noun phrase no passage writes ("phụ cấp công vụ của công chức cấp xã")', async () => {
+    const response = await ask('Phụ cấp công vụ của công chức cấp xã được tính thế nào?');
+    expect(response.abstained).toBe(true);
+  });
+
+  it('answers a "của" question whose head the passage writes (Nghị quyết 81, a year it names)', async () => {
+    const response = await ask('Mức trích tạo nguồn chi thu nhập tăng thêm năm 2026 của thành phố Hà Nội là bao nhiêu?');
+    expect(response.abstained).toBe(false);
+    expect(documentsCited(response)).toEqual(['nghi-quyet-81-2025-nq-hdnd-ha-noi']);
+  });
+
+  it('abstains on a count for a year no clause writes, though a decree has other counts of people', async () => {
+    const response = await ask('Chỉ tiêu tuyển dụng công chức xã năm 2026 là bao nhiêu người?');
+    expect(response.abstained).toBe(true);
+  });
+
+  it('answers a count with a figure of the thing counted (Nghị định 170: rounds; Chỉ thị 012: share of time)', async () => {
+    // Before the rule, this quoted "trong thời hạn 3 tháng" (Điều 70): any figure passed for a count of rounds.
+    const rounds = await ask('Kỳ thi tuyển công chức gồm mấy vòng?');
+    if (!rounds.abstained) expect(rounds.answer).toMatch(/\d+ vòng/);
+    expect(rounds.answer).not.toContain('3 tháng');
+    const share = await ask('Người dự tuyển phải trả lời đúng bao nhiêu câu hỏi vòng 1 thì được thi vòng 2?');
+    expect(share.answer).toContain('50%');
+  });
+});
