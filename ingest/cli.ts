@@ -5,12 +5,10 @@
  *
  * Options: `--json` (summary as JSON), `--full` (ignore the previous index, rebuild all).
  */
-import path from 'node:path';
 import dotenv from 'dotenv';
 import { ConfigError, loadConfig } from '../common/config.js';
 import { NothingToIndexError, runIngest, type IngestProgress, type IngestSummary } from './pipeline.js';
-import type { DocumentGap, ExpectedDocumentStatus } from './types.js';
-import { DOCUMENT_TYPE_NAMES } from './document-types.js';
+import { formatSummary } from './summary-text.js';
 
 const USAGE = `Cách dùng: npm run ingest [-- --json] [-- --full]
   --json   in bản tóm tắt dạng JSON
@@ -88,94 +86,6 @@ function terminalProgress(): { update: (event: IngestProgress) => void; clear: (
       shown = false;
     },
   };
-}
-
-const numberFormat = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });
-
-function formatBytes(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${numberFormat.format(bytes / (1024 * 1024))} MB`;
-  if (bytes >= 1024) return `${numberFormat.format(bytes / 1024)} KB`;
-  return `${bytes} byte`;
-}
-
-/** "2026-05-08" → "08/5/2026", as administrative documents write dates. */
-function formatDate(iso: string | null): string | null {
-  const match = iso ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso) : null;
-  return match ? `${match[3]}/${Number(match[2])}/${match[1]}` : null;
-}
-
-/** "Chỉ thị 18/CT-TTg (08/5/2026, Thủ tướng Chính phủ)", or the title when there is no number. */
-function describeExpected(entry: ExpectedDocumentStatus): string {
-  const name = entry.number ? `${DOCUMENT_TYPE_NAMES[entry.type]} ${entry.number}` : entry.title;
-  const facts = [formatDate(entry.date), entry.issuer].filter(Boolean);
-  return facts.length > 0 ? `${name} (${facts.join(', ')})` : name;
-}
-
-/** Gap fields as users read them in the summary. */
-const GAP_FIELD_NAMES: Readonly<Record<DocumentGap['field'], string>> = {
-  issuer: 'cơ quan ban hành',
-  number: 'số, ký hiệu',
-  date: 'ngày ban hành',
-  place: 'địa danh',
-  type: 'loại văn bản',
-  title: 'trích yếu',
-  signer: 'người ký',
-  recipients: 'nơi nhận',
-};
-
-/**
- * "• <Loại> <số> · ngày <dd/m/yyyy> · <cơ quan ban hành> — <title> (<file>): <n> mục, …",
- * then one line per gap with its reason.
- */
-function describeDocument(doc: IngestSummary['documents'][number]): string[] {
-  const name = `${DOCUMENT_TYPE_NAMES[doc.type] ?? doc.type} ${doc.number ?? '(không số)'}`;
-  const facts = [name, formatDate(doc.issuedDate) ? `ngày ${formatDate(doc.issuedDate)}` : 'không rõ ngày', doc.issuer ?? 'không rõ cơ quan ban hành'];
-  const lines = [`  • ${facts.join(' · ')} — ${doc.title} (${doc.file}): ${doc.sections} mục, ${doc.tasks} nhiệm vụ, ${doc.chunks} đoạn`];
-  for (const gap of doc.gaps) lines.push(`      thiếu ${GAP_FIELD_NAMES[gap.field]}: ${gap.reason}`);
-  return lines;
-}
-
-function displayPath(target: string): string {
-  const relative = path.relative(process.cwd(), target);
-  return relative && !relative.startsWith('..') ? relative : target;
-}
-
-/** The Vietnamese summary printed after an ingest. */
-function formatSummary(summary: IngestSummary): string {
-  const { totals } = summary;
-  const lines = [
-    `Đã lập chỉ mục ${totals.documents} văn bản: ${totals.sections} mục, ${totals.tasks} nhiệm vụ, ${totals.references} văn bản được dẫn chiếu, ${totals.chunks} đoạn tra cứu.`,
-    '',
-    'Văn bản:',
-    ...summary.documents.flatMap(describeDocument),
-  ];
-  if (summary.references.length > 0) {
-    lines.push('', 'Văn bản được dẫn chiếu:');
-    for (const ref of summary.references) {
-      const facts = [formatDate(ref.date), ref.issuer].filter(Boolean).join(', ');
-      const state = ref.loadedAs ? `có trong corpus (${ref.loadedAs})` : 'chưa có văn bản';
-      lines.push(`  • ${ref.typeText} ${ref.number}${facts ? ` (${facts})` : ''} — ${state}`);
-    }
-  }
-  const corpusLabel = `${displayPath(summary.corpusPath)}/`;
-  const present = summary.expected.filter((entry) => entry.present);
-  lines.push('', `Văn bản cần có: ${present.length}/${summary.expected.length} đã có.`);
-  for (const entry of summary.expected) {
-    lines.push(entry.present ? `  Có: ${describeExpected(entry)}` : `  Thiếu: ${describeExpected(entry)} — chưa có văn bản trong ${corpusLabel}`);
-  }
-  if (summary.skipped.length > 0) {
-    lines.push('', `Tệp bị bỏ qua (${summary.skipped.length}):`);
-    for (const file of summary.skipped) lines.push(`  • ${file.file}: ${file.reason}`);
-  }
-  const { reuse, timings } = summary;
-  lines.push(
-    '',
-    `Embedding: ${summary.embedder.id} (${summary.embedder.dimensions} chiều); dùng lại ${reuse.reusedVectors}, tính mới ${reuse.embeddedVectors} vector; dùng lại ${reuse.reusedDocuments}/${totals.documents} văn bản đã phân tích.`,
-    `Thời gian: ${timings.totalMs} ms (đọc ${timings.loadMs}, phân tích ${timings.parseMs}, chia đoạn ${timings.chunkMs}, embedding ${timings.embedMs}, ghi ${timings.writeMs}).`,
-    `Chỉ mục: ${displayPath(summary.indexPath)} (${formatBytes(summary.sizeBytes)}).`,
-    '',
-  );
-  return lines.join('\n');
 }
 
 main(process.argv.slice(2)).then(

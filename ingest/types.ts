@@ -282,6 +282,27 @@ export interface ExpectedDocument {
   file: string | null;
   /** Other names users may type: "Chỉ thị 18", "khung năng lực". */
   aliases?: string[];
+  /** Where the file was copied from, byte for byte, when it comes from a public repository. */
+  source?: DocumentSource;
+  /** What the source file is known to lack (from where it was obtained); recorded, never filled in. */
+  knownGaps?: KnownGap[];
+}
+
+/** A public repository file a corpus file was copied from. */
+export interface DocumentSource {
+  /** "owner/name" on GitHub. */
+  repository: string;
+  /** Path of the file in that repository. */
+  path: string;
+  /** The commit it was copied at (as recorded, possibly abbreviated). */
+  commit: string;
+}
+
+/** A part the source file lacks: a header fact, or its appendices. */
+export interface KnownGap {
+  field: HeaderFact | 'appendices';
+  /** Why, in Vietnamese. */
+  reason: string;
 }
 
 export interface ExpectedDocumentStatus extends ExpectedDocument {

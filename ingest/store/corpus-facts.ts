@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { CorpusDocument, ExpectedDocument, IndexManifest, LoadedText, SkippedFile } from '../types.js';
+import { parseExpectedRegistry } from './expected-registry.js';
 
 /** The expected-documents file of a corpus; a change to it changes the registry. */
 export const EXPECTED_REGISTRY_FILE = 'registry.json';
@@ -32,14 +33,14 @@ export async function readExpectedDocuments(file: string): Promise<ExpectedDocum
   } catch {
     return [];
   }
-  let parsed: { documents?: ExpectedDocument[] };
+  let parsed: { documents?: unknown };
   try {
     parsed = JSON.parse(text);
   } catch {
     throw new Error(`Tệp ${file} không phải JSON hợp lệ; hãy sửa hoặc xóa tệp này rồi chạy lại.`);
   }
   if (!Array.isArray(parsed?.documents)) throw new Error(`Tệp ${file} thiếu danh sách "documents".`);
-  return parsed.documents;
+  return parseExpectedRegistry(parsed, file);
 }
 
 /**
