@@ -14,7 +14,7 @@ const report = (results: EvalResult[]): EvalReport => {
     const mine = results.filter((entry) => entry.set === set);
     passRate[set] = mine.filter((entry) => entry.passed).length / mine.length;
   }
-  return { results, passRate, abstainFailures: 0, p50: 0, p95: 0, blindSets: [] };
+  return { results, passRate, abstainFailures: 0, passedByAskBack: {}, p50: 0, p95: 0, blindSets: [] };
 };
 
 describe('gateVerdict', () => {

@@ -69,6 +69,8 @@ export interface EvalResult {
   ms: number;
   /** A turn after the first of a conversation. */
   followUp: boolean;
+  /** Passed by asking back which document was meant, the expected place among the choices. */
+  byAskBack?: boolean;
 }
 
 export interface EvalReport {
@@ -77,6 +79,8 @@ export interface EvalReport {
   passRate: Record<string, number>;
   /** Abstain items that did not abstain. */
   abstainFailures: number;
+  /** Items passed by asking back, per set (see `asksBackRightly`). */
+  passedByAskBack: Record<string, number>;
   p50: number;
   p95: number;
   /** Sets whose failures are not printed (blind sets: their questions stay unseen). */
@@ -106,16 +110,19 @@ export async function runEval(answer: AnswerFn, options: { registry?: Registry; 
     }
   }
   const passRate: Record<string, number> = {};
+  const passedByAskBack: Record<string, number> = {};
   const blindSets = sets.filter((set) => set.blind).map((set) => set.name);
   for (const set of sets) {
     const mine = results.filter((result) => result.set === set.name);
     passRate[set.name] = mine.length === 0 ? 1 : mine.filter((result) => result.passed).length / mine.length;
+    passedByAskBack[set.name] = mine.filter((result) => result.byAskBack).length;
   }
   const times = results.map((result) => result.ms).sort((a, b) => a - b);
   return {
     results,
     passRate,
     abstainFailures: results.filter((result) => result.kind.startsWith('abstain') && !result.passed).length,
+    passedByAskBack,
     p50: percentile(times, 0.5),
     p95: percentile(times, 0.95),
     blindSets,
@@ -157,5 +164,7 @@ export function formatReport(report: EvalReport): string {
   lines.push('', `Answer time (in process): p50 ${report.p50.toFixed(2)} ms, p95 ${report.p95.toFixed(2)} ms over ${report.results.length} answers.`);
   const rates = Object.entries(report.passRate).map(([set, rate]) => `${set} ${(100 * rate).toFixed(1)}%`);
   lines.push(`Pass rate: ${rates.join(', ')}; abstain failures: ${report.abstainFailures}.`);
+  const askedBack = Object.entries(report.passedByAskBack).map(([set, count]) => `${set} ${count}`);
+  lines.push(`Passed by asking back: ${askedBack.join(', ')} (a task number in two or more documents, the expected place among the choices).`);
   return lines.join('\n');
 }

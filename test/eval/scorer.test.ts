@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CorpusDocument, Registry } from '../../ingest/types.js';
 import type { AskResponse } from '../../server/core/types.js';
-import { documentIdOf, isUnder, scoreAnswer } from './scorer.js';
+import { documentIdOf, isUnder, scoreAnswer, type ResponseWithChoices } from './scorer.js';
 
 // TÀI LIỆU GIẢ LẬP ĐỂ KIỂM THỬ — synthetic test fixture, not a real document.
 const TEXT = 'TÀI LIỆU GIẢ LẬP ĐỂ KIỂM THỬ\n4. Nhiệm vụ thử.\n- Đơn vị chủ trì thực hiện: Sở Thử nghiệm.';
@@ -89,5 +89,47 @@ describe('scoreAnswer with a named document', () => {
     expect(isUnder('II.10', 'II.1')).toBe(false);
     expect(documentIdOf('Văn Bản C')).toBe('van-ban-c');
     expect(documentIdOf('van-ban-c.html')).toBe('van-ban-c');
+  });
+});
+
+describe('scoreAnswer of an ask-back (a task number in several documents)', () => {
+  // Two synthetic plans both numbering a task 5 (at different addresses), one numbering a task 6.
+  const plan = (id: string) => ({ ...document, id, file: `${id}.txt` }) as unknown as CorpusDocument;
+  const task = (documentId: string, address: string, number: number) => ({ documentId, address, number });
+  const registry2 = {
+    documents: [plan('ke-hoach-a'), plan('ke-hoach-b')],
+    tasks: [task('ke-hoach-a', 'II.5', 5), task('ke-hoach-b', 'III.5', 5), task('ke-hoach-a', 'II.6', 6)],
+  } as unknown as Registry;
+  const askBack = (choices: Array<{ documentId: string; section: string }> | undefined): ResponseWithChoices => ({
+    ...response('Số nhiệm vụ này có trong 2 văn bản; bạn hỏi văn bản nào?', []),
+    choices,
+  });
+  const both = [
+    { documentId: 'ke-hoach-a', section: 'II.5' },
+    { documentId: 'ke-hoach-b', section: 'III.5' },
+  ];
+
+  it('passes, marked byAskBack, when the choices include the expected task of a number two documents use', () => {
+    const item = { id: 'x', q: 'nv 5 ai chủ trì?', must: ['Sở Thử nghiệm'], sections: ['II.5'] };
+    expect(scoreAnswer(item, askBack(both), registry2)).toEqual({ passed: true, reasons: [], byAskBack: true });
+  });
+
+  it('fails when the choices miss the expected place, or carry no structured choices', () => {
+    const item = { id: 'x', q: 'nv 5 ai chủ trì?', sections: ['II.5'] };
+    const wrong = [both[1], { documentId: 'ke-hoach-b', section: 'III.6' }];
+    expect(scoreAnswer(item, askBack(wrong), registry2).passed).toBe(false);
+    expect(scoreAnswer(item, askBack(undefined), registry2).passed).toBe(false);
+  });
+
+  it('fails when the task number is only in one document, or the item must abstain', () => {
+    const lone = { id: 'x', q: 'nv 6?', sections: ['II.6'] };
+    expect(scoreAnswer(lone, askBack([{ documentId: 'ke-hoach-a', section: 'II.6' }, both[1]]), registry2).passed).toBe(false);
+    const abstain = { id: 'x', q: 'nv 5?', sections: ['II.5'], abstain: true };
+    expect(scoreAnswer(abstain, askBack(both), registry2).passed).toBe(false);
+  });
+
+  it('keeps a real answer scored as before, without the mark', () => {
+    const item = { id: 'x', q: 'nv 4?', sections: ['II.4'] };
+    expect(scoreAnswer(item, response('Sở Thử nghiệm [1].', ['II.4']), registry).byAskBack).toBeUndefined();
   });
 });

@@ -49,7 +49,22 @@ export interface ScoreResult {
   passed: boolean;
   /** Why it failed, one line per reason (Vietnamese-free diagnostics for developers). */
   reasons: string[];
+  /** Passed because the answer asked back which document was meant, with the expected place among its choices. */
+  byAskBack?: boolean;
 }
+
+/** One place an ask-back offers ("which document did you mean?"): a document and a section address. */
+export interface AskBackChoice {
+  documentId: string;
+  section: string;
+}
+
+/**
+ * A response that may carry the choices of an ask-back in a structured field. `AskResponse`
+ * does not have this field yet (the choices are only in the answer text); until the core sets
+ * it, no item passes by asking back.
+ */
+export type ResponseWithChoices = AskResponse & { choices?: readonly AskBackChoice[] };
 
 /** Folded, whitespace-collapsed form for must-matching. */
 function comparable(text: string): string {
@@ -93,8 +108,40 @@ export function isUnder(address: string, prefix: string): boolean {
   return address === prefix || address.startsWith(`${prefix}.`);
 }
 
-/** Scores one response. Without a registry the citations are not checked. */
-export function scoreAnswer(item: EvalItem, response: AskResponse, registry?: Registry): ScoreResult {
+/** The sections an item expects: `sections`, `allSections` and `sectionPrefix` together. */
+function expectedSections(item: EvalItem): string[] {
+  return [...(item.sections ?? []), ...(item.allSections ?? []), ...(item.sectionPrefix ? [item.sectionPrefix] : [])];
+}
+
+/**
+ * Whether the response rightly asks back (SPEC, "Answering over many documents"): the item's
+ * expected section is a task whose number two or more loaded documents use, and the ask-back's
+ * choices include that task's place. Needs the registry (to know the tasks) and the choices.
+ */
+export function asksBackRightly(item: EvalItem, response: ResponseWithChoices, registry?: Registry): boolean {
+  if (item.abstain || !registry || !response.choices || response.choices.length < 2 || response.citations.length > 0) return false;
+  const documentId = item.document ? documentIdOf(item.document, registry) : null;
+  const choices = response.choices;
+  return expectedSections(item).some((section) => {
+    const tasks = registry.tasks.filter((task) => task.address === section && (!documentId || task.documentId === documentId));
+    return tasks.some((task) => {
+      const holders = new Set(registry.tasks.filter((other) => other.number === task.number).map((other) => other.documentId));
+      return holders.size >= 2 && choices.some((choice) => choice.documentId === task.documentId && choice.section === task.address);
+    });
+  });
+}
+
+/**
+ * Scores one response. Without a registry the citations are not checked. An item otherwise
+ * failed passes, marked `byAskBack`, when the response rightly asks back (`asksBackRightly`).
+ */
+export function scoreAnswer(item: EvalItem, response: ResponseWithChoices, registry?: Registry): ScoreResult {
+  const result = scoreStrictly(item, response, registry);
+  if (!result.passed && asksBackRightly(item, response, registry)) return { passed: true, reasons: [], byAskBack: true };
+  return result;
+}
+
+function scoreStrictly(item: EvalItem, response: AskResponse, registry?: Registry): ScoreResult {
   const reasons: string[] = [];
   const answer = comparable(response.answer);
   const documentId = item.document ? documentIdOf(item.document, registry) : null;
