@@ -23,6 +23,8 @@ export interface Citation {
   section: string;
   /** A verbatim substring of the document's normalized text. */
   quote: string;
+  /** The Vietnamese label of `section` ("Điều 18 khoản 1", "mục II.4"); faces add it when the core does not. */
+  label?: string;
 }
 
 export type AnswerMode = 'extractive' | 'llm';
@@ -58,6 +60,8 @@ export interface SearchHit {
   address: string;
   text: string;
   score: number;
+  /** The Vietnamese label of `address`; faces add it when the core does not. */
+  label?: string;
 }
 
 export interface UnitView {
@@ -69,6 +73,8 @@ export interface UnitView {
 export interface TaskView {
   documentId: string;
   address: string;
+  /** The Vietnamese label of `address` ("mục II.4"). */
+  label?: string;
   number: number;
   title: string;
   lead: UnitView[];

@@ -4,7 +4,9 @@
  */
 import type { Citation, TaskView, UnitView } from '../core/types.js';
 import type { Timeline } from '../../ingest/types.js';
-import { addressLabel } from '../../ingest/parse/labels.js';
+import { formatDate } from '../core/answer/format.js';
+import { labelOf, ROLE_TEXT } from '../core/catalog/display.js';
+import type { ObligationRole } from '../../ingest/types.js';
 import type { TaskOutput, TimelineOutput, UnitOutput } from './schemas.js';
 
 /** A unit as the output schema has it. */
@@ -15,7 +17,10 @@ export function unitToOutput(unit: UnitView): UnitOutput {
 /** A timeline as the output schema has it; absent optional fields stay absent. */
 export function timelineToOutput(timeline: Timeline): TimelineOutput {
   const output: TimelineOutput = { text: timeline.text, kind: timeline.kind };
-  if (timeline.due !== undefined) output.due = timeline.due;
+  if (timeline.due !== undefined) {
+    output.due = timeline.due;
+    output.dueText = formatDate(timeline.due);
+  }
   if (timeline.frequency !== undefined) output.frequency = timeline.frequency;
   if (timeline.trigger !== undefined) output.trigger = timeline.trigger;
   return output;
@@ -26,6 +31,7 @@ export function taskToOutput(task: TaskView): TaskOutput {
   return {
     documentId: task.documentId,
     address: task.address,
+    label: placeName(task.address, task.label),
     number: task.number,
     title: task.title,
     lead: task.lead.map(unitToOutput),
@@ -34,10 +40,10 @@ export function taskToOutput(task: TaskView): TaskOutput {
   };
 }
 
-/** "2026-06-30" → "30/06/2026", the way Vietnamese documents write dates. */
-export function vietnameseDate(iso: string): string {
-  const [year, month, day] = iso.split('-');
-  return `${day}/${month}/${year}`;
+/** A role inside a sentence: "chủ trì", "phối hợp" (the words of the API's `roleText`, lower case). */
+export function roleWords(role: ObligationRole): string {
+  const text = ROLE_TEXT[role] ?? role;
+  return text.charAt(0).toLocaleLowerCase('vi') + text.slice(1);
 }
 
 /** Unit names joined, or a note that the field names none. */
@@ -47,7 +53,7 @@ export function unitNames(units: readonly UnitView[]): string {
 
 /** The timeline as written, with the computed due date when there is one. */
 export function timelineText(timeline: Timeline): string {
-  return timeline.due ? `${timeline.text} (hạn: ${vietnameseDate(timeline.due)})` : timeline.text;
+  return timeline.due ? `${timeline.text} (hạn: ${formatDate(timeline.due)})` : timeline.text;
 }
 
 /**
@@ -55,13 +61,13 @@ export function timelineText(timeline: Timeline): string {
  * a raw address such as "signature" or "dieu.7.khoan.2". A section's stored label wins.
  */
 export function placeName(address: string, label?: string): string {
-  return label?.trim() || addressLabel(address);
+  return labelOf(address, label);
 }
 
 /** A task as a short block: address and title, then lead, coordinating units and timeline. */
 export function taskBlock(task: TaskView): string {
   return [
-    `${placeName(task.address)}: ${task.title}`,
+    `${placeName(task.address, task.label)}: ${task.title}`,
     `   Chủ trì: ${unitNames(task.lead)}`,
     `   Phối hợp: ${unitNames(task.coordinating)}`,
     `   Thời gian: ${timelineText(task.timeline)}`,
@@ -71,6 +77,6 @@ export function taskBlock(task: TaskView): string {
 /** Numbered sources, matching the [n] markers of an answer. */
 export function citationLines(citations: readonly Citation[]): string {
   return citations
-    .map((citation, index) => `[${index + 1}] ${citation.documentTitle}, ${placeName(citation.section)}: “${citation.quote}”`)
+    .map((citation, index) => `[${index + 1}] ${citation.documentTitle}, ${placeName(citation.section, citation.label)}: “${citation.quote}”`)
     .join('\n');
 }

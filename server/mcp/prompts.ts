@@ -12,7 +12,8 @@ import type { ObligationView, PlanAssistant, TaskView } from '../core/types.js';
 import { completeDocumentNumbers, completeDueDates, completeUnitNames } from './completions.js';
 import type { McpDeps } from './deps.js';
 import { resolveOptionalDocumentRef } from './document-ref.js';
-import { taskBlock, timelineText, vietnameseDate } from './format.js';
+import { formatDate } from '../core/answer/format.js';
+import { taskBlock, timelineText } from './format.js';
 import { toProtocolError } from './protocol-error.js';
 import { isoDateInput } from './schemas.js';
 import { canonicalUnitName } from './unit-name.js';
@@ -58,7 +59,7 @@ export function deadlineReviewPrompt(assistant: PlanAssistant, before: string): 
     .listTasks({ dueBefore: before, kind: 'deadline' })
     .sort((a, b) => (a.timeline.due ?? '').localeCompare(b.timeline.due ?? ''));
   const recurring = assistant.listTasks({ kind: 'recurring' });
-  const shown = vietnameseDate(before);
+  const shown = formatDate(before);
   const text = [
     `Hãy rà soát những nhiệm vụ đến hạn trước hoặc vào ngày ${shown}: với mỗi việc nêu đơn vị chủ trì, đơn vị phối hợp và hạn, ` +
       'sắp theo hạn; sau đó nhắc các việc thực hiện thường xuyên hằng năm. ' +

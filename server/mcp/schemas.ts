@@ -43,6 +43,7 @@ export const timelineOutput = z.object({
   text: z.string().describe('The timeline as written in the document.'),
   kind: z.string().describe('deadline | recurring | conditional | per-authority | unspecified'),
   due: z.string().optional().describe('ISO date for a deadline (last day of the month named).'),
+  dueText: z.string().optional().describe('The due date as Vietnamese text writes it ("30/6/2026"). Use this in text for a Vietnamese reader.'),
   frequency: z.string().optional(),
   trigger: z.string().optional().describe('For a conditional timeline: the event that starts it.'),
 });
@@ -57,12 +58,14 @@ export const citationOutput = z.object({
 
 export const sourceOutput = z.object({
   section: z.string().describe('Address the field was read from.'),
+  label: z.string().optional().describe('The place as Vietnamese readers name it: "mục II.4". Show this, not the address.'),
   quote: z.string().describe('The line of the document, verbatim.'),
 });
 
 export const taskOutput = z.object({
   documentId: z.string(),
   address: z.string().describe('"II.4"'),
+  label: z.string().describe('The place as Vietnamese readers name it: "mục II.4". Show this, not the address.'),
   number: z.number(),
   title: z.string(),
   lead: z.array(unitOutput),

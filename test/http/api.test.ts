@@ -153,10 +153,10 @@ describe('exports', () => {
     expect(text[0]).toBe('\uFEFF');
     const rows = parseCsv(text.slice(1));
     expect(rows[0]).toEqual(expect.arrayContaining(['Mục', 'Nhiệm vụ', 'Đơn vị chủ trì', 'Đơn vị phối hợp', 'Hạn hoàn thành']));
-    expect(rows.slice(1).map((row) => row[0])).toEqual(['II.4', 'II.5', 'II.6', 'II.8']);
-    const ii4 = rows.find((row) => row[0] === 'II.4')!;
+    expect(rows.slice(1).map((row) => row[0])).toEqual(['mục II.4', 'mục II.5', 'mục II.6', 'mục II.8']);
+    const ii4 = rows.find((row) => row[0] === 'mục II.4')!;
     expect(ii4[3]).toBe('Sở Nội vụ');
-    expect(ii4[7]).toBe('2026-06-30');
+    expect(ii4[7]).toBe('30/6/2026');
     // A title with commas survives the quoting intact.
     const { tasks } = await get<{ tasks: TaskView[] }>('/api/tasks?unit=so%20noi%20vu&role=lead');
     expect(rows.slice(1).map((row) => row[2])).toEqual(tasks.map((task) => task.title));

@@ -64,7 +64,7 @@ describe('list_unit_obligations', () => {
     const text = resultText(result);
     expect(text).toContain('Phòng Thử nghiệm: 2 việc trong 1 văn bản.');
     expect(text).toContain('mục I.1 (chủ trì)');
-    expect(text).toContain('(hạn: 31/03/2030)');
+    expect(text).toContain('(hạn: 31/3/2030)');
     const lead = await callTool(client, 'list_unit_obligations', { unit: 'PTN', role: 'lead' });
     expect((lead.structuredContent as { count: number }).count).toBe(1);
   });

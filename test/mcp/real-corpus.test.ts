@@ -66,7 +66,7 @@ describe('in process', () => {
   it('get_task II.4 quotes the lead line verbatim', async () => {
     const result = await callTool(client, 'get_task', { address: 'II.4' });
     const task = result.structuredContent as { sources: { lead: { section: string; quote: string } }; timeline: { due: string } };
-    expect(task.sources.lead).toEqual({ section: 'II.4', quote: '- Đơn vị chủ trì thực hiện: Sở Nội vụ.' });
+    expect(task.sources.lead).toEqual({ section: 'II.4', label: 'mục II.4', quote: '- Đơn vị chủ trì thực hiện: Sở Nội vụ.' });
     expect(task.timeline.due).toBe('2026-06-30');
   });
 

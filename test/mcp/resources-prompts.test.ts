@@ -74,7 +74,7 @@ describe('prompts', () => {
     const text = String((result.messages[0].content as { text: string }).text);
     const [, lead, coordinating] = text.split(/\n\nNhiệm vụ Phòng Thử nghiệm (?:chủ trì|phối hợp) /);
     expect(lead).toContain('mục I.1: Lập danh sách thiết bị thử nghiệm.');
-    expect(lead).toContain('(hạn: 31/03/2030)');
+    expect(lead).toContain('(hạn: 31/3/2030)');
     expect(lead).not.toContain('mục I.2');
     expect(coordinating).toContain('mục I.2: Kiểm tra định kỳ bộ dữ liệu mẫu.');
   });
@@ -82,7 +82,7 @@ describe('prompts', () => {
   it('reviews deadlines up to a date, with the recurring tasks beside them', async () => {
     const before = await client.getPrompt({ name: 'deadline_review', arguments: { before: '2030-03-01' } });
     const early = String((before.messages[0].content as { text: string }).text);
-    expect(early).toContain('Nhiệm vụ có hạn đến 01/03/2030 (0)');
+    expect(early).toContain('Nhiệm vụ có hạn đến 01/3/2030 (0)');
     const after = await client.getPrompt({ name: 'deadline_review', arguments: { before: '2030-12-31' } });
     const late = String((after.messages[0].content as { text: string }).text);
     expect(late).toContain('Nhiệm vụ có hạn đến 31/12/2030 (1)');

@@ -99,7 +99,7 @@ describe('list_tasks', () => {
     expect(addresses(lead)).toEqual(['I.1']);
     expect(addresses(coordinating)).toEqual(['I.2']);
     expect(resultText(lead)).toContain('Phòng Thử nghiệm chủ trì');
-    expect(resultText(lead)).toContain('(hạn: 31/03/2030)');
+    expect(resultText(lead)).toContain('(hạn: 31/3/2030)');
   });
 
   it('filters by due date and kind', async () => {

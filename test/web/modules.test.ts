@@ -11,7 +11,6 @@ interface SseModule {
 interface DatesModule {
   daysBetween(from: string, to: string): number;
   describeDue(due: string, today: string): { text: string; state: string };
-  formatVietnameseDate(iso: string): string;
 }
 interface Range {
   start: number;
@@ -75,7 +74,6 @@ describe('deadline phrases', () => {
     expect(dates.daysBetween('2028-02-28', '2028-03-01')).toBe(2);
     expect(dates.daysBetween('2026-03-28', '2026-03-30')).toBe(2);
     expect(dates.daysBetween('2026-12-31', '2026-01-01')).toBe(-364);
-    expect(dates.formatVietnameseDate('2026-06-30')).toBe('30/06/2026');
   });
 });
 

@@ -158,7 +158,7 @@ describe.skipIf(SKIP)('web pages in chromium', () => {
       await expect.poll(rowAddresses).toEqual(['II.4', 'II.5', 'II.6', 'II.8']);
       const ii4 = await page.locator('#task-rows tr[data-address="II.4"]').innerText();
       expect(ii4).toContain('Sở Nội vụ');
-      expect(ii4).toMatch(/Hạn 30\/06\/2026/);
+      expect(ii4).toMatch(/Hạn 30\/6\/2026/);
       expect(ii4).toMatch(/(còn \d+ ngày|quá hạn \d+ ngày|đến hạn hôm nay)/);
       expect(page.url()).toContain('unit=so+noi+vu');
       await screenshot(page, 'tasks.png');

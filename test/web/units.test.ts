@@ -92,13 +92,15 @@ describe.skipIf(SKIP)('unit page', () => {
       }
       const dues = await page.locator('.due').allInnerTexts();
       expect(dues.length).toBeGreaterThan(0);
-      for (const due of dues) expect(due).toMatch(/Hạn \d{2}\/\d{2}\/\d{4}\s*(còn \d+ ngày|quá hạn \d+ ngày|đến hạn hôm nay)/);
+      for (const due of dues) expect(due).toMatch(/Hạn \d{2}\/(0[12]|[3-9]|1[0-2])\/\d{4}\s*(còn \d+ ngày|quá hạn \d+ ngày|đến hạn hôm nay)/);
       // The CSV and ICS links carry exactly the filters shown.
       expect(await page.locator('#export-csv').getAttribute('href')).toBe('/api/obligations.csv?unit=so+noi+vu');
       // Dates are typed dd/mm/yyyy and sent as ISO.
-      await page.locator('#dueAfter').fill('01/01/2000');
+      await page.locator('#dueAfter').fill('1/1/2000');
       await page.locator('#dueAfter').dispatchEvent('change');
       await expect.poll(() => page.locator('#export-csv').getAttribute('href')).toBe('/api/obligations.csv?unit=so+noi+vu&dueAfter=2000-01-01');
+      // The field then shows the date as the API writes it (leading 0 on day and on months 1 and 2).
+      await expect.poll(() => page.locator('#dueAfter').inputValue()).toBe('01/01/2000');
       await expect.poll(() => page.locator('.obligation[data-kind]:not([data-kind="deadline"])').count()).toBe(0);
       await page.locator('#dueAfter').fill('');
       await page.locator('#dueAfter').dispatchEvent('change');

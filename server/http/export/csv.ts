@@ -1,18 +1,11 @@
 /**
  * Tasks as CSV for spreadsheets: UTF-8 with a byte-order mark (so Excel reads Vietnamese
- * correctly), a Vietnamese header row, RFC 4180 quoting and CRLF row ends.
+ * correctly), a Vietnamese header row, RFC 4180 quoting and CRLF row ends. Places are named by
+ * their label ("mục II.4") and dates written as in the documents ("30/6/2026").
  */
+import { KIND_TEXT, labelOf } from '../../core/catalog/display.js';
+import { formatOptionalDate } from '../../core/answer/format.js';
 import type { TaskView } from '../../core/types.js';
-import type { TimelineKind } from '../../../ingest/types.js';
-
-/** Vietnamese names of the timeline kinds, shared by CSV, ICS and the pages. */
-export const TIMELINE_KIND_LABELS: Record<TimelineKind, string> = {
-  deadline: 'Có thời hạn',
-  recurring: 'Thường xuyên',
-  conditional: 'Theo điều kiện',
-  'per-authority': 'Theo quy định của cấp có thẩm quyền',
-  unspecified: 'Không ghi thời hạn',
-};
 
 const HEADER = [
   'Mục',
@@ -37,14 +30,14 @@ export function csvField(value: string): string {
 /** One CSV line per task, with the header first; the result starts with a BOM. */
 export function tasksToCsv(tasks: TaskView[], documentTitle: (documentId: string) => string): string {
   const rows = tasks.map((task) => [
-    task.address,
+    labelOf(task.address, task.label),
     String(task.number),
     task.title,
     task.lead.map((unit) => unit.name).join('; '),
     task.coordinating.map((unit) => unit.name).join('; '),
     task.timeline.text,
-    TIMELINE_KIND_LABELS[task.timeline.kind] ?? task.timeline.kind,
-    task.timeline.due ?? '',
+    KIND_TEXT[task.timeline.kind] ?? task.timeline.kind,
+    formatOptionalDate(task.timeline.due) ?? '',
     documentTitle(task.documentId),
   ]);
   const lines = [HEADER, ...rows].map((row) => row.map(csvField).join(','));

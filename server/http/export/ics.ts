@@ -8,8 +8,12 @@
  *   1 January of the plan's year, because the plan gives no day of its own;
  * - a conditional, per-authority or undated task → a VTODO without a due date, so that it is
  *   still on the user's list with its trigger, but never shown on an invented day.
+ * SUMMARY and DESCRIPTION name places by their label ("mục II.4") and write dates as the
+ * documents do ("30/6/2026"); only DTSTART/DTEND carry the calendar's own date form.
  */
 import type { Timeline } from '../../../ingest/types.js';
+import { labelOf } from '../../core/catalog/display.js';
+import { formatDate } from '../../core/answer/format.js';
 import type { TaskView } from '../../core/types.js';
 
 export interface IcsOptions {
@@ -51,7 +55,8 @@ export function foldLine(line: string): string {
   return parts.join('\r\n ');
 }
 
-function formatDate(iso: string): string {
+/** "2026-06-30" → "20260630", the DATE value of RFC 5545. */
+function calendarDate(iso: string): string {
   return iso.replace(/-/g, '');
 }
 
@@ -101,8 +106,8 @@ export function allDayEventLines(event: AllDayEvent, now: Date): string[] {
     'BEGIN:VEVENT',
     `UID:${event.uid}@plan-assistant`,
     `DTSTAMP:${formatTimestamp(now)}`,
-    `DTSTART;VALUE=DATE:${formatDate(event.date)}`,
-    `DTEND;VALUE=DATE:${formatDate(nextDay(event.date))}`,
+    `DTSTART;VALUE=DATE:${calendarDate(event.date)}`,
+    `DTEND;VALUE=DATE:${calendarDate(nextDay(event.date))}`,
     ...(event.rule ? [`RRULE:${event.rule}`] : []),
     `SUMMARY:${escapeText(event.summary)}`,
     `DESCRIPTION:${escapeText(event.description)}`,
@@ -126,16 +131,23 @@ export function calendarText(calendarName: string, componentLines: string[]): st
   return `${lines.map(foldLine).join('\r\n')}\r\n`;
 }
 
+/** "Mục II.4" for a sentence's start. */
+function placeOf(task: TaskView): string {
+  const label = labelOf(task.address, task.label);
+  return label.charAt(0).toLocaleUpperCase('vi') + label.slice(1);
+}
+
 function describe(task: TaskView, options: IcsOptions, note: string | null): string {
-  const lines = [`Nhiệm vụ ${task.address}: ${task.title.trim()}`];
+  const lines = [`${placeOf(task)}: ${task.title.trim()}`];
   if (task.lead.length > 0) lines.push(`Đơn vị chủ trì: ${task.lead.map((unit) => unit.name).join('; ')}`);
   if (task.coordinating.length > 0) {
     lines.push(`Đơn vị phối hợp: ${task.coordinating.map((unit) => unit.name).join('; ')}`);
   }
   lines.push(`Thời gian thực hiện: ${task.timeline.text}`);
+  if (task.timeline.kind === 'deadline' && task.timeline.due) lines.push(`Hạn hoàn thành: ${formatDate(task.timeline.due)}`);
   if (task.timeline.trigger) lines.push(`Điều kiện bắt đầu: ${task.timeline.trigger}`);
   if (note) lines.push(note);
-  lines.push(`Nguồn: ${options.documentTitle(task.documentId)}, mục ${task.address}`);
+  lines.push(`Nguồn: ${options.documentTitle(task.documentId)}, ${labelOf(task.address, task.label)}`);
   return lines.join('\n');
 }
 
@@ -143,14 +155,14 @@ function componentLines(task: TaskView, options: IcsOptions): string[] {
   const uid = `${task.documentId}.${task.address}`;
   const { timeline } = task;
   if (timeline.kind === 'deadline' && timeline.due) {
-    const summary = `Hạn nhiệm vụ ${task.address}: ${shorten(task.title)}`;
+    const summary = `Hạn ${labelOf(task.address, task.label)}: ${shorten(task.title)}`;
     return allDayEventLines({ uid, date: timeline.due, summary, description: describe(task, options, null) }, options.now);
   }
   if (timeline.kind === 'recurring') {
     const year = options.planYear(task.documentId);
     const { rule, anchorText } = recurrenceRule(task.timeline);
     const note = `Văn bản không ghi ngày cụ thể; lịch nhắc vào ${anchorText}, bắt đầu từ năm ${year} (năm của kế hoạch).`;
-    const summary = `Nhiệm vụ thường xuyên ${task.address}: ${shorten(task.title)}`;
+    const summary = `Thường xuyên — ${placeOf(task)}: ${shorten(task.title)}`;
     return allDayEventLines({ uid, date: `${year}-01-01`, rule, summary, description: describe(task, options, note) }, options.now);
   }
   const common = [`UID:${uid}@plan-assistant`, `DTSTAMP:${formatTimestamp(options.now)}`];
@@ -158,7 +170,7 @@ function componentLines(task: TaskView, options: IcsOptions): string[] {
   return [
     'BEGIN:VTODO',
     ...common,
-    `SUMMARY:${escapeText(`Nhiệm vụ ${task.address}: ${shorten(task.title)}`)}`,
+    `SUMMARY:${escapeText(`${placeOf(task)}: ${shorten(task.title)}`)}`,
     `DESCRIPTION:${escapeText(describe(task, options, note))}`,
     'STATUS:NEEDS-ACTION',
     'END:VTODO',

@@ -4,20 +4,11 @@
  * and recurring duties become events; conditional, per-authority and undated obligations are
  * left out of the calendar (the page says so) because they have no day to put them on.
  */
-import type { ObligationRole } from '../../../ingest/types.js';
+import { KIND_TEXT, ROLE_TEXT } from '../../core/catalog/display.js';
+import { formatDate, formatOptionalDate } from '../../core/answer/format.js';
 import type { ObligationView } from '../../core/types.js';
-import { csvField, TIMELINE_KIND_LABELS } from './csv.js';
+import { csvField } from './csv.js';
 import { allDayEventLines, calendarText, recurrenceRule, shorten } from './ics.js';
-
-/** How each role reads in Vietnamese, for files and pages. */
-export const OBLIGATION_ROLE_LABELS: Readonly<Record<ObligationRole, string>> = {
-  lead: 'Chủ trì',
-  coordinating: 'Phối hợp',
-  responsible: 'Chịu trách nhiệm',
-  approves: 'Phê duyệt',
-  'reports-to': 'Báo cáo',
-  implements: 'Thực hiện',
-};
 
 const HEADER = ['Văn bản', 'Tên văn bản', 'Vị trí', 'Vai trò', 'Việc phải làm', 'Đơn vị', 'Thời gian thực hiện', 'Loại thời hạn', 'Hạn hoàn thành', 'Nguồn (nguyên văn)'];
 
@@ -27,12 +18,12 @@ export function obligationsToCsv(obligations: readonly ObligationView[]): string
     item.documentShortName,
     item.documentTitle,
     item.label,
-    OBLIGATION_ROLE_LABELS[item.role] ?? item.role,
+    ROLE_TEXT[item.role] ?? item.role,
     item.action,
     item.units.map((unit) => unit.name).join('; '),
     item.timeline.text,
-    TIMELINE_KIND_LABELS[item.timeline.kind] ?? item.timeline.kind,
-    item.timeline.due ?? '',
+    KIND_TEXT[item.timeline.kind] ?? item.timeline.kind,
+    formatOptionalDate(item.timeline.due) ?? '',
     item.sources.action.quote,
   ]);
   const lines = [HEADER, ...rows].map((row) => row.map(csvField).join(','));
@@ -52,9 +43,10 @@ export function hasCalendarDay(item: ObligationView): boolean {
 }
 
 function describe(item: ObligationView, note: string | null): string {
-  const lines = [`${OBLIGATION_ROLE_LABELS[item.role] ?? item.role}: ${item.action.trim()}`];
+  const lines = [`${ROLE_TEXT[item.role] ?? item.role}: ${item.action.trim()}`];
   if (item.units.length > 0) lines.push(`Đơn vị: ${item.units.map((unit) => unit.name).join('; ')}`);
   lines.push(`Thời gian thực hiện: ${item.timeline.text}`);
+  if (item.timeline.kind === 'deadline' && item.timeline.due) lines.push(`Hạn hoàn thành: ${formatDate(item.timeline.due)}`);
   if (note) lines.push(note);
   lines.push(`Nguồn: ${item.documentShortName} (${item.documentTitle}), ${item.label}`);
   return lines.join('\n');

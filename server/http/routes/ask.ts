@@ -4,7 +4,8 @@
  */
 import { Router, type Request, type RequestHandler } from 'express';
 import type { Logger } from 'pino';
-import type { PlanAssistant } from '../../core/types.js';
+import { shortNamesOf, toCitationView, type ShortNames } from '../../core/catalog/display.js';
+import type { AskResponse, PlanAssistant } from '../../core/types.js';
 import { HttpError, mapError } from '../errors.js';
 import { askBodySchema, parseInput, type AskBody } from '../schemas.js';
 import { openEventStream, wantsEventStream } from '../sse.js';
@@ -29,6 +30,11 @@ export const requireJsonBody: RequestHandler = (req, _res, next) => {
   next();
 };
 
+/** The response with each citation's label and document short name, so pages compute neither. */
+function withLabels(response: AskResponse, shortNames: ShortNames): AskResponse {
+  return { ...response, citations: response.citations.map((citation) => toCitationView(citation, shortNames)) };
+}
+
 function abortOnDisconnect(req: Request): AbortSignal {
   const controller = new AbortController();
   req.res?.on('close', () => {
@@ -43,8 +49,9 @@ export function askRouter(deps: AskRouteDeps): Router {
   router.post('/api/ask', requireJsonBody, async (req, res) => {
     const body: AskBody = parseInput(askBodySchema, req.body);
     const assistant = deps.getAssistant();
+    const shortNames = shortNamesOf(assistant.listDocuments().documents);
     if (!wantsEventStream(req)) {
-      res.json(await assistant.ask(body, { signal: abortOnDisconnect(req) }));
+      res.json(withLabels(await assistant.ask(body, { signal: abortOnDisconnect(req) }), shortNames));
       return;
     }
     const stream = openEventStream(res);
@@ -52,10 +59,10 @@ export function askRouter(deps: AskRouteDeps): Router {
       for await (const event of assistant.askStream(body, { signal: stream.signal })) {
         const payload =
           event.type === 'citations'
-            ? { citations: event.citations }
+            ? { citations: event.citations.map((citation) => toCitationView(citation, shortNames)) }
             : event.type === 'delta'
               ? { text: event.text }
-              : event.response;
+              : withLabels(event.response, shortNames);
         if (!stream.send(event.type, payload)) break;
       }
     } catch (error) {

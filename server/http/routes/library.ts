@@ -3,6 +3,7 @@
  * Each handler validates its input, asks the assistant, and renders JSON — nothing more.
  */
 import { Router } from 'express';
+import { shortNamesOf, toExpectedView, toSearchHitView } from '../../core/catalog/display.js';
 import { toDocumentDetail } from '../../core/catalog/views.js';
 import type { PlanAssistant } from '../../core/types.js';
 import { documentParamsSchema, parseInput, searchQuerySchema, sectionParamsSchema } from '../schemas.js';
@@ -18,7 +19,10 @@ export function libraryRouter(deps: { getAssistant: () => PlanAssistant }): Rout
 
   router.get('/api/search', async (req, res) => {
     const { q, k, documentId } = parseInput(searchQuerySchema, req.query);
-    res.json({ query: q, hits: await deps.getAssistant().search(q, { k, documentId }) });
+    const assistant = deps.getAssistant();
+    const shortNames = shortNamesOf(assistant.listDocuments().documents);
+    const hits = await assistant.search(q, { k, documentId });
+    res.json({ query: q, hits: hits.map((hit) => toSearchHitView(hit, shortNames)) });
   });
 
   router.get('/api/units', (_req, res) => {
@@ -26,7 +30,8 @@ export function libraryRouter(deps: { getAssistant: () => PlanAssistant }): Rout
   });
 
   router.get('/api/documents', (_req, res) => {
-    res.json(deps.getAssistant().listDocuments());
+    const { documents, expected } = deps.getAssistant().listDocuments();
+    res.json({ documents, expected: expected.map(toExpectedView) });
   });
 
   router.get('/api/documents/:id', (req, res) => {

@@ -5,6 +5,8 @@
  */
 import { Router } from 'express';
 import { resolveUnit } from '../../../ingest/extract/index.js';
+import { formatOptionalDate } from '../../core/answer/format.js';
+import { toObligationDisplay } from '../../core/catalog/display.js';
 import type { ObligationView, PlanAssistant } from '../../core/types.js';
 import { obligationsToCsv, obligationsToIcs } from '../export/obligations.js';
 import { obligationFilterSchema, parseInput, type ObligationFilterQuery } from '../schemas.js';
@@ -49,7 +51,12 @@ export function obligationRouter(deps: ObligationRouteDeps): Router {
     const unit = query.unit ? resolveUnit(query.unit, assistant.listUnits()) : undefined;
     res.json({
       unit: unit ? { name: unit.name, aliases: unit.aliases } : null,
-      obligations: obligations.map((item) => ({ ...item, source: item.sources.action })),
+      // The date window as read, also as text, so the page can show it as the documents write dates.
+      window: { dueAfterText: formatOptionalDate(query.dueAfter), dueBeforeText: formatOptionalDate(query.dueBefore) },
+      obligations: obligations.map((item) => {
+        const shown = toObligationDisplay(item);
+        return { ...shown, source: shown.sources.action };
+      }),
     });
   });
 

@@ -53,7 +53,7 @@ export function askText(response: AskResponse): string {
 function structured(response: AskResponse): Record<string, unknown> {
   return {
     answer: response.answer,
-    citations: response.citations.map((citation) => ({ ...citation, label: placeName(citation.section) })),
+    citations: response.citations.map((citation) => ({ ...citation, label: placeName(citation.section, citation.label) })),
     abstained: response.abstained,
     conversationId: response.conversationId,
     mode: response.mode,

@@ -8,7 +8,7 @@ import { InvalidInputError } from '../../../common/errors.js';
 import type { TaskDetail } from '../../core/types.js';
 import type { McpDeps } from '../deps.js';
 import { resolveOptionalDocumentRef } from '../document-ref.js';
-import { placeName, taskToOutput, timelineText, unitNames, unitToOutput } from '../format.js';
+import { placeName, roleWords, taskToOutput, timelineText, unitNames, unitToOutput } from '../format.js';
 import { documentIdInput, sourceOutput, taskOutput } from '../schemas.js';
 import { runTool, toolSuccess } from '../tool-result.js';
 import { readOnlyAnnotations } from './annotations.js';
@@ -43,24 +43,23 @@ const outputSchema = {
     coordinating: sourceOutput.nullable(),
     timeline: sourceOutput.nullable(),
   }),
-  footnotes: z.array(z.object({ section: z.string(), text: z.string() })),
+  footnotes: z.array(z.object({ section: z.string(), label: z.string().optional(), text: z.string() })),
 };
 
-function sourceLine(source: { section: string; quote: string } | null): string {
-  return source ? `\n   Nguồn (${placeName(source.section)}): “${source.quote}”` : '\n   (văn bản không ghi trường này)';
+function sourceLine(source: { section: string; label?: string; quote: string } | null): string {
+  return source ? `\n   Nguồn (${placeName(source.section, source.label)}): “${source.quote}”` : '\n   (văn bản không ghi trường này)';
 }
 
 /** The task with each field followed by its verbatim source. */
 export function taskDetailText(task: TaskDetail): string {
   const lines = [
-    `Nhiệm vụ ${task.number} (${placeName(task.address)}): ${task.title}`,
+    `Nhiệm vụ ${task.number} (${placeName(task.address, task.label)}): ${task.title}`,
     `Chủ trì: ${unitNames(task.lead)}${sourceLine(task.sources.lead)}`,
     `Phối hợp: ${unitNames(task.coordinating)}${sourceLine(task.sources.coordinating)}`,
     `Thời gian: ${timelineText(task.timeline)}${sourceLine(task.sources.timeline)}`,
   ];
   if (task.assignments.length > 0) {
-    const roles = { lead: 'chủ trì', coordinating: 'phối hợp' } as const;
-    lines.push(`Phân công:\n${task.assignments.map((item) => ` - ${item.unit.name} (${roles[item.role]}): ${item.duty}`).join('\n')}`);
+    lines.push(`Phân công:\n${task.assignments.map((item) => ` - ${item.unit.name} (${roleWords(item.role)}): ${item.duty}`).join('\n')}`);
   }
   if (task.footnotes.length > 0) {
     lines.push(`Chú thích:\n${task.footnotes.map((note) => ` - ${placeName(note.section)}: ${note.text}`).join('\n')}`);

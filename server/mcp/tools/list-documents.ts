@@ -9,7 +9,7 @@ import type { ExpectedDocumentStatus } from '../../../ingest/types.js';
 import type { DocumentSummary, SignerView } from '../../core/types.js';
 import { documentShortName } from '../../core/catalog/obligations.js';
 import type { McpDeps } from '../deps.js';
-import { vietnameseDate } from '../format.js';
+import { formatDate } from '../../core/answer/format.js';
 import { runTool, toolSuccess } from '../tool-result.js';
 import { readOnlyAnnotations } from './annotations.js';
 
@@ -55,10 +55,10 @@ function signerText(signer: SignerView | null): string | null {
 function documentBlock(doc: DocumentSummary): string {
   const facts = [
     `số ${doc.number ?? '(không ghi)'}`,
-    `ngày ${doc.issuedDate ? vietnameseDate(doc.issuedDate) : '(không ghi)'}`,
+    `ngày ${doc.issuedDate ? formatDate(doc.issuedDate) : '(không ghi)'}`,
     doc.issuer ? `cơ quan ban hành: ${doc.issuer}` : null,
     signerText(doc.signer) ? `người ký: ${signerText(doc.signer)}` : null,
-    doc.effectiveDate ? `hiệu lực từ ${vietnameseDate(doc.effectiveDate)}` : null,
+    doc.effectiveDate ? `hiệu lực từ ${formatDate(doc.effectiveDate)}` : null,
   ].filter(Boolean);
   const lines = [` - ${documentShortName(doc.type, doc.number)}: ${doc.title} [${doc.id}]`, `   ${facts.join('; ')}; ${doc.sections} phần.`];
   for (const gap of doc.gaps) lines.push(`   Thiếu trong văn bản gốc: ${gap.reason}`);
@@ -66,7 +66,7 @@ function documentBlock(doc: DocumentSummary): string {
 }
 
 function missingLine(doc: ExpectedDocumentStatus): string {
-  const facts = [doc.number ? `số ${doc.number}` : null, doc.date ? `ngày ${vietnameseDate(doc.date)}` : null, doc.issuer]
+  const facts = [doc.number ? `số ${doc.number}` : null, doc.date ? `ngày ${formatDate(doc.date)}` : null, doc.issuer]
     .filter(Boolean)
     .join(', ');
   return ` - ${doc.title} [${doc.id}]${facts ? ` — ${facts}` : ''}.`;

@@ -6,7 +6,8 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import type { TaskFilter, TaskView } from '../../core/types.js';
 import type { McpDeps } from '../deps.js';
-import { taskBlock, taskToOutput, vietnameseDate } from '../format.js';
+import { formatDate } from '../../core/answer/format.js';
+import { taskBlock, taskToOutput } from '../format.js';
 import { documentIdInput, isoDateInput, taskOutput } from '../schemas.js';
 import { runTool, toolSuccess } from '../tool-result.js';
 import { canonicalUnitName } from '../unit-name.js';
@@ -53,8 +54,8 @@ function describeFilter(filter: TaskFilter, unitName: string | null): string {
     const role = filter.role === 'lead' ? 'chủ trì' : filter.role === 'coordinating' ? 'phối hợp' : 'chủ trì hoặc phối hợp';
     parts.push(`${unitName} ${role}`);
   }
-  if (filter.dueAfter) parts.push(`hạn từ ${vietnameseDate(filter.dueAfter)}`);
-  if (filter.dueBefore) parts.push(`hạn đến ${vietnameseDate(filter.dueBefore)}`);
+  if (filter.dueAfter) parts.push(`hạn từ ${formatDate(filter.dueAfter)}`);
+  if (filter.dueBefore) parts.push(`hạn đến ${formatDate(filter.dueBefore)}`);
   if (filter.kind) parts.push(`loại thời hạn ${filter.kind}`);
   if (filter.documentId) parts.push(`văn bản ${filter.documentId}`);
   return parts.length > 0 ? ` (${parts.join(', ')})` : '';

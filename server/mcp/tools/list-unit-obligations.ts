@@ -8,23 +8,13 @@ import type { ObligationRole } from '../../../ingest/types.js';
 import type { ObligationView } from '../../core/types.js';
 import type { McpDeps } from '../deps.js';
 import { resolveOptionalDocumentRef } from '../document-ref.js';
-import { timelineText, timelineToOutput, unitToOutput } from '../format.js';
+import { roleWords, timelineText, timelineToOutput, unitToOutput } from '../format.js';
 import { documentIdInput, timelineOutput, unitOutput } from '../schemas.js';
 import { runTool, toolSuccess } from '../tool-result.js';
 import { canonicalUnitName } from '../unit-name.js';
 import { readOnlyAnnotations } from './annotations.js';
 
 const ROLES = ['lead', 'coordinating', 'responsible', 'approves', 'reports-to', 'implements'] as const satisfies readonly ObligationRole[];
-
-/** How each role reads in Vietnamese. */
-const ROLE_WORDS: Readonly<Record<ObligationRole, string>> = {
-  lead: 'chủ trì',
-  coordinating: 'phối hợp',
-  responsible: 'chịu trách nhiệm',
-  approves: 'phê duyệt',
-  'reports-to': 'báo cáo',
-  implements: 'thực hiện',
-};
 
 const inputSchema = {
   unit: z
@@ -81,7 +71,7 @@ export function groupByDocument(obligations: readonly ObligationView[]): Documen
 }
 
 function obligationBlock(item: ObligationView): string {
-  const lines = [` - ${item.label} (${ROLE_WORDS[item.role]}): ${item.action}`];
+  const lines = [` - ${item.label} (${roleWords(item.role)}): ${item.action}`];
   if (item.timeline.text.trim()) lines.push(`   Thời hạn: ${timelineText(item.timeline)}`);
   const source = item.sources.action;
   if (source.quote !== item.action) lines.push(`   Nguồn (${source.label}): “${source.quote}”`);

@@ -40,7 +40,7 @@ const outputSchema = {
 export function searchText(query: string, hits: readonly SearchHit[]): string {
   if (hits.length === 0) return `Không tìm thấy đoạn văn bản nào khớp với “${query}”.`;
   const blocks = hits.map(
-    (hit, index) => `[${index + 1}] ${hit.documentTitle} — ${placeName(hit.address)} (điểm ${hit.score.toFixed(3)})\n${hit.text}`,
+    (hit, index) => `[${index + 1}] ${hit.documentTitle} — ${placeName(hit.address, hit.label)} (điểm ${hit.score.toFixed(3)})\n${hit.text}`,
   );
   return `${hits.length} đoạn khớp với “${query}”:\n\n${blocks.join('\n\n')}`;
 }
@@ -63,7 +63,7 @@ export function registerSearchDocumentsTool(server: McpServer, deps: McpDeps): v
         const assistant = deps.getAssistant();
         const documentId = resolveOptionalDocumentRef(assistant, args.documentId);
         const hits = await assistant.search(args.query, { k: args.k ?? 5, documentId });
-        return toolSuccess(searchText(args.query, hits), { hits: hits.map((hit) => ({ ...hit, label: placeName(hit.address) })) });
+        return toolSuccess(searchText(args.query, hits), { hits: hits.map((hit) => ({ ...hit, label: placeName(hit.address, hit.label) })) });
       }),
   );
 }

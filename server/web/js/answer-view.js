@@ -4,22 +4,20 @@
  * never an internal address), the mode badge, the "not found" notice, and a copy button.
  */
 import { el, documentLink } from './dom.js';
-import { addressLabel, shortName } from './labels.js';
 
 const MODE_LABELS = { extractive: 'Trích từ văn bản', llm: 'Mô hình ngôn ngữ' };
 
 /**
- * Where a citation points, as people read it: "NĐ 335/2025, Điều 19 khoản 2". `library` maps
- * document ids to summaries; without the document, the label alone.
+ * Where a citation points, as people read it: "NĐ 335/2025, Điều 19 khoản 2" — the document's
+ * short name and the place's label, both sent by the API with the citation.
  */
-export function citationPlace(citation, library) {
-  const label = citation.label ?? addressLabel(citation.section);
-  const doc = library?.get(citation.documentId);
-  return doc ? `${shortName(doc)}, ${label}` : label;
+export function citationPlace(citation) {
+  const label = citation.label ?? '';
+  return citation.documentShortName ? `${citation.documentShortName}, ${label}` : label;
 }
 
 /** The answer text with each valid [n] turned into a link to citation n. */
-export function answerParagraph(answer, citations, library) {
+export function answerParagraph(answer, citations) {
   const paragraph = el('p', { className: 'answer__text' });
   for (const part of answer.split(/(\[\d+\])/)) {
     const match = /^\[(\d+)\]$/.exec(part);
@@ -32,7 +30,7 @@ export function answerParagraph(answer, citations, library) {
       el('a', {
         className: 'marker',
         href: documentLink(citation.documentId, citation.section, citation.quote),
-        'aria-label': `Nguồn ${match[1]}: ${citationPlace(citation, library)}`,
+        'aria-label': `Nguồn ${match[1]}: ${citationPlace(citation)}`,
         text: `[${match[1]}]`,
       }),
     );
@@ -40,7 +38,7 @@ export function answerParagraph(answer, citations, library) {
   return paragraph;
 }
 
-function citationChips(citations, library) {
+function citationChips(citations) {
   return el(
     'ol',
     { className: 'citations', 'aria-label': 'Nguồn trích dẫn' },
@@ -55,7 +53,7 @@ function citationChips(citations, library) {
           },
           [
             el('span', { className: 'citation__number', text: `[${index + 1}]` }),
-            el('span', { className: 'citation__place', text: citationPlace(citation, library) }),
+            el('span', { className: 'citation__place', text: citationPlace(citation) }),
             el('span', { className: 'citation__quote', text: citation.quote }),
           ],
         ),
@@ -67,7 +65,7 @@ function citationChips(citations, library) {
 /** Plain text of the answer with its sources, for the clipboard. */
 export function answerAsText(response) {
   const sources = response.citations.map(
-    (citation, index) => `[${index + 1}] ${citation.documentTitle}, ${citation.label ?? addressLabel(citation.section)}: “${citation.quote}”`,
+    (citation, index) => `[${index + 1}] ${citation.documentTitle}, ${citation.label}: “${citation.quote}”`,
   );
   return sources.length > 0 ? `${response.answer}\n\nNguồn:\n${sources.join('\n')}` : response.answer;
 }
@@ -102,8 +100,8 @@ function copyButton(response) {
   return button;
 }
 
-/** Fills `container` with the finished answer; `library` (id → summary) names the documents. */
-export function renderAnswer(container, response, library) {
+/** Fills `container` with the finished answer. */
+export function renderAnswer(container, response) {
   container.replaceChildren();
   container.dataset.state = 'done';
   container.removeAttribute('aria-busy');
@@ -116,8 +114,8 @@ export function renderAnswer(container, response, library) {
   ]);
   container.append(meta);
   if (response.notice) container.append(el('p', { className: 'answer__notice', text: response.notice }));
-  container.append(answerParagraph(response.answer, response.citations, library));
-  if (response.citations.length > 0) container.append(citationChips(response.citations, library));
+  container.append(answerParagraph(response.answer, response.citations));
+  if (response.citations.length > 0) container.append(citationChips(response.citations));
   container.append(el('div', { className: 'answer__actions' }, [copyButton(response)]));
 }
 

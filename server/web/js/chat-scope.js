@@ -4,7 +4,6 @@
  */
 import { getJson } from './api.js';
 import { el } from './dom.js';
-import { shortName } from './labels.js';
 import { buildSuggestions } from './suggestions.js';
 
 const SCOPE_KEY = 'plan-assistant.documentId';
@@ -19,7 +18,7 @@ export function currentScope() {
 }
 
 function optionText(doc) {
-  const name = shortName(doc);
+  const name = doc.shortName;
   // The title repeats the type word; the short name already says it.
   return doc.title && doc.title !== name ? `${name} — ${doc.title}` : name;
 }
@@ -62,5 +61,5 @@ export async function showSuggestions(list, documents, scope, ask) {
 /** The short name of the chosen document, for the caption of a question; null for all. */
 export function scopeName(byId, scope) {
   const doc = scope ? byId.get(scope) : null;
-  return doc ? shortName(doc) : null;
+  return doc ? doc.shortName : null;
 }

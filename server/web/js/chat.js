@@ -105,7 +105,7 @@ async function ask(question) {
   reveal(turn);
   try {
     const response = await streamAnswer(question, scope, answer);
-    renderAnswer(answer, response, byId);
+    renderAnswer(answer, response);
     remember(question, scope, response);
   } catch (error) {
     renderAnswerError(answer, error instanceof Error ? error.message : String(error));
@@ -117,7 +117,7 @@ async function ask(question) {
 
 function restore() {
   const turns = readHistory();
-  for (const { question, scope, response } of turns) renderAnswer(appendTurn(question, scope ?? null).answer, response, byId);
+  for (const { question, scope, response } of turns) renderAnswer(appendTurn(question, scope ?? null).answer, response);
   intro.hidden = turns.length > 0;
   // Back from a citation: the answer it was opened from, not the top of the page.
   const back = sessionStorage.getItem(RETURN_KEY);

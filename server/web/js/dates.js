@@ -1,6 +1,8 @@
 /**
  * Date helpers for the pages: whole days between calendar dates, and the Vietnamese phrase
  * for how far a deadline is ("còn 12 ngày", "quá hạn 3 ngày"). Pure, so they are unit-tested.
+ * Dates shown as text come from the API (`dueText`, `issuedDateText`, …): the date format is
+ * the server's one rule, never written again here.
  */
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -27,10 +29,4 @@ export function describeDue(dueIso, todayIso) {
   if (days > 0) return { text: `còn ${days} ngày`, state: 'future' };
   if (days === 0) return { text: 'đến hạn hôm nay', state: 'today' };
   return { text: `quá hạn ${-days} ngày`, state: 'overdue' };
-}
-
-/** "2026-06-30" → "30/06/2026": dd/mm/yyyy, the one date format of every face. */
-export function formatVietnameseDate(iso) {
-  const [year, month, day] = iso.split('-');
-  return `${day}/${month}/${year}`;
 }

@@ -1,13 +1,13 @@
 /**
  * Renders a document with its structure: every section becomes an element whose id is its
  * address ("II.4", "dieu.18.khoan.1"), nested by span containment, its anchor reading the label
- * ("Điều 18 khoản 1"), with the text shown verbatim, tables as tables, and the cited range
- * wrapped in <mark class="hl">.
+ * the API sends ("Điều 18 khoản 1"), with the text shown verbatim, tables as tables, and the
+ * cited range wrapped in <mark class="hl">.
  */
 import { el } from './dom.js';
 import { splitByMark } from './highlight.js';
-import { addressLabel, capitalized } from './labels.js';
 import { renderTable } from './table-view.js';
+import { capitalized } from './text.js';
 
 /**
  * Nests sections by their spans (not by the `parent` field: a footnote's parent is the item
@@ -81,7 +81,7 @@ function renderChildren(doc, nested, parentAddress, span, mark, container) {
 }
 
 function renderSection(doc, nested, section, mark) {
-  const label = capitalized(section.label ?? addressLabel(section.address));
+  const label = capitalized(section.label);
   const node = el('section', { id: section.address, className: `sec sec--${section.kind}`, 'aria-label': label });
   node.append(el('a', { className: 'addr', href: `#${encodeURIComponent(section.address)}`, title: `Liên kết tới ${label}`, text: label }));
   const table = section.kind === 'table' ? renderTable(doc.text, section, nested.children.get(section.address) ?? [], mark) : null;

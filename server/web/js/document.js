@@ -5,10 +5,8 @@
  */
 import { getJson } from './api.js';
 import { el, showStatus } from './dom.js';
-import { formatVietnameseDate } from './dates.js';
 import { renderDocumentBody } from './document-view.js';
 import { locateQuote } from './highlight.js';
-import { addressLabel, bareNumber, shortName, typeName } from './labels.js';
 import { loadLibrary } from './library.js';
 
 const library = document.getElementById('library');
@@ -25,7 +23,7 @@ function renderLibrary(documents, selectedId) {
     ...documents.map((doc) =>
       el('li', {}, [
         el('a', { href: `/document.html?id=${encodeURIComponent(doc.id)}`, 'aria-current': doc.id === selectedId ? 'page' : null }, [
-          el('strong', { text: shortName(doc) }),
+          el('strong', { text: doc.shortName }),
           el('span', { className: 'library__title', text: doc.title }),
         ]),
       ]),
@@ -41,35 +39,35 @@ function signerText(signer) {
 
 function numberText(doc) {
   if (doc.number) return doc.number;
-  // A number line left blank ("Số: /KH-UBND"): shown once, without a doubled "Số:".
-  const written = bareNumber(doc.header?.numberText);
-  return written ? `${written} (chưa ghi số)` : null;
+  // A number line left blank: the API sends it without its "Số:" ("/KH-UBND"), so it is not said twice.
+  return doc.numberText ? `${doc.numberText} (chưa ghi số)` : null;
 }
 
 function metaList(doc) {
   const header = doc.header ?? {};
-  const issued = doc.issuedDate ?? header.issuedDate;
   const rows = [
-    ['Loại văn bản', typeName(doc.type)],
+    ['Loại văn bản', doc.typeName],
     ['Cơ quan ban hành', doc.issuer ?? header.issuer],
     ['Số hiệu', numberText(doc)],
-    ['Ngày ban hành', issued ? formatVietnameseDate(issued) : header.dateText],
-    ['Ngày hiệu lực', doc.effectiveDate ? formatVietnameseDate(doc.effectiveDate) : null],
+    // No date read: the date line as written (it may be blank), never an invented one.
+    ['Ngày ban hành', doc.issuedDateText ?? header.dateText],
+    ['Ngày hiệu lực', doc.effectiveDateText],
     ['Người ký', signerText(doc.signer)],
   ].filter(([, value]) => value);
   return el('dl', { className: 'document__meta' }, rows.flatMap(([term, value]) => [el('dt', { text: term }), el('dd', { text: value })]));
 }
 
-function focusTarget(address, quote, mark) {
+/** `label` is the API's label of the section at `address` (null when the document has no such section). */
+function focusTarget(address, label, quote, mark) {
   const marks = article.querySelectorAll('mark.hl');
   const section = address ? document.getElementById(address) : null;
   if (section) section.classList.add('is-target');
   if (marks.length > 0) {
-    showStatus(banner, `Đoạn được trích dẫn được tô sáng${address ? ` ở ${addressLabel(address)}` : ''}.`);
+    showStatus(banner, `Đoạn được trích dẫn được tô sáng${label ? ` ở ${label}` : ''}.`);
     marks[0].scrollIntoView({ block: 'center' });
     marks[0].focus({ preventScroll: true });
   } else if (section) {
-    if (quote && !mark) showStatus(banner, `Không tìm thấy nguyên văn đoạn trích; đang hiển thị ${addressLabel(address)}.`, 'warning');
+    if (quote && !mark) showStatus(banner, `Không tìm thấy nguyên văn đoạn trích; đang hiển thị ${label}.`, 'warning');
     section.scrollIntoView({ block: 'start' });
   }
 }
@@ -85,7 +83,7 @@ async function showDocument(id) {
   const ask = el('a', { className: 'button button--ghost button--small', href: `/?documentId=${encodeURIComponent(doc.id)}`, text: 'Hỏi về văn bản này' });
   article.replaceChildren(el('h1', { className: 'document__title', text: doc.title }), metaList(doc), el('p', { className: 'document__ask' }, [ask]));
   renderDocumentBody(article, doc, mark);
-  focusTarget(address, quote, mark);
+  focusTarget(address, section?.label ?? null, quote, mark);
 }
 
 async function main() {

@@ -2,11 +2,9 @@
  * The documents page: every loaded document (type, number, date, issuer, status) and every
  * expected document not yet loaded, with a search box that ignores diacritics.
  */
-import { formatVietnameseDate } from './dates.js';
 import { el, showStatus } from './dom.js';
 import { loadLibrary } from './library.js';
 import { foldText } from './text.js';
-import { typeName } from './labels.js';
 
 const list = document.getElementById('doc-list');
 const search = document.getElementById('doc-search');
@@ -28,10 +26,10 @@ function fact(value, reason) {
 
 function loadedEntry(doc) {
   return {
-    search: foldText([doc.title, doc.number, doc.issuer, typeName(doc.type)].filter(Boolean).join(' ')),
+    search: foldText([doc.title, doc.number, doc.issuer, doc.typeName].filter(Boolean).join(' ')),
     node: el('li', { className: 'doc-card card', dataset: { id: doc.id, status: 'loaded' } }, [
       el('div', { className: 'doc-card__head' }, [
-        el('span', { className: 'doc-card__type', text: typeName(doc.type) }),
+        el('span', { className: 'doc-card__type', text: doc.typeName }),
         el('span', { className: 'badge badge--ok', text: 'Đã nạp' }),
       ]),
       el('h2', { className: 'doc-card__title' }, [el('a', { href: `/document.html?id=${encodeURIComponent(doc.id)}`, text: doc.title })]),
@@ -39,7 +37,7 @@ function loadedEntry(doc) {
         el('dt', { text: 'Số hiệu' }),
         fact(doc.number, gapReason(doc, 'number')),
         el('dt', { text: 'Ngày ban hành' }),
-        fact(doc.issuedDate ? formatVietnameseDate(doc.issuedDate) : null, gapReason(doc, 'date')),
+        fact(doc.issuedDateText, gapReason(doc, 'date')),
         el('dt', { text: 'Cơ quan ban hành' }),
         fact(doc.issuer, gapReason(doc, 'issuer')),
       ]),
@@ -49,10 +47,10 @@ function loadedEntry(doc) {
 
 function missingEntry(item) {
   return {
-    search: foldText([item.title, item.number, item.issuer, typeName(item.type)].filter(Boolean).join(' ')),
+    search: foldText([item.title, item.number, item.issuer, item.typeName].filter(Boolean).join(' ')),
     node: el('li', { className: 'doc-card doc-card--missing card', dataset: { id: item.id, status: 'missing' } }, [
       el('div', { className: 'doc-card__head' }, [
-        el('span', { className: 'doc-card__type', text: typeName(item.type) }),
+        el('span', { className: 'doc-card__type', text: item.typeName }),
         el('span', { className: 'badge badge--muted', text: 'Được dẫn chiếu, chưa có văn bản' }),
       ]),
       el('h2', { className: 'doc-card__title', text: item.title }),
@@ -60,7 +58,7 @@ function missingEntry(item) {
         el('dt', { text: 'Số hiệu' }),
         el('dd', { text: item.number ?? '—' }),
         el('dt', { text: 'Ngày ban hành' }),
-        el('dd', { text: item.date ? formatVietnameseDate(item.date) : '—' }),
+        el('dd', { text: item.dateText ?? '—' }),
         el('dt', { text: 'Cơ quan ban hành' }),
         el('dd', { text: item.issuer ?? '—' }),
       ]),

@@ -3,17 +3,15 @@
  * leads, what is due in a month) and each regulation's own number (what it rules, when it takes
  * effect). Pure, so it is unit-tested; nothing here names a document.
  */
-import { typeName } from './labels.js';
-
 const MAX_SUGGESTIONS = 4;
 
 function lowerFirst(text) {
   return text ? text.charAt(0).toLocaleLowerCase('vi') + text.slice(1) : text;
 }
 
-/** "Nghị định 335/2025/NĐ-CP", or the type name alone when the document has no number. */
+/** "Nghị định 335/2025/NĐ-CP", or the type name alone when the document has no number (both from the API). */
 function spokenName(doc) {
-  return doc.number ? `${typeName(doc.type)} ${doc.number}` : typeName(doc.type);
+  return doc.number ? `${doc.typeName} ${doc.number}` : doc.typeName;
 }
 
 /** The first clause of a task title, for a question. */

@@ -2,20 +2,13 @@
  * The task page: filters (unit in any spelling — the API resolves it, the page says which unit
  * it took —, role, timeline kind), the table (cards on a phone, the filters folded away once
  * applied), days left or overdue against today, and CSV / ICS export of exactly what is filtered.
+ * Labels, kinds and due dates are shown as the API words them (`label`, `kindText`, `dueText`).
  */
 import { getJson, wireKeyedDownloads } from './api.js';
-import { describeDue, formatVietnameseDate, localIsoDate } from './dates.js';
+import { describeDue, localIsoDate } from './dates.js';
 import { documentLink, el, showStatus } from './dom.js';
-import { addressLabel, capitalized } from './labels.js';
+import { capitalized } from './text.js';
 import { describeFilters, matchUnit } from './unit-match.js';
-
-const KIND_LABELS = {
-  deadline: 'Có hạn',
-  recurring: 'Thường xuyên',
-  conditional: 'Theo điều kiện',
-  'per-authority': 'Theo cấp có thẩm quyền',
-  unspecified: 'Không ghi',
-};
 const FILTER_NAMES = ['unit', 'role', 'kind'];
 
 const form = document.getElementById('filters');
@@ -56,18 +49,18 @@ function timelineCell(timeline, today) {
     const due = describeDue(timeline.due, today);
     cell.append(
       el('span', { className: `due due--${due.state}` }, [
-        el('span', { text: `Hạn ${formatVietnameseDate(timeline.due)}` }),
+        el('span', { text: `Hạn ${timeline.dueText}` }),
         el('strong', { text: due.text }),
       ]),
     );
   } else {
-    cell.append(el('span', { className: `kind kind--${timeline.kind}`, text: KIND_LABELS[timeline.kind] ?? timeline.kind }));
+    cell.append(el('span', { className: `kind kind--${timeline.kind}`, text: timeline.kindText }));
   }
   return cell;
 }
 
 function taskRow(task, today) {
-  const label = capitalized(task.label ?? addressLabel(task.address));
+  const label = capitalized(task.label);
   return el('tr', { dataset: { address: task.address } }, [
     el('td', { className: 'tasks__address', dataset: { label: 'Mục' } }, [
       el('a', { href: documentLink(task.documentId, task.address), text: label, 'aria-label': `${label} trong văn bản` }),

@@ -1,4 +1,4 @@
-/** Text helpers for matching what people type: without diacritics, lower case. */
+/** Text helpers: matching what people type (without diacritics, lower case), and a capital first letter. */
 
 /** "Sở Nội vụ" → "so noi vu": what a search compares, so "so noi vu" finds "Sở Nội vụ". */
 export function foldText(text) {
@@ -8,4 +8,9 @@ export function foldText(text) {
     .replace(/đ/g, 'd')
     .replace(/Đ/g, 'D')
     .toLowerCase();
+}
+
+/** A label that starts a sentence or a chip: "mục II.4" → "Mục II.4". */
+export function capitalized(label) {
+  return label ? label.charAt(0).toLocaleUpperCase('vi') + label.slice(1) : label;
 }

@@ -1,29 +1,12 @@
 /**
  * Rendering of the unit page: one card per document with its obligations, each with its place
  * (linked to the document at that place, the quote highlighted), role, action and deadline
- * against today ("còn N ngày" / "quá hạn N ngày"). Text only, never markup.
+ * against today ("còn N ngày" / "quá hạn N ngày"). Text only, never markup. The words come
+ * from the API: the place's label, the role (`roleText`), the kind and the due date as text.
  */
-import { describeDue, formatVietnameseDate } from './dates.js';
+import { describeDue } from './dates.js';
 import { documentLink, el } from './dom.js';
-import { capitalized } from './labels.js';
-
-/** How each role reads on the page. */
-export const ROLE_LABELS = {
-  lead: 'Chủ trì',
-  coordinating: 'Phối hợp',
-  responsible: 'Chịu trách nhiệm',
-  approves: 'Phê duyệt',
-  'reports-to': 'Báo cáo',
-  implements: 'Thực hiện',
-};
-
-const KIND_LABELS = {
-  deadline: 'Có hạn',
-  recurring: 'Thường xuyên',
-  conditional: 'Theo điều kiện',
-  'per-authority': 'Theo cấp có thẩm quyền',
-  unspecified: 'Không ghi thời hạn',
-};
+import { capitalized } from './text.js';
 
 /** Obligations grouped by document, keeping the order the API gives (corpus order). */
 export function groupByDocument(obligations) {
@@ -44,19 +27,19 @@ function timelineLine(timeline, today) {
     const due = describeDue(timeline.due, today);
     line.append(
       el('span', { className: `due due--${due.state}` }, [
-        el('span', { text: `Hạn ${formatVietnameseDate(timeline.due)}` }),
+        el('span', { text: `Hạn ${timeline.dueText}` }),
         el('strong', { text: due.text }),
       ]),
     );
   } else {
-    line.append(el('span', { className: `kind kind--${timeline.kind}`, text: KIND_LABELS[timeline.kind] ?? timeline.kind }));
+    line.append(el('span', { className: `kind kind--${timeline.kind}`, text: timeline.kindText }));
   }
   return line;
 }
 
 function obligationItem(item, today) {
   const source = item.source ?? item.sources.action;
-  const place = capitalized(source.label || item.label);
+  const place = capitalized(source.label);
   return el('li', { className: 'obligation', dataset: { id: item.id, role: item.role, kind: item.timeline.kind } }, [
     el('div', { className: 'obligation__meta' }, [
       el('a', {
@@ -65,7 +48,7 @@ function obligationItem(item, today) {
         text: place,
         'aria-label': `${place}, ${item.documentShortName}: xem trong văn bản`,
       }),
-      el('span', { className: 'obligation__role', text: ROLE_LABELS[item.role] ?? item.role }),
+      el('span', { className: 'obligation__role', text: item.roleText }),
     ]),
     el('p', { className: 'obligation__action', text: item.action }),
     timelineLine(item.timeline, today),

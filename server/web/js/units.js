@@ -4,9 +4,8 @@
  * what every loaded document asks of it, grouped by document; CSV and ICS of exactly what is shown.
  */
 import { getJson, wireKeyedDownloads } from './api.js';
-import { formatVietnameseDate, localIsoDate } from './dates.js';
+import { localIsoDate } from './dates.js';
 import { el, showStatus } from './dom.js';
-import { shortName } from './labels.js';
 import { groupByDocument, groupCard } from './units-view.js';
 
 const FILTER_NAMES = ['unit', 'documentId', 'role', 'kind', 'dueAfter', 'dueBefore'];
@@ -25,7 +24,7 @@ const exportLinks = [
 
 const DATE_FIELDS = ['dueAfter', 'dueBefore'];
 
-/** "30/06/2026" (or "30-6-2026") → "2026-06-30"; what cannot be read is passed on for the API to reject in Vietnamese. */
+/** "30/6/2026" (or "30/06/2026", "30-6-2026") → "2026-06-30"; what cannot be read is passed on for the API to reject in Vietnamese. */
 export function isoFromVietnamese(text) {
   const match = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text.trim());
   return match ? `${match[3]}-${match[2].padStart(2, '0')}-${match[1].padStart(2, '0')}` : text.trim();
@@ -43,7 +42,7 @@ function currentQuery() {
 
 const withQuery = (path, query) => (query ? `${path}?${query}` : path);
 
-/** "Sở Nội vụ · KH 141 · Chủ trì · hạn đến 30/06/2026", for the folded panel. */
+/** "Sở Nội vụ · KH 141 · Chủ trì · hạn đến 30/6/2026", for the folded panel. */
 function describeFilters(unitName) {
   const parts = [];
   const typed = form.elements.unit.value.trim();
@@ -81,7 +80,8 @@ async function loadObligations() {
   }
   results.setAttribute('aria-busy', 'true');
   try {
-    const { unit, obligations } = await getJson(withQuery('/api/obligations', query));
+    const { unit, obligations, window: dates } = await getJson(withQuery('/api/obligations', query));
+    showDates(dates);
     const groups = groupByDocument(obligations);
     const today = localIsoDate(new Date());
     results.replaceChildren(...groups.map((group) => groupCard(group, today)));
@@ -108,17 +108,21 @@ async function loadOptions() {
   if (documents.status === 'fulfilled') {
     const select = form.elements.documentId;
     const wanted = new URLSearchParams(location.search).get('documentId') ?? '';
-    select.append(...documents.value.documents.map((doc) => el('option', { value: doc.id, text: shortName(doc), title: doc.title })));
+    select.append(...documents.value.documents.map((doc) => el('option', { value: doc.id, text: doc.shortName, title: doc.title })));
     select.value = wanted;
   }
 }
 
+/** The date fields as the API wrote the dates it read ("30/6/2026"): one date format, the server's. */
+function showDates(dates) {
+  if (dates?.dueAfterText) form.elements.dueAfter.value = dates.dueAfterText;
+  if (dates?.dueBeforeText) form.elements.dueBefore.value = dates.dueBeforeText;
+}
+
+/** The filters from the address; the dates stay as given until the API words them (showDates). */
 function restoreFilters() {
   const params = new URLSearchParams(location.search);
-  for (const name of FILTER_NAMES) {
-    const value = params.get(name) ?? '';
-    form.elements[name].value = DATE_FIELDS.includes(name) && /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatVietnameseDate(value) : value;
-  }
+  for (const name of FILTER_NAMES) form.elements[name].value = params.get(name) ?? '';
 }
 
 let typingTimer = null;
