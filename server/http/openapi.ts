@@ -10,8 +10,8 @@ import {
   errorResponseSchema,
   healthSchema,
   searchResponseSchema,
+  taskDetailSchema,
   taskListSchema,
-  taskViewSchema,
 } from './response-schemas.js';
 import {
   askBodySchema,
@@ -111,7 +111,7 @@ const OPERATIONS: OperationSpec[] = [
   { method: 'get', path: '/api/tasks', summary: 'Danh sách nhiệm vụ (lọc theo đơn vị, vai trò, thời hạn)', query: taskFilterSchema, ok: { description: 'Nhiệm vụ.', schema: taskListSchema }, errors: [400, 503] },
   { method: 'get', path: '/api/tasks.csv', summary: 'Nhiệm vụ dạng CSV (UTF-8 có BOM)', query: taskFilterSchema, ok: { description: 'Tệp CSV.', contentType: 'text/csv' }, errors: [400, 503] },
   { method: 'get', path: '/api/tasks.ics', summary: 'Nhiệm vụ dạng lịch iCalendar: hạn cụ thể → sự kiện cả ngày; thường xuyên → lặp hằng năm từ 01/01 năm kế hoạch; theo điều kiện hoặc theo cấp có thẩm quyền → việc cần làm (VTODO) không có hạn', query: taskFilterSchema, ok: { description: 'Tệp ICS.', contentType: 'text/calendar' }, errors: [400, 503] },
-  { method: 'get', path: '/api/tasks/{address}', summary: 'Một nhiệm vụ, kèm nguồn nguyên văn từng trường', params: taskParamsSchema, query: taskDetailQuerySchema, ok: { description: 'Nhiệm vụ.', schema: taskViewSchema }, errors: [400, 404, 503] },
+  { method: 'get', path: '/api/tasks/{address}', summary: 'Một nhiệm vụ, kèm nguồn nguyên văn từng trường', params: taskParamsSchema, query: taskDetailQuerySchema, ok: { description: 'Nhiệm vụ.', schema: taskDetailSchema }, errors: [400, 404, 503] },
   { method: 'get', path: '/api/obligations', summary: 'Việc của đơn vị trong mọi văn bản đã nạp (lọc theo đơn vị, văn bản, vai trò, loại và ngày hạn)', query: obligationFilterSchema, ok: { description: 'Việc, theo thứ tự văn bản, kèm vị trí và nguồn nguyên văn.', schema: obligationListResponseSchema }, errors: [400, 404, 503] },
   { method: 'get', path: '/api/obligations.csv', summary: 'Việc của đơn vị dạng CSV (UTF-8 có BOM)', query: obligationFilterSchema, ok: { description: 'Tệp CSV.', contentType: 'text/csv' }, errors: [400, 404, 503] },
   { method: 'get', path: '/api/obligations.ics', summary: 'Việc của đơn vị dạng lịch iCalendar: hạn cụ thể → sự kiện cả ngày; thường xuyên → lặp hằng năm; việc theo điều kiện, theo cấp có thẩm quyền hoặc không ghi hạn không có trong lịch', query: obligationFilterSchema, ok: { description: 'Tệp ICS.', contentType: 'text/calendar' }, errors: [400, 404, 503] },

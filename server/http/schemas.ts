@@ -165,7 +165,8 @@ export const obligationFilterSchema = z.object({
 
 export type ObligationFilterQuery = z.infer<typeof obligationFilterSchema>;
 
-const placeQuoteResponse = z.object({ section: z.string(), label: z.string(), quote: z.string().describe('Nguyên văn.') });
+const placeQuoteResponse = z.object({ section: z.string(), label: z.string().describe('Tên vị trí: "Điều 7 khoản 2", "mục II.4".'), quote: z.string().describe('Nguyên văn.') });
+const dateText = (what: string) => z.string().nullable().describe(`${what} dạng văn bản hành chính ("01/01/2026", "30/6/2026"); null khi không lọc.`);
 
 /** The JSON answer of `GET /api/obligations`, for the OpenAPI document. */
 export const obligationListResponseSchema = z.object({
@@ -173,6 +174,7 @@ export const obligationListResponseSchema = z.object({
     .object({ name: z.string(), aliases: z.array(z.string()) })
     .nullable()
     .describe('Đơn vị mà tên đã gõ được hiểu là; null khi không lọc theo đơn vị.'),
+  window: z.object({ dueAfterText: dateText('dueAfter'), dueBeforeText: dateText('dueBefore') }).describe('Khoảng ngày hạn đã đọc, để trang hiển thị đúng cách viết ngày.'),
   obligations: z.array(
     z.object({
       id: z.string(),
@@ -182,8 +184,17 @@ export const obligationListResponseSchema = z.object({
       address: z.string(),
       label: z.string().describe('Tên vị trí: "Điều 7 khoản 2", "mục II.4".'),
       role: z.enum(obligationRoles),
+      roleText: z.string().describe('Vai trò bằng lời: "Chủ trì", "Phối hợp", "Chịu trách nhiệm", …'),
       action: z.string().describe('Việc phải làm, nguyên văn.'),
-      timeline: z.object({ text: z.string(), kind: z.enum(timelineKinds), due: z.string().optional().describe('YYYY-MM-DD.') }).passthrough(),
+      timeline: z
+        .object({
+          text: z.string(),
+          kind: z.enum(timelineKinds),
+          kindText: z.string().describe('"Có thời hạn", "Thường xuyên", …'),
+          due: z.string().optional().describe('YYYY-MM-DD.'),
+          dueText: z.string().optional().describe('Hạn dạng văn bản hành chính: "30/6/2026", "05/01/2026".'),
+        })
+        .passthrough(),
       units: z.array(z.object({ name: z.string(), aliases: z.array(z.string()), level: z.string() })),
       taskAddress: z.string().optional(),
       source: placeQuoteResponse.describe('Câu giao việc, nguyên văn.'),

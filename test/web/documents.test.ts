@@ -8,6 +8,7 @@ import { rm } from 'node:fs/promises';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DESKTOP, expectNoHorizontalScroll, launchBrowser, openPage, PHONE, screenshot, screenshotFolder, SKIP, startLibraryServer, type LibraryServer } from './browser.js';
+import { formatDate } from '../../server/core/answer/format.js';
 
 interface Listing {
   documents: Array<{ id: string; type: string; number: string | null; issuedDate: string | null; issuer: string | null; title: string }>;
@@ -19,7 +20,6 @@ let browser: Browser;
 let shots: string;
 let listing: Listing;
 
-const ddmmyyyy = (iso: string) => iso.split('-').reverse().join('/');
 const byId = (id: string) => `[id="${id}"]`;
 
 describe.skipIf(SKIP)('documents in chromium', () => {
@@ -55,7 +55,7 @@ describe.skipIf(SKIP)('documents in chromium', () => {
         for (const doc of listing.documents.filter((item) => item.number && item.issuedDate)) {
           const card = await page.locator(`.doc-card[data-id="${doc.id}"]`).innerText();
           expect(card).toContain(doc.number!);
-          expect(card).toContain(ddmmyyyy(doc.issuedDate!));
+          expect(card).toContain(formatDate(doc.issuedDate!));
           if (doc.issuer) expect(card).toContain(doc.issuer);
         }
         await expectNoHorizontalScroll(page);
@@ -111,7 +111,7 @@ describe.skipIf(SKIP)('documents in chromium', () => {
       const table = page.locator(`${byId('table.1')} table`);
       expect(await table.locator('thead th').count()).toBeGreaterThan(1);
       expect(await table.locator('tbody tr').count()).toBeGreaterThanOrEqual(1);
-      expect(await page.locator('.document__meta').innerText()).toContain(ddmmyyyy(decree.issuedDate!));
+      expect(await page.locator('.document__meta').innerText()).toContain(formatDate(decree.issuedDate!));
       await screenshot(page, shots, 'document.png');
       // "Hỏi về văn bản này" opens the chat with this document picked.
       await page.getByRole('link', { name: 'Hỏi về văn bản này' }).click();
