@@ -46,14 +46,23 @@ afterAll(() => server?.stop());
 describe('health and corpus', () => {
   it('GET /healthz reports the loaded index', async () => {
     const health = await get<Record<string, unknown>>('/healthz');
-    expect(health).toEqual({ status: 'ok', documents: 1, sections: expect.any(Number), tasks: 10 });
+    const { documents } = await get<{ documents: unknown[] }>('/api/documents');
+    // The plan and the shipped regulations; only the plan has tasks.
+    expect(documents.length).toBeGreaterThan(1);
+    expect(health).toEqual({ status: 'ok', documents: documents.length, sections: expect.any(Number), tasks: 10 });
     expect(health.sections as number).toBeGreaterThan(20);
   });
 
   it('GET /api/documents lists the plan and the expected documents not loaded', async () => {
-    const listing = await get<{ documents: Array<{ id: string }>; expected: Array<{ id: string; present: boolean; number: string | null }> }>('/api/documents');
-    expect(listing.documents.map((doc) => doc.id)).toEqual([plan.id]);
-    expect(listing.expected).toHaveLength(4);
+    type Expected = { id: string; present: boolean; number: string | null; file: string | null; source?: { commit: string } };
+    const listing = await get<{ documents: Array<{ id: string }>; expected: Expected[] }>('/api/documents');
+    // Loaded: exactly the registry entries with a file (the plan and the regulations), each present.
+    const withFile = listing.expected.filter((doc) => doc.file !== null);
+    expect(listing.documents.map((doc) => doc.id).sort()).toEqual(withFile.map((doc) => doc.id).sort());
+    expect(listing.documents.map((doc) => doc.id)).toContain(plan.id);
+    expect(withFile.every((doc) => doc.present)).toBe(true);
+    // A copied regulation carries its source through the API.
+    expect(listing.expected.find((doc) => doc.number === '80/2025/QH15')?.source?.commit).toMatch(/^[0-9a-f]+$/);
     expect(listing.expected.filter((doc) => !doc.present).map((doc) => doc.number)).toEqual(
       expect.arrayContaining(['18/CT-TTg', '17-NQ/TU']),
     );
@@ -80,7 +89,10 @@ describe('health and corpus', () => {
   });
 
   it('GET /api/search ranks the competency-framework task first for an unaccented query', async () => {
-    const { hits } = await get<{ hits: Array<{ address: string; text: string; score: number }> }>('/api/search?q=ra%20soat%20khung%20nang%20luc&k=3');
+    // Within the plan: other loaded documents speak of "năng lực" too.
+    const { hits } = await get<{ hits: Array<{ address: string; text: string; score: number }> }>(
+      `/api/search?q=ra%20soat%20khung%20nang%20luc&k=3&documentId=${encodeURIComponent(plan.id)}`,
+    );
     expect(hits.length).toBeGreaterThan(0);
     expect(hits.length).toBeLessThanOrEqual(3);
     expect(hits[0].address).toBe('II.4');
