@@ -79,6 +79,22 @@ describe('in process', () => {
     expect(resultText(chiThi)).toContain('chưa được nạp');
   });
 
+  it('list_documents gives each shipped regulation its source and the known gaps of that source', async () => {
+    const result = await callTool(client, 'list_documents');
+    type Listed = { id: string; number: string | null; source: { commit: string } | null; knownGaps: Array<{ field: string; reason: string }> };
+    const documents = (result.structuredContent as { documents: Listed[] }).documents;
+    const copied = documents.filter((doc) => doc.source !== null);
+    expect(copied.length).toBeGreaterThanOrEqual(2);
+    expect(documents.find((doc) => doc.id === PLAN_ID)?.source).toBeNull();
+    const withAppendixGap = documents.filter((doc) => doc.knownGaps.some((gap) => gap.field === 'appendices'));
+    expect(withAppendixGap.length).toBeGreaterThanOrEqual(2);
+    const text = resultText(result);
+    for (const doc of withAppendixGap) {
+      for (const gap of doc.knownGaps.filter((item) => item.field === 'appendices')) expect(text).toContain(`Bản nguồn thiếu: ${gap.reason}`);
+    }
+    for (const doc of copied) expect(text).toContain(`(commit ${doc.source!.commit})`);
+  });
+
   it('reads section II.4 as a resource and completes unit names and addresses', async () => {
     const section = await client.readResource({ uri: sectionUri(PLAN_ID, 'II.4') });
     expect(resourceText(section)).toContain('Đơn vị chủ trì thực hiện: Sở Nội vụ.');

@@ -28,6 +28,11 @@ const documentOutput = z.object({
   signer: z.object({ name: z.string().nullable(), position: z.string().nullable(), authority: z.array(z.string()) }).nullable(),
   effectiveDate: z.string().nullable().describe('ISO date from the clause stating it.'),
   gaps: z.array(gapOutput).describe('Header facts the source lacks, with the reason; never guessed.'),
+  source: z
+    .object({ repository: z.string(), path: z.string(), commit: z.string() })
+    .nullable()
+    .describe('Public repository file the text was copied from, byte for byte (corpus/registry.json); null when not recorded.'),
+  knownGaps: z.array(gapOutput).describe('What the source file is known to lack (corpus/registry.json), e.g. appendices; never filled in.'),
   file: z.string(),
   sections: z.number(),
 });
@@ -52,7 +57,12 @@ function signerText(signer: SignerView | null): string | null {
   return [signer.authority.join(' '), signer.position, signer.name].filter(Boolean).join(' ');
 }
 
-function documentBlock(doc: DocumentSummary): string {
+/** The document's entry in corpus/registry.json, for its source and known gaps. */
+function entryOf(doc: DocumentSummary, registry: readonly ExpectedDocumentStatus[]): ExpectedDocumentStatus | undefined {
+  return registry.find((entry) => entry.present && entry.id === doc.id);
+}
+
+function documentBlock(doc: DocumentSummary, entry?: ExpectedDocumentStatus): string {
   const facts = [
     `số ${doc.number ?? '(không ghi)'}`,
     `ngày ${doc.issuedDate ? formatDate(doc.issuedDate) : '(không ghi)'}`,
@@ -62,6 +72,9 @@ function documentBlock(doc: DocumentSummary): string {
   ].filter(Boolean);
   const lines = [` - ${documentShortName(doc.type, doc.number)}: ${doc.title} [${doc.id}]`, `   ${facts.join('; ')}; ${doc.sections} phần.`];
   for (const gap of doc.gaps) lines.push(`   Thiếu trong văn bản gốc: ${gap.reason}`);
+  // Known gaps the header reading cannot see (appendices), not those it reports already.
+  for (const gap of entry?.knownGaps ?? []) if (!doc.gaps.some((found) => found.field === gap.field)) lines.push(`   Bản nguồn thiếu: ${gap.reason}`);
+  if (entry?.source) lines.push(`   Nguồn: ${entry.source.repository}, tệp ${entry.source.path} (commit ${entry.source.commit}).`);
   return lines.join('\n');
 }
 
@@ -72,16 +85,24 @@ function missingLine(doc: ExpectedDocumentStatus): string {
   return ` - ${doc.title} [${doc.id}]${facts ? ` — ${facts}` : ''}.`;
 }
 
-/** Present documents with their facts, then the expected ones that are missing. */
-export function documentsText(documents: readonly DocumentSummary[], missing: readonly ExpectedDocumentStatus[]): string {
-  const parts = [`Văn bản đã nạp (${documents.length}):\n${documents.map(documentBlock).join('\n') || ' (chưa có)'}`];
+/**
+ * Present documents with their facts (and, from `registry`, where each was copied from and what
+ * its source lacks), then the expected ones that are missing.
+ */
+export function documentsText(
+  documents: readonly DocumentSummary[],
+  missing: readonly ExpectedDocumentStatus[],
+  registry: readonly ExpectedDocumentStatus[] = [],
+): string {
+  const blocks = documents.map((doc) => documentBlock(doc, entryOf(doc, registry)));
+  const parts = [`Văn bản đã nạp (${documents.length}):\n${blocks.join('\n') || ' (chưa có)'}`];
   if (missing.length > 0) {
     parts.push(`Văn bản được dẫn chiếu nhưng chưa có toàn văn trong kho (${missing.length}):\n${missing.map(missingLine).join('\n')}`);
   }
   return parts.join('\n\n');
 }
 
-function documentToOutput(doc: DocumentSummary): z.infer<typeof documentOutput> {
+function documentToOutput(doc: DocumentSummary, entry?: ExpectedDocumentStatus): z.infer<typeof documentOutput> {
   return {
     id: doc.id,
     status: 'loaded',
@@ -95,6 +116,8 @@ function documentToOutput(doc: DocumentSummary): z.infer<typeof documentOutput> 
     signer: doc.signer && { name: doc.signer.name, position: doc.signer.position, authority: [...doc.signer.authority] },
     effectiveDate: doc.effectiveDate,
     gaps: doc.gaps.map((gap) => ({ field: gap.field, reason: gap.reason })),
+    source: entry?.source ? { ...entry.source } : null,
+    knownGaps: (entry?.knownGaps ?? []).map((gap) => ({ field: gap.field, reason: gap.reason })),
     file: doc.file,
     sections: doc.sections,
   };
@@ -118,8 +141,8 @@ export function registerListDocumentsTool(server: McpServer, deps: McpDeps): voi
       runTool('list_documents', deps, () => {
         const { documents, expected } = deps.getAssistant().listDocuments();
         const missing = expected.filter((doc) => !doc.present);
-        return toolSuccess(documentsText(documents, missing), {
-          documents: documents.map(documentToOutput),
+        return toolSuccess(documentsText(documents, missing, expected), {
+          documents: documents.map((doc) => documentToOutput(doc, entryOf(doc, expected))),
           missing: missing.map((doc) => ({
             id: doc.id,
             status: 'expected-missing' as const,
