@@ -10,51 +10,62 @@ import { unitNamesByShape } from '../../../ingest/extract/index.js';
 import type { LoadedIndex } from '../../../ingest/types.js';
 import type { AnswerEnvironment } from '../environment.js';
 import { expandTokens, type QueryVocabulary } from '../query/vocabulary.js';
+import { chunksThatMayWrite, documentsThatMayHold, unitTextIndex } from './unit-text-index.js';
 
-/** Each document's text, as written (whitespace collapsed) and folded into words, built once per index. */
+/** A document's text, as written (whitespace collapsed) and folded into words. */
 interface DocumentText {
   written: string;
   folded: string;
 }
 
-const documentTexts = new WeakMap<LoadedIndex, Map<string, DocumentText>>();
-
 const writtenForm = (text: string): string => text.normalize('NFC').replace(/\s+/g, ' ');
 
-function textsOf(index: LoadedIndex): Map<string, DocumentText> {
-  let texts = documentTexts.get(index);
-  if (texts) return texts;
-  const parts = new Map<string, string[]>();
-  for (const chunk of index.chunks) {
-    const list = parts.get(chunk.documentId) ?? [];
-    list.push(chunk.text);
-    parts.set(chunk.documentId, list);
-  }
-  texts = new Map<string, DocumentText>();
-  for (const [id, list] of parts) {
-    const text = list.join('\n|\n');
-    texts.set(id, { written: writtenForm(text), folded: ` ${wordTokens(matchKey(text)).join(' ')} ` });
-  }
-  documentTexts.set(index, texts);
-  return texts;
+/** One document's text, built when a question needs it (documents' texts are not kept). */
+function documentText(index: LoadedIndex, chunks: readonly number[]): DocumentText {
+  const text = chunks.map((position) => index.chunks[position].text).join('\n|\n');
+  return { written: writtenForm(text), folded: ` ${wordTokens(matchKey(text)).join(' ')} ` };
 }
 
 /** An acronym in a name ("KH&CN", "UBND"): the name is compared spelled out, on folded words. */
 const ACRONYM = /\p{Lu}{2,}/u;
 
 /**
- * Whether a document writes the organ's name. As written, with its capitals: "cơ sở y tế" (a
- * health facility) is not "Sở Y tế". A name with an acronym is compared folded, with the query
- * vocabulary's abbreviations spelled out, and also without a lowercase word the acronym took
- * from the sentence ("Sở KH&CN chủ trì" → "Sở KH&CN").
+ * The token forms a name with an acronym is compared in: the name and, when it ends with a
+ * lowercase word the acronym took from the sentence ("Sở KH&CN chủ trì" → "Sở KH&CN"), the
+ * name without it; each as written and with the query vocabulary's abbreviations spelled out.
  */
-function writes(document: DocumentText, name: string, vocabulary: QueryVocabulary): boolean {
-  if (!ACRONYM.test(name)) return document.written.includes(writtenForm(name));
+function foldedForms(name: string, vocabulary: QueryVocabulary): string[][] {
   const words = name.trim().split(/\s+/);
   const names = /^\p{Ll}/u.test(words[words.length - 1]) ? [name, words.slice(0, -1).join(' ')] : [name];
-  return names.some((candidate) => {
+  return names.flatMap((candidate) => {
     const tokens = wordTokens(matchKey(candidate));
-    return [tokens, expandTokens(tokens, vocabulary).tokens].some((form) => document.folded.includes(` ${form.join(' ')} `));
+    return [tokens, expandTokens(tokens, vocabulary).tokens];
+  });
+}
+
+/**
+ * Whether a document in scope writes the organ's name. As written, with its capitals: "cơ sở y
+ * tế" (a health facility) is not "Sở Y tế". A name with an acronym is compared folded (see
+ * `foldedForms`). The unit text index picks the passages (or documents) that may write the
+ * name; only those are read.
+ */
+function writtenInScope(environment: AnswerEnvironment, inScope: ReadonlySet<string>, name: string): boolean {
+  const { index } = environment;
+  const texts = unitTextIndex(index);
+  const scoped = texts.documentIds.flatMap((id, position) => (inScope.has(id) ? [position] : []));
+  const readDocument = (position: number) => documentText(index, texts.chunksByDocument[position]);
+  if (!ACRONYM.test(name)) {
+    const written = writtenForm(name);
+    // A chunk's text is a whole part of its document's: a name with no edge space and no "|" is
+    // written in the document exactly when one of its chunks writes it.
+    if (written.includes('|') || written !== written.trim()) return scoped.some((position) => readDocument(position).written.includes(written));
+    const chunks = chunksThatMayWrite(texts, written) ?? scoped.flatMap((position) => texts.chunksByDocument[position]);
+    return chunks.some((position) => inScope.has(index.chunks[position].documentId) && writtenForm(index.chunks[position].text).includes(written));
+  }
+  return foldedForms(name, environment.query.vocabulary).some((tokens) => {
+    const documents = documentsThatMayHold(texts, tokens) ?? scoped;
+    const needle = ` ${tokens.join(' ')} `;
+    return documents.some((position) => inScope.has(texts.documentIds[position]) && readDocument(position).folded.includes(needle));
   });
 }
 
@@ -66,10 +77,9 @@ function writes(document: DocumentText, name: string, vocabulary: QueryVocabular
 export function unnamedUnit(environment: AnswerEnvironment, question: string): string | null {
   const organs = unitNamesByShape(question, environment.unitShapes).filter((name) => name.head !== undefined && name.position === undefined);
   if (organs.length === 0) return null;
-  const texts = textsOf(environment.index);
-  const inScope = environment.registry.documents.flatMap((document) => texts.get(document.id) ?? []);
+  const inScope = new Set(environment.registry.documents.map((document) => document.id));
   for (const organ of organs) {
-    if (!inScope.some((document) => writes(document, organ.text, environment.query.vocabulary))) return organ.text.trim();
+    if (!writtenInScope(environment, inScope, organ.text)) return organ.text.trim();
   }
   return null;
 }

@@ -7,6 +7,7 @@
 import type { CorpusDocument, ExpectedDocumentStatus, Reference, Registry } from '../../../ingest/types.js';
 import { DOCUMENT_TYPE_NAMES } from '../../../ingest/document-types.js';
 import { foldedTokens, wordTokens, matchKey } from '../../../common/text-key.js';
+import { candidatePositions, mentionIndex } from './document-mention-index.js';
 import { expandTokens, type QueryVocabulary } from './vocabulary.js';
 
 /** A document the corpus knows of, loaded or not. */
@@ -150,7 +151,9 @@ function typeTextOf(expected: ExpectedDocumentStatus | null): string | null {
 
 /**
  * Known documents named in the question. `rawTokens` are the folded tokens as typed;
- * `expanded` the tokens after abbreviation and synonym rewriting.
+ * `expanded` the tokens after abbreviation and synonym rewriting. Only the documents one of
+ * whose phrases starts with a word of the question are compared in full (see `mentionIndex`):
+ * with thousands of documents loaded, comparing every phrase of every one cost milliseconds.
  */
 export function findDocumentMentions(rawTokens: readonly string[], expanded: readonly string[], known: readonly KnownDocument[]): DocumentMention[] {
   // "Chỉ thị số 18" names the same document as "Chỉ thị 18".
@@ -161,11 +164,13 @@ export function findDocumentMentions(rawTokens: readonly string[], expanded: rea
     positions.push(index);
     compact.push(token);
   });
+  const phrases = mentionIndex(known);
   const mentions: DocumentMention[] = [];
-  for (const document of known) {
+  for (const position of candidatePositions(phrases, rawTokens, compact)) {
+    const document = known[position];
     const raw = document.rawPhrases.some((phrase) => indexOfPhrase(rawTokens, phrase) >= 0);
     let range: { start: number; end: number } | null = null;
-    for (const phrase of [...document.expandedPhrases].sort((a, b) => b.length - a.length)) {
+    for (const phrase of phrases.longestFirst[position]) {
       const at = indexOfPhrase(compact, phrase);
       if (at >= 0) {
         range = { start: positions[at], end: positions[at + phrase.length - 1] + 1 };
