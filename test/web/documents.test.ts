@@ -12,7 +12,13 @@ import { formatDate } from '../../server/core/answer/format.js';
 
 interface Listing {
   documents: Array<{ id: string; type: string; number: string | null; issuedDate: string | null; issuer: string | null; title: string }>;
-  expected: Array<{ id: string; title: string; present: boolean }>;
+  expected: Array<{
+    id: string;
+    title: string;
+    present: boolean;
+    source?: { repository: string; path: string; commit: string };
+    knownGaps?: Array<{ field: string; reason: string }>;
+  }>;
 }
 
 let server: LibraryServer;
@@ -57,6 +63,14 @@ describe.skipIf(SKIP)('documents in chromium', () => {
           expect(card).toContain(doc.number!);
           expect(card).toContain(formatDate(doc.issuedDate!));
           if (doc.issuer) expect(card).toContain(doc.issuer);
+        }
+        // A copied document shows where it comes from and what its source lacks (missing appendices).
+        const copied = listing.expected.filter((item) => item.present && item.source);
+        expect(copied.length).toBeGreaterThan(0);
+        for (const item of copied) {
+          const card = await page.locator(`.doc-card[data-id="${item.id}"]`).innerText();
+          expect(card).toContain(`${item.source!.repository}, ${item.source!.path} (commit ${item.source!.commit})`);
+          for (const gap of item.knownGaps?.filter((known) => known.field === 'appendices') ?? []) expect(card).toContain(gap.reason);
         }
         await expectNoHorizontalScroll(page);
 

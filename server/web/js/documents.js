@@ -24,7 +24,21 @@ function fact(value, reason) {
   return el('dd', { className: 'muted' }, ['Văn bản không ghi', reason ? el('span', { className: 'small doc-card__gap', text: ` — ${reason}` }) : null]);
 }
 
-function loadedEntry(doc) {
+/**
+ * From the document's entry in corpus/registry.json: where the file was copied from, and what
+ * its source lacks that the facts above do not say already (missing appendices).
+ */
+function provenanceFacts(doc, entry) {
+  const facts = [];
+  for (const gap of entry?.knownGaps ?? []) {
+    if (!gapReason(doc, gap.field)) facts.push(el('dt', { text: 'Bản nguồn thiếu' }), el('dd', { className: 'muted', text: gap.reason }));
+  }
+  const source = entry?.source;
+  if (source) facts.push(el('dt', { text: 'Nguồn' }), el('dd', { className: 'small', text: `${source.repository}, ${source.path} (commit ${source.commit})` }));
+  return facts;
+}
+
+function loadedEntry(doc, entry) {
   return {
     search: foldText([doc.title, doc.number, doc.issuer, doc.typeName].filter(Boolean).join(' ')),
     node: el('li', { className: 'doc-card card', dataset: { id: doc.id, status: 'loaded' } }, [
@@ -40,6 +54,7 @@ function loadedEntry(doc) {
         fact(doc.issuedDateText, gapReason(doc, 'date')),
         el('dt', { text: 'Cơ quan ban hành' }),
         fact(doc.issuer, gapReason(doc, 'issuer')),
+        ...provenanceFacts(doc, entry),
       ]),
     ]),
   };
@@ -83,7 +98,8 @@ function applySearch(entries) {
 async function main() {
   try {
     const { documents, expected } = await loadLibrary();
-    const entries = [...documents.map(loadedEntry), ...expected.filter((item) => !item.present).map(missingEntry)];
+    const entryOf = (doc) => expected.find((item) => item.present && item.id === doc.id);
+    const entries = [...documents.map((doc) => loadedEntry(doc, entryOf(doc))), ...expected.filter((item) => !item.present).map(missingEntry)];
     list.replaceChildren(...entries.map((entry) => entry.node));
     search.value = new URLSearchParams(location.search).get('q') ?? '';
     search.addEventListener('input', () => applySearch(entries));
