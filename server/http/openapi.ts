@@ -9,6 +9,7 @@ import {
   documentListSchema,
   errorResponseSchema,
   healthSchema,
+  referenceListSchema,
   searchResponseSchema,
   taskDetailSchema,
   taskListSchema,
@@ -119,7 +120,7 @@ const OPERATIONS: OperationSpec[] = [
   { method: 'get', path: '/api/documents', summary: 'Văn bản đã nạp và văn bản cần có', ok: { description: 'Văn bản, mỗi văn bản kèm thông tin phần đầu, người ký và thông tin còn thiếu.', schema: documentListSchema }, errors: [503] },
   { method: 'get', path: '/api/documents/{id}', summary: 'Một văn bản: thông tin, toàn văn đã chuẩn hóa, các mục', params: documentParamsSchema, ok: { description: 'Văn bản: toàn văn, các mục và thông tin phần đầu.', schema: documentFactsSchema.passthrough() }, errors: [400, 404, 503] },
   { method: 'get', path: '/api/documents/{id}/sections/{address}', summary: 'Một mục của văn bản', params: sectionParamsSchema, ok: { description: 'Mục.' }, errors: [400, 404, 503] },
-  { method: 'get', path: '/api/references', summary: 'Văn bản được dẫn chiếu', ok: { description: 'Văn bản dẫn chiếu.' }, errors: [503] },
+  { method: 'get', path: '/api/references', summary: 'Văn bản được dẫn chiếu', ok: { description: 'Văn bản dẫn chiếu.', schema: referenceListSchema }, errors: [503] },
 ];
 
 /** The OpenAPI 3.1 document of the HTTP API. */

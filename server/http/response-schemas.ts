@@ -158,3 +158,22 @@ export const documentListSchema = z.object({
       .passthrough(),
   ),
 });
+
+/** `GET /api/references`: documents cited by the loaded ones, with the date as text and the citing places' labels. */
+export const referenceListSchema = z.object({
+  references: z.array(
+    z
+      .object({
+        id: z.string(),
+        number: z.string().describe('"18/CT-TTg"'),
+        typeText: z.string().describe('"Chỉ thị", "Nghị quyết" như văn bản ghi.'),
+        date: z.string().nullable().describe('YYYY-MM-DD; null khi văn bản dẫn chiếu không ghi ngày.'),
+        dateText: dateTextSchema('Ngày ban hành').nullable(),
+        issuer: z.string().nullable(),
+        subject: z.string().nullable(),
+        citedIn: z.array(z.object({ documentId: z.string(), address: z.string(), label: labelSchema, quote: z.string().describe('Câu dẫn chiếu, nguyên văn.') }).passthrough()),
+        loadedAs: z.string().nullable().describe('Mã văn bản đã nạp chứa toàn văn, hoặc null.'),
+      })
+      .passthrough(),
+  ),
+});

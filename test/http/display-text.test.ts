@@ -7,6 +7,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatDate, formatOptionalDate } from '../../server/core/answer/format.js';
+import { buildOpenApiDocument } from '../../server/http/openapi.js';
 import { dateProblems, DISPLAY_KEYS, icsTextLines, internalAddresses, jsonStrings, RULE_DATE } from './face-text.js';
 import { readSse } from './serve.js';
 import { startRealServer, type RealServer } from './real-server.js';
@@ -33,6 +34,16 @@ describe('formatDate: the rule of Nghị định 30/2020/NĐ-CP', () => {
         expect([year, month, day]).toEqual(iso.split('-').map(Number));
       }),
     );
+  });
+});
+
+describe('the OpenAPI document', () => {
+  it('describes the words sent beside the data, and its example dates follow the rule', () => {
+    const document = JSON.stringify(buildOpenApiDocument('test'));
+    const slashed = [...document.matchAll(/(?<![\d/])\d{1,2}\/\d{1,2}\/\d{4}(?![\d/])/g)].map((match) => match[0]);
+    expect(slashed.length).toBeGreaterThan(0);
+    expect(slashed.filter((date) => !RULE_DATE.test(date))).toEqual([]);
+    for (const field of ['"label"', '"dueText"', '"kindText"', '"roleText"', '"documentShortName"', '"issuedDateText"', '"dateText"']) expect(document).toContain(field);
   });
 });
 
@@ -92,6 +103,13 @@ describe('the JSON API', () => {
     }
     expect(listing.expected.every((item) => item.typeName.length > 0)).toBe(true);
     expectClean('documents', listing);
+    const { references } = (await json('/api/references')) as { references: Array<{ date: string | null; dateText: string | null; citedIn: Array<{ label: string }> }> };
+    expect(references.length).toBeGreaterThan(0);
+    for (const reference of references) {
+      expect(reference.dateText).toBe(reference.date ? formatDate(reference.date) : null);
+      expect(reference.citedIn.every((place) => place.label)).toBe(true);
+    }
+    expectClean('references', references);
     // A document's sections each carry their label; none is an internal address.
     const detail = (await json(`/api/documents/${encodeURIComponent(listing.documents[0].id)}`)) as { sections: Array<{ label: string }> };
     expect(detail.sections.every((section) => section.label && internalAddresses(section.label).length === 0)).toBe(true);

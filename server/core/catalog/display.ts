@@ -8,7 +8,7 @@
 import words from '../../../ingest/vocabulary/display-words.json' with { type: 'json' };
 import { DOCUMENT_TYPE_NAMES } from '../../../ingest/document-types.js';
 import { addressLabel } from '../../../ingest/parse/labels.js';
-import type { DocumentType, ExpectedDocumentStatus, ObligationRole, Timeline, TimelineKind } from '../../../ingest/types.js';
+import type { DocumentType, ExpectedDocumentStatus, ObligationRole, Reference, Timeline, TimelineKind } from '../../../ingest/types.js';
 import { formatDate, formatOptionalDate } from '../answer/format.js';
 import { documentShortName } from './obligations.js';
 import type { Citation, ObligationView, PlaceQuote, SearchHit } from '../types.js';
@@ -89,4 +89,16 @@ export type ExpectedView = ExpectedDocumentStatus & { typeName: string; shortNam
 /** Adds the type name, the short name and the date as text to an expected document. */
 export function toExpectedView(item: ExpectedDocumentStatus): ExpectedView {
   return { ...item, typeName: typeName(item.type), shortName: documentShortName(item.type, item.number), dateText: formatOptionalDate(item.date) };
+}
+
+/** A cited document as faces send it: its date as text, and each place citing it with its label. */
+export type ReferenceView = Omit<Reference, 'citedIn'> & { dateText: string | null; citedIn: Array<Reference['citedIn'][number] & { label: string }> };
+
+/** Adds the date as text and the labels of the places that cite it. */
+export function toReferenceView(reference: Reference): ReferenceView {
+  return {
+    ...reference,
+    dateText: formatOptionalDate(reference.date),
+    citedIn: reference.citedIn.map((place) => ({ ...place, label: labelOf(place.address) })),
+  };
 }

@@ -3,7 +3,7 @@
  * Each handler validates its input, asks the assistant, and renders JSON — nothing more.
  */
 import { Router } from 'express';
-import { shortNamesOf, toExpectedView, toSearchHitView } from '../../core/catalog/display.js';
+import { shortNamesOf, toExpectedView, toReferenceView, toSearchHitView } from '../../core/catalog/display.js';
 import { toDocumentDetail } from '../../core/catalog/views.js';
 import type { PlanAssistant } from '../../core/types.js';
 import { documentParamsSchema, parseInput, searchQuerySchema, sectionParamsSchema } from '../schemas.js';
@@ -45,7 +45,7 @@ export function libraryRouter(deps: { getAssistant: () => PlanAssistant }): Rout
   });
 
   router.get('/api/references', (_req, res) => {
-    res.json({ references: deps.getAssistant().listReferences() });
+    res.json({ references: deps.getAssistant().listReferences().map(toReferenceView) });
   });
 
   return router;
