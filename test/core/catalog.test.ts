@@ -59,7 +59,7 @@ describe('getTask', () => {
 
   it('gives the verbatim source of each field and the footnotes', () => {
     const task = assistant.getTask('II.4');
-    expect(task.sources.lead).toEqual({ section: 'II.4', quote: '- Đơn vị chủ trì thực hiện: Sở Nội vụ.' });
+    expect(task.sources.lead).toEqual({ section: 'II.4', label: 'mục II.4', quote: '- Đơn vị chủ trì thực hiện: Sở Nội vụ.' });
     expect(task.footnotes.map((note) => note.section)).toEqual(['footnote.1', 'footnote.2']);
     const text = shipped.index.registry.documents[0].text;
     for (const assignment of assistant.getTask('6').assignments) expect(text).toContain(assignment.quote);

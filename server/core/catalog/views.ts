@@ -50,8 +50,17 @@ export function toTaskDetail(registry: Registry, task: Task): TaskDetail {
       const unit = registry.units.find((item) => item.id === assignment.unitId);
       if (!unit) return [];
       const { address, text } = assignment.source;
-      const role = { role: assignment.role, roleText: ROLE_TEXT[assignment.role] };
-      return [{ unit: toUnitView(unit), ...role, duty: assignment.duty, quote: text, section: address, label: labelOf(address) }];
+      // The role in words and the place's label ride beside the fields the core type declares.
+      const item: TaskDetail['assignments'][number] & { roleText: string; label: string } = {
+        unit: toUnitView(unit),
+        role: assignment.role,
+        roleText: ROLE_TEXT[assignment.role],
+        duty: assignment.duty,
+        quote: text,
+        section: address,
+        label: labelOf(address),
+      };
+      return [item];
     }),
     sources: {
       title: quoteOf(task.sources.title),
