@@ -149,7 +149,9 @@ function buildFoldedPostings(chunks: readonly Chunk[], chunksByDocument: readonl
           postings.documentsByToken[id] = addPosting(postings.documentsByToken[id], documentPosition);
           if (previous >= 0) {
             const next = postings.documentsByPair[previous];
-            next.set(id, addPosting(next.get(id), documentPosition));
+            const list = next.get(id);
+            if (!list) next.set(id, [documentPosition]);
+            else if (list[list.length - 1] !== documentPosition) list.push(documentPosition);
           }
           previous = id;
         }
@@ -170,12 +172,24 @@ function tokenId(postings: FoldedPostings, token: string): number {
   return id;
 }
 
-/** Ascending positions in every list (the shortest list drives). */
-function intersect(lists: number[][]): number[] {
+/** Whether the ascending `list` holds `value` (binary search). */
+function holds(list: readonly number[], value: number): boolean {
+  let low = 0;
+  let high = list.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if (list[middle] === value) return true;
+    if (list[middle] < value) low = middle + 1;
+    else high = middle - 1;
+  }
+  return false;
+}
+
+/** Ascending positions in every list: the shortest is walked, the others searched (a common word's list can hold every chunk). */
+function intersect(lists: readonly number[][]): number[] {
   if (lists.length === 0) return [];
   const [shortest, ...others] = [...lists].sort((a, b) => a.length - b.length);
-  const sets = others.map((list) => new Set(list));
-  return shortest.filter((position) => sets.every((set) => set.has(position)));
+  return shortest.filter((position) => others.every((list) => holds(list, position)));
 }
 
 /** Chunk positions of the capitalized runs ending (`suffix`) or starting (`prefix`) with `text`. */
