@@ -8,6 +8,7 @@ import type { ObligationRole } from '../../../ingest/types.js';
 import type { ObligationView } from '../../core/types.js';
 import type { McpDeps } from '../deps.js';
 import { resolveOptionalDocumentRef } from '../document-ref.js';
+import { ROLE_TEXT } from '../../core/catalog/display.js';
 import { roleWords, timelineText, timelineToOutput, unitToOutput } from '../format.js';
 import { documentIdInput, timelineOutput, unitOutput } from '../schemas.js';
 import { runTool, toolSuccess } from '../tool-result.js';
@@ -34,6 +35,7 @@ const quoteOutput = z.object({ section: z.string(), label: z.string(), quote: z.
 
 const obligationOutput = z.object({
   role: z.enum(ROLES),
+  roleText: z.string().describe('The role as Vietnamese readers name it: "Chủ trì", "Phối hợp". Show this, not the code.'),
   action: z.string().describe('What the unit must do, verbatim.'),
   timeline: timelineOutput,
   address: z.string(),
@@ -89,6 +91,7 @@ export function obligationsText(unit: string, groups: readonly DocumentGroup[]):
 function obligationToOutput(item: ObligationView): z.infer<typeof obligationOutput> {
   const output: z.infer<typeof obligationOutput> = {
     role: item.role,
+    roleText: ROLE_TEXT[item.role],
     action: item.action,
     timeline: timelineToOutput(item.timeline),
     address: item.address,
