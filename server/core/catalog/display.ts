@@ -41,7 +41,7 @@ export function toPlaceQuote(source: { section: string; quote: string; label?: s
 
 /** "Nghị định" for "nghi-dinh"; "Văn bản" for a type the table does not know. */
 export function typeName(type: DocumentType | string): string {
-  return (DOCUMENT_TYPE_NAMES as Record<string, string>)[type] ?? DOCUMENT_TYPE_NAMES.other ?? 'Văn bản';
+  return (DOCUMENT_TYPE_NAMES as Record<string, string>)[type] ?? DOCUMENT_TYPE_NAMES.other;
 }
 
 /** A number line as written, without its "Số:" ("Số: /KH-UBND" → "/KH-UBND"), for a number left blank. */
