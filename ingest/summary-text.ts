@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { IngestSummary } from './pipeline.js';
 import type { DocumentGap, ExpectedDocumentStatus, KnownGap } from './types.js';
 import { DOCUMENT_TYPE_NAMES } from './document-types.js';
+import { formatOptionalDate } from '../common/dates.js';
 
 const numberFormat = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });
 
@@ -17,11 +18,8 @@ function formatBytes(bytes: number): string {
   return `${bytes} byte`;
 }
 
-/** "2026-05-08" → "08/5/2026", as administrative documents write dates. */
-function formatDate(iso: string | null): string | null {
-  const match = iso ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso) : null;
-  return match ? `${match[3]}/${Number(match[2])}/${match[1]}` : null;
-}
+/** Dates as every face writes them ("08/5/2026", "05/01/2026"); null stays null. */
+const formatDate = formatOptionalDate;
 
 /** "Chỉ thị 18/CT-TTg (08/5/2026, Thủ tướng Chính phủ)", or the title when there is no number. */
 function describeExpected(entry: ExpectedDocumentStatus): string {

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { IngestSummary } from '../../ingest/pipeline.js';
+import { formatDate } from '../../common/dates.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const workDir = mkdtempSync(path.join(os.tmpdir(), 'ingest-cli-'));
@@ -72,7 +73,7 @@ describe('npm run ingest (the CLI)', () => {
     for (const doc of summary.documents) {
       const at = lines.findIndex((line) => line.startsWith('  • ') && line.includes(`(${doc.file})`));
       expect(at, doc.file).toBeGreaterThanOrEqual(0);
-      const date = doc.issuedDate ? `ngày ${doc.issuedDate.slice(8)}/${Number(doc.issuedDate.slice(5, 7))}/${doc.issuedDate.slice(0, 4)}` : 'không rõ ngày';
+      const date = doc.issuedDate ? `ngày ${formatDate(doc.issuedDate)}` : 'không rõ ngày';
       for (const fact of [doc.number ?? '(không số)', date, doc.issuer ?? 'không rõ cơ quan ban hành', doc.title]) expect(lines[at]).toContain(fact);
       const block = lines.slice(at + 1, at + 1 + doc.gaps.length + 3).join('\n');
       for (const gap of doc.gaps) expect(block).toContain(gap.reason);

@@ -5,23 +5,10 @@
 import type { CorpusDocument, Registry, Task, Timeline } from '../../../ingest/types.js';
 import { DOCUMENT_TYPE_NAMES } from '../../../ingest/document-types.js';
 import { addressLabel } from '../../../ingest/parse/labels.js';
+import { formatDate } from '../../../common/dates.js';
 
-/**
- * "2026-05-08" → "08/5/2026", "2026-01-05" → "05/01/2026": dates in Vietnamese text as
- * Nghị định 30/2020/NĐ-CP has administrative documents write them — a leading 0 on a day below
- * 10 and on months 1 and 2 (so that no digit can be written in front of them later: 1 → 11),
- * every other month bare. The one date formatter of every face; JSON keeps the ISO value beside it.
- */
-export function formatDate(iso: string): string {
-  const [year, month, day] = iso.slice(0, 10).split('-').map(Number);
-  const monthText = month < 3 ? String(month).padStart(2, '0') : String(month);
-  return `${String(day).padStart(2, '0')}/${monthText}/${year}`;
-}
-
-/** `formatDate` of a date that may be missing: null stays null (a blank date is never filled in). */
-export function formatOptionalDate(iso: string | null | undefined): string | null {
-  return iso && /^\d{4}-\d{2}-\d{2}/.test(iso) ? formatDate(iso) : null;
-}
+/** The one date formatter of every face (common/dates.ts): "08/5/2026", "05/01/2026", "30/6/2026". */
+export { formatDate, formatOptionalDate } from '../../../common/dates.js';
 
 /** "A", "A và B", "A, B và C". */
 export function joinVi(items: readonly string[]): string {
