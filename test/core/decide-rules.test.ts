@@ -66,3 +66,20 @@ describe('decide over the plan and the real documents', () => {
     expect(share.answer).toContain('50%');
   });
 });
+
+describe('terms read whole, and tone marks that a single passage cannot vouch for', () => {
+  it('abstains on a term of administration no document writes whole, though its syllables are everywhere', async () => {
+    // "đơn vị", "sắp xếp", "hành chính" each occur; "đơn vị hành chính" never does.
+    expect((await ask('Thời hạn hoàn thành sắp xếp đơn vị hành chính?')).abstained).toBe(true);
+    expect((await ask('thu tuc dang ky khai sinh can giay to gi')).abstained).toBe(true);
+  });
+
+  it('does not sink a question whose term a document writes whole (Nghị định 170: "đơn vị sự nghiệp công lập")', async () => {
+    const response = await ask('Viên chức công tác tại đơn vị sự nghiệp công lập có được xét chuyển thành công chức không?');
+    expect(response.abstained).toBe(false);
+  });
+
+  it('reads "sổ đỏ" as words the corpus lacks, though some passage writes "số đó" (folded alike)', async () => {
+    expect((await ask('Ai chủ trì việc cấp sổ đỏ cho người dân?')).abstained).toBe(true);
+  });
+});

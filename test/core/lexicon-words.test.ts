@@ -5,7 +5,7 @@ import { chunkDocument } from '../../ingest/chunk/index.js';
 import { parseDocument } from '../../ingest/parse/index.js';
 import { corpusWords } from '../../ingest/store/corpus-words.js';
 import { decodePostings, encodePostings } from '../../ingest/store/lexical-codec.js';
-import { buildPostings } from '../../ingest/store/lexical-postings.js';
+import { buildPostings, postingsOf } from '../../ingest/store/lexical-postings.js';
 import type { Chunk } from '../../ingest/types.js';
 import { buildLexicon, lexiconFromWords } from '../../server/core/query/lexicon.js';
 
@@ -31,15 +31,17 @@ describe('lexicon from the words collected at ingest', () => {
     const chunks = make();
     const built = buildLexicon(chunks);
     const stored = decodePostings(encodePostings(buildPostings(chunks)));
-    const fromWords = lexiconFromWords(corpusWords(stored.words, stored.terms, stored.termIds), chunks.length);
+    const fromWords = lexiconFromWords(corpusWords(stored.words, stored.terms, stored.termIds, (term) => postingsOf(stored, term)), chunks.length);
     expect([...fromWords.documentFrequency]).toEqual([...built.documentFrequency]);
     expect([...fromWords.accented]).toEqual([...built.accented]);
     expect(fromWords.byLength).toEqual(built.byLength);
     expect(fromWords.weights).toEqual(built.weights);
     expect(fromWords.passages).toBe(built.passages);
-    const pairs = built.pairs as Set<string>;
+    const pairs = new Set((built.pairs as Map<string, number>).keys());
     expect(pairs.size).toBeGreaterThan(0);
     for (const pair of pairs) expect(fromWords.pairs.has(pair), pair).toBe(true);
+    // How many passages write a pair: the index's postings, counted per field like the built lexicon.
+    for (const pair of pairs) expect(fromWords.pairPassages(pair), pair).toBe(built.pairPassages(pair));
     for (const term of stored.terms) expect(fromWords.pairs.has(term), term).toBe(pairs.has(term));
     expect(fromWords.pairs.has('khong co cap nay')).toBe(false);
   });

@@ -78,3 +78,35 @@ export function useRealDocsAssistant(): { ask(question: string, conversationId?:
     },
   };
 }
+
+/**
+ * One assistant over the plan alone (a temporary corpus holding the plan and corpus/registry.json),
+ * for tests of how the plan is read when no other document competes; `ask` checks citations.
+ */
+export function usePlanOnlyAssistant(): { ask(question: string, conversationId?: string): Promise<AskResponse> } {
+  let folder: string;
+  let index: LoadedIndex;
+  let assistant: PlanAssistant;
+  beforeAll(async () => {
+    folder = await fs.mkdtemp(path.join(os.tmpdir(), 'plan-only-'));
+    const corpus = path.join(folder, 'corpus');
+    await fs.mkdir(corpus);
+    const registry = JSON.parse(await fs.readFile(path.join(SHIPPED_CORPUS_DIR, 'registry.json'), 'utf8')) as { documents: Array<{ type: string; file: string | null }> };
+    const plan = registry.documents.find((document) => document.type === 'ke-hoach' && document.file);
+    if (!plan?.file) throw new Error('corpus/registry.json lists no plan with a file');
+    await fs.copyFile(path.join(SHIPPED_CORPUS_DIR, plan.file), path.join(corpus, plan.file));
+    await fs.copyFile(path.join(SHIPPED_CORPUS_DIR, 'registry.json'), path.join(corpus, 'registry.json'));
+    const config = loadConfig({ CORPUS_DIR: corpus, INDEX_DIR: path.join(folder, 'index') }, REPO_ROOT);
+    await runIngest(config);
+    index = await loadIndex(config.indexPath, { config });
+    assistant = createPlanAssistant({ index, config });
+  }, 60_000);
+  afterAll(() => fs.rm(folder, { recursive: true, force: true }));
+  return {
+    async ask(question, conversationId) {
+      const response = await assistant.ask({ question, conversationId });
+      expect(citationProblems(response, index.registry)).toEqual([]);
+      return response;
+    },
+  };
+}

@@ -13,11 +13,11 @@ import { hybridSearch } from '../retrieval/hybrid.js';
 import { passageTerms, topicCoverage } from '../retrieval/support.js';
 import { selectTasks, taskKey } from '../catalog/task-filter.js';
 import type { Citation } from '../types.js';
-import { foreignReason, missingYear, unanswerableShape, unsupportedReason, writesHead, writesPairs } from './abstain.js';
+import { MIN_COVERAGE, foreignReason, missingYear, unanswerableShape, unsupportedReason, writesHead, writesPairs } from './abstain.js';
 import { unnamedUnit } from './unnamed-unit.js';
 import { foldedWords } from './shared-run.js';
 import { CitationList } from './citations.js';
-import { abstentionAnswer, composeContentAnswer, preferAnswering, rankSentences } from './content-answer.js';
+import { abstentionAnswer, composeContentAnswer, preferAnswering, rankSentences, type ScoredSentence } from './content-answer.js';
 import { answerNeed, answerSpan, countedNoun, type AnswerNeed } from '../read/spans.js';
 import { composeDocumentFacts, replacingClauses } from './document-answers.js';
 import { documentLabel } from './format.js';
@@ -238,7 +238,9 @@ async function answerTask(
   }
   if (intent.weak && intent.aspects.includes('lead')) {
     // "Đơn vị nào đề xuất nhu cầu đào tạo?": the unit whose duty says so, in its role.
-    const match = dutyForTopic(environment, query);
+    const found = dutyForTopic(environment, query);
+    // Over several documents, the duty must also write the question's rarer word pairs ("cấp sổ đỏ" is not "cấp" and "số").
+    const match = found && (environment.registry.documents.length === 1 || writesPairs(query, found.terms, environment.query.lexicon)) ? found : null;
     // A clause outside the tasks that says it better ("Ai ra quyết định tuyển dụng?" in a decree) wins.
     if (match && (await clauseCovers(environment, query, match.coverage))) return answerContent(environment, query, context, done, abstain, outsideTasks(environment));
     if (match) {
@@ -305,7 +307,34 @@ async function answerContent(
   const bestDocument = environment.registry.documents.find((document) => document.id === best.chunk.documentId);
   if (missingYear(query.question, `${best.chunk.context}\n${best.chunk.text}`, bestDocument)) return abstain();
   const task = environment.taskByChunkId.get(best.chunk.id);
-  return done(composeContentAnswer(context, query, ranked, environment.query.lexicon), task ? [task] : [], null);
+  const answers = [composeContentAnswer(context, query, ranked, environment.query.lexicon)];
+  // SPEC: when two documents answer, both are given — the other document's best sentence, when it covers the topic as well.
+  const other = secondDocument(environment, query, ranked, need, counted);
+  if (other) answers.push(composeContentAnswer(context, query, other, environment.query.lexicon));
+  return done(answers.join('\n\n'), task ? [task] : [], null);
+}
+
+/** How much less of the topic another document's best sentence may cover and still be given beside the best. */
+const SECOND_DOCUMENT_SLACK = 0.05;
+
+/**
+ * The ranking of another document, when its best sentence covers the topic about as well as
+ * the best one, holds the span asked for, and its passage writes the question's pairs; else null.
+ */
+function secondDocument(
+  environment: AnswerEnvironment,
+  query: ParsedQuery,
+  ranked: readonly ScoredSentence[],
+  need: AnswerNeed,
+  counted: readonly string[] | null,
+): ScoredSentence[] | null {
+  const [best] = ranked;
+  const others = ranked.filter((item) => item.chunk.documentId !== best.chunk.documentId);
+  const [first] = others;
+  if (!first || first.coverage < Math.max(best.coverage - SECOND_DOCUMENT_SLACK, MIN_COVERAGE)) return null;
+  if (need !== 'what' && answerSpan(need, first.sentence.text, counted) === null) return null;
+  if (!writesPairs(query, environment.chunkTerms(first.chunk.id), environment.query.lexicon)) return null;
+  return others.filter((item) => item.chunk.documentId === first.chunk.documentId);
 }
 
 /** Passages read for a general question, and for one asking for a span. */

@@ -6,7 +6,7 @@
 import type { Task, TaskAssignment } from '../../../ingest/types.js';
 import type { AnswerEnvironment } from '../environment.js';
 import type { ParsedQuery } from '../query/understand.js';
-import { topicCoverage } from '../retrieval/support.js';
+import { topicCoverage, type PassageTerms } from '../retrieval/support.js';
 import { fieldValue, unitNames } from './format.js';
 
 /** Least topic coverage of a duty for it to answer a "who" question by itself. */
@@ -18,6 +18,8 @@ export interface DutyMatch {
   task: Task;
   assignment: TaskAssignment;
   coverage: number;
+  /** The duty's words, for the decide checks. */
+  terms: PassageTerms;
 }
 
 /** The assignment whose duty text best covers the topic, when it covers it well; else null. */
@@ -30,7 +32,7 @@ export function dutyForTopic(environment: AnswerEnvironment, query: ParsedQuery)
       if (!describesAction(environment, assignment)) continue;
       const terms = environment.textTerms(`duty:${assignment.source.address}#${assignment.source.span.start}`, () => assignment.duty);
       const coverage = topicCoverage(query.topic, query.topicPairs, terms, lexicon);
-      if (!best || coverage > best.coverage) best = { task, assignment, coverage };
+      if (!best || coverage > best.coverage) best = { task, assignment, coverage, terms };
     }
   }
   return best && best.coverage >= MIN_DUTY_COVERAGE ? best : null;

@@ -34,8 +34,9 @@ export function buildLexicon(chunks: readonly Chunk[]): Lexicon {
   const accented = new Set<string>();
   for (const chunk of chunks) {
     const seen = new Set<string>();
-    const seenPairs = new Set<string>();
     for (const text of [chunk.text, chunk.context]) {
+      // Counted per field, as the lexical index's postings are (`pairChunks` of an index).
+      const seenPairs = new Set<string>();
       for (const clause of syllableClauses(text)) {
         clause.forEach((syllable, index) => {
           seen.add(syllable);
@@ -43,8 +44,8 @@ export function buildLexicon(chunks: readonly Chunk[]): Lexicon {
         });
       }
       for (const word of wordTokens(accentedKey(text))) accented.add(word);
+      for (const pair of seenPairs) pairs.set(pair, (pairs.get(pair) ?? 0) + 1);
     }
-    for (const pair of seenPairs) pairs.set(pair, (pairs.get(pair) ?? 0) + 1);
     for (const syllable of seen) documentFrequency.set(syllable, (documentFrequency.get(syllable) ?? 0) + 1);
   }
   return completeLexicon(documentFrequency, pairs, (pair) => pairs.get(pair) ?? 0, accented, chunks.length);
@@ -76,16 +77,6 @@ function completeLexicon(
   const total = Math.max(1, passages);
   const weights = new Map([...documentFrequency].map(([syllable, frequency]) => [syllable, Math.log(1 + total / frequency)]));
   return { documentFrequency, pairs, accented, passages, byLength, weights, pairPassages };
-}
-
-/**
- * Inverse passage frequency of a folded pair the corpus writes ("phu cap" is rarer than "cong
- * chuc"): a pair's own rarity, which its two syllables' rarities do not tell ("cấp" and "phụ"
- * are common apart). A pair the corpus never writes weighs 0 here; callers check `pairs` first.
- */
-export function pairWeight(lexicon: Lexicon, pair: string): number {
-  const passages = lexicon.pairPassages(pair);
-  return passages === 0 ? 0 : Math.log(1 + Math.max(1, lexicon.passages) / passages);
 }
 
 /**

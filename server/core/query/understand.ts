@@ -62,6 +62,8 @@ export interface ParsedQuery {
   topicBesideDocuments: string[];
   /** The topic beside the documents' names and without the words of any loaded document's title. */
   topicBesideTitles: string[];
+  /** Terms of administration the question names whole ("don vi hanh chinh"; the vocabulary's `terms`), folded. */
+  namedTerms: string[];
   /** Nouns naming the kind of answer wanted ("nguyên tắc", "giải pháp"), kept out of the topic. */
   frames: string[];
   /** Points back at the tasks of the previous turn ("nhiệm vụ đó", "việc này", "these tasks"). */
@@ -118,7 +120,8 @@ export function understandQuery(question: string, context: QueryContext): Parsed
   const isTerm = (token: string, index: number): boolean =>
     !slotMask[index] && !expansion.cueMask[index] && !dutyOf[index] && !frame[index] && !isStop(token, index) && !/\d/.test(token) && token.length > 1;
   const terms = expanded.filter(isTerm);
-  const generic = phraseMask(expanded, GENERIC_PHRASES);
+  const term = phraseMask(expanded, context.vocabulary.terms);
+  const generic = phraseMask(expanded, GENERIC_PHRASES).map((masked, index) => masked && !term[index]);
   const monthName = (token: string): boolean => context.vocabulary.monthWords.has(token) && !context.lexicon.documentFrequency.has(token);
   const isTopic = (token: string, index: number): boolean => isTerm(token, index) && !generic[index] && !monthName(token);
   const topic = expanded.filter(isTopic);
@@ -138,6 +141,7 @@ export function understandQuery(question: string, context: QueryContext): Parsed
     tokens,
     repaired,
     expanded,
+    namedTerms: namedPhrases(expanded, context.vocabulary.terms),
     text: ` ${expanded.join(' ')} `,
     cues: dutyOf.some(Boolean) ? new Set([...expansion.cues, DUTY_CUE]) : expansion.cues,
     taskRefs: readTaskRefs(`${key} ${repairedKey}`),
@@ -236,6 +240,12 @@ function phraseMask(tokens: readonly string[], phrases: readonly string[][]): bo
     }
   });
   return mask;
+}
+
+/** The phrases of `phrases` the tokens hold, each as its words joined by spaces. */
+function namedPhrases(tokens: readonly string[], phrases: readonly string[][]): string[] {
+  const text = ` ${tokens.join(' ')} `;
+  return phrases.map((phrase) => phrase.join(' ')).filter((phrase) => text.includes(` ${phrase} `));
 }
 
 /** Whether the expanded question contains `phrase` (folded words, space-separated) as whole words. */

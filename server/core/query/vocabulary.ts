@@ -13,6 +13,8 @@ export interface QuerySynonymsFile {
   /** `topic: true` groups name a subject (kept for search); the others signal an intent. */
   synonyms: Array<{ canonical: string; variants: string[]; topic?: boolean }>;
   months: Array<{ words: string[]; month: number }>;
+  /** Terms of public administration read whole ("đơn vị hành chính"). */
+  terms?: string[];
 }
 
 /** One rewrite: when `tokens` appear in a row, emit `replacement`; `canonical` names a synonym group. */
@@ -37,6 +39,8 @@ export interface QueryVocabulary {
   monthPatterns: Array<{ pattern: RegExp; month: number }>;
   /** Every folded token the vocabulary knows, for typo correction beside the corpus words. */
   words: Set<string>;
+  /** Terms of public administration, folded, as words ("don vi hanh chinh" → ["don", "vi", "hanh", "chinh"]). */
+  terms: string[][];
 }
 
 /** The result of rewriting a question's tokens. */
@@ -76,7 +80,8 @@ export function compileQueryVocabulary(data: QuerySynonymsFile): QueryVocabulary
   for (const { words: names, month } of data.months) {
     for (const name of names) monthWords.set(foldedTokens(name).join(' '), month);
   }
-  return { abbreviations: indexRules(abbreviations), synonyms: indexRules(synonyms), monthWords, monthPatterns: monthPatternsOf(monthWords), words };
+  const terms = (data.terms ?? []).map((term) => foldedTokens(term)).filter((tokens) => tokens.length > 1);
+  return { abbreviations: indexRules(abbreviations), synonyms: indexRules(synonyms), monthWords, monthPatterns: monthPatternsOf(monthWords), words, terms };
 }
 
 /** Vietnamese month words that are also ordinary words ("năm", "sáu"): recognized only after "tháng". */

@@ -135,6 +135,9 @@ export function querySignals(query: ParsedQuery, lexicon: Lexicon): QuerySignals
   };
 }
 
+/** Passages that must write a pair for it to vouch for a word typed with other tone marks. */
+const MIN_VOUCHING_PASSAGES = 2;
+
 /**
  * Topic words (folded) the corpus does not use: absent folded, or — when the question was
  * typed with diacritics — absent with its tone marks and not in a pair the corpus writes
@@ -146,11 +149,19 @@ function unknownWords(query: ParsedQuery, lexicon: Lexicon): Set<string> {
   for (const word of topic) if (!lexicon.documentFrequency.has(word)) unknown.add(word);
   if (!query.accented) return unknown;
   const repaired = new Set(query.repaired);
-  const paired = new Set(query.topicPairs.filter((pair) => lexicon.pairs.has(pair)).flatMap((pair) => pair.split(' ')));
+  // A pair the corpus writes once ("so do" of some "số đó") is too weak to vouch for a word with other tone marks ("sổ đỏ").
+  const paired = new Set(
+    query.topicPairs.filter((pair) => lexicon.pairs.has(pair) && lexicon.pairPassages(pair) >= MIN_VOUCHING_PASSAGES).flatMap((pair) => pair.split(' ')),
+  );
   query.rawTokens.forEach((raw, index) => {
-    if (repaired.has(index) || !topic.has(raw) || STOP_WORDS.has(raw) || paired.has(raw)) return;
+    if (repaired.has(index) || !topic.has(raw) || (STOP_WORDS.has(raw) && accentedTokenIsPlain(query, index)) || paired.has(raw)) return;
     const accented = query.accentedTokens[index];
     if (accented !== undefined && accented !== raw && !lexicon.accented.has(accented)) unknown.add(raw);
   });
   return unknown;
+}
+
+/** Whether the token was typed without tone marks ("do"), so its stop-word reading stands; "đỏ" is not "do". */
+function accentedTokenIsPlain(query: ParsedQuery, index: number): boolean {
+  return query.accentedTokens[index] === query.rawTokens[index];
 }
