@@ -4,10 +4,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import express from 'express';
+import express, { type RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import type { AppConfig } from '../../common/config.js';
 import type { PlanAssistant } from '../core/types.js';
+import { MCP_PATH } from '../mcp/http.js';
 import { errorHandler, notFoundHandler } from './errors.js';
 import { buildOpenApiDocument } from './openapi.js';
 import { requestLogger } from './request-log.js';
@@ -39,6 +40,20 @@ function packageVersion(): string {
   return (JSON.parse(text) as { version?: string }).version ?? '0.0.0';
 }
 
+/**
+ * Runs `router` only for requests under `prefix` (matched as Express matches a mount path:
+ * case-insensitive, the prefix itself or followed by "/"), and keeps the URL as it is (the
+ * router's own routes name the whole path). Other requests skip its layers entirely.
+ */
+export function onlyUnder(prefix: string, router: RequestHandler): RequestHandler {
+  const lower = prefix.toLowerCase();
+  return (req, res, next) => {
+    const path = req.path.toLowerCase();
+    if (path === lower || path.startsWith(`${lower}/`)) router(req, res, next);
+    else next();
+  };
+}
+
 /** Builds the app. Mount order matters: logs, security, MCP, body parser, routes, pages, 404, errors. */
 export function createApp(deps: AppDeps): express.Express {
   const now = deps.now ?? (() => new Date());
@@ -47,13 +62,14 @@ export function createApp(deps: AppDeps): express.Express {
   applySecurity(app, deps.config, deps.logger);
 
   // Before our JSON parser: the MCP transport reads its own bodies (and has its own limits).
-  if (deps.mcp) app.use(deps.mcp.router);
+  if (deps.mcp) app.use(onlyUnder(MCP_PATH, deps.mcp.router));
 
   app.use('/api', express.json({ limit: JSON_BODY_LIMIT, strict: true }));
+  // The ask route first: it is the busiest, and the others answer GET only (no path is shared).
+  app.use(askRouter({ getAssistant: deps.getAssistant, logger: deps.logger }));
   app.use(libraryRouter({ getAssistant: deps.getAssistant }));
   app.use(taskRouter({ getAssistant: deps.getAssistant, now }));
   app.use(obligationRouter({ getAssistant: deps.getAssistant, now }));
-  app.use(askRouter({ getAssistant: deps.getAssistant, logger: deps.logger }));
 
   // Built on the first request, not at start: converting every schema took ~100 ms of the start-up.
   let openApi: ReturnType<typeof buildOpenApiDocument> | null = null;

@@ -134,14 +134,50 @@ export function corsPolicy(config: Pick<AppConfig, 'CORS_ORIGINS'>): RequestHand
   });
 }
 
-/** Security headers with the pages' Content-Security-Policy. */
-export function securityHeaders(): RequestHandler {
+/** Helmet with the pages' Content-Security-Policy. */
+function helmetMiddleware(): RequestHandler {
   return helmet({
     // Without defaults: helmet's `upgrade-insecure-requests` would break a plain-HTTP LAN deployment.
     contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },
     frameguard: { action: 'deny' },
     referrerPolicy: { policy: 'no-referrer' },
   }) as RequestHandler;
+}
+
+/** What helmet does to a response: the headers it sets, in order, and those it removes. */
+interface HeaderEdits {
+  set: [string, string][];
+  removed: string[];
+}
+
+/**
+ * Runs helmet once on a recording response. Our policy has no per-request part (no nonce, no
+ * function directive), so the headers are the same for every request.
+ */
+function recordHelmetHeaders(): HeaderEdits {
+  const edits: HeaderEdits = { set: [], removed: [] };
+  const recorder = {
+    setHeader: (name: string, value: string) => edits.set.push([name, String(value)]),
+    removeHeader: (name: string) => edits.removed.push(name),
+  };
+  let failure: unknown = null;
+  helmetMiddleware()({} as Request, recorder as unknown as Response, (error?: unknown) => (failure = error ?? null));
+  if (failure) throw failure instanceof Error ? failure : new Error(String(failure));
+  return edits;
+}
+
+/**
+ * Security headers (helmet's, with the pages' Content-Security-Policy). Helmet runs once at
+ * start on a recording response and each request gets the recorded headers in one step, not
+ * through helmet's chain of twelve middlewares.
+ */
+export function securityHeaders(): RequestHandler {
+  const { set, removed } = recordHelmetHeaders();
+  return (_req, res, next) => {
+    for (const name of removed) res.removeHeader(name);
+    for (const [name, value] of set) res.setHeader(name, value);
+    next();
+  };
 }
 
 /** Per-client rate limit (client = IP, or the proxy's X-Forwarded-For with TRUST_PROXY); null when 0. */
