@@ -56,7 +56,8 @@ function describe(item: ObligationView, note: string | null): string {
 function recurringStart(item: ObligationView, year: number): { date: string; rule: string; note: string } {
   const { day } = item.timeline;
   if (day && /^--\d{2}-\d{2}$/.test(day)) {
-    return { date: `${year}${day.slice(1)}`, rule: 'FREQ=YEARLY', note: `Nhắc hằng năm, bắt đầu từ năm ${year}.` };
+    const date = `${year}${day.slice(1)}`;
+    return { date, rule: 'FREQ=YEARLY', note: `Nhắc hằng năm, bắt đầu từ ngày ${formatDate(date)}.` };
   }
   const { rule, anchorText } = recurrenceRule(item.timeline);
   return { date: `${year}-01-01`, rule, note: `Văn bản không ghi ngày cụ thể; lịch nhắc vào ${anchorText}, bắt đầu từ năm ${year} (năm của văn bản).` };
