@@ -17,5 +17,6 @@ export function extractiveResponse(environment: AnswerEnvironment, reply: Reply,
     conversationId,
     mode: 'extractive',
     intent: intentName(reply.intent),
+    ...(reply.choices ? { choices: reply.choices } : {}),
   };
 }

@@ -46,6 +46,16 @@ export interface AskResponse {
   intent?: string;
   /** Set when an LLM was configured but the answer fell back to extractive: why, in Vietnamese. */
   notice?: string;
+  /** When the answer asks back which document was meant ("nhiệm vụ 4" in two plans): the places offered. */
+  choices?: AskBackChoice[];
+}
+
+/** One place an ask-back offers: a document and the address in it. */
+export interface AskBackChoice {
+  documentId: string;
+  section: string;
+  /** The Vietnamese label of the place ("mục II.4"). */
+  label: string;
 }
 
 /** Events of a streamed answer, in order: citations, then text deltas, then the whole response. */

@@ -84,6 +84,9 @@ describe('a task number two documents have', () => {
     expect(response.answer).toMatch(/bạn hỏi văn bản nào/);
     expect(response.answer).toContain('Kế hoạch số 141/KH-UBND');
     expect(response.answer).toContain('mục II.2');
+    // The choices travel structured too, so a face or an AI tool can offer them as buttons.
+    expect(response.choices?.map((choice) => `${choice.documentId}#${choice.section}`).sort()).toEqual([`${PLAN_141}#III.2`, 'ke-hoach-cbcc-cap-xa-2026#II.2'].sort());
+    expect(response.choices?.every((choice) => choice.label.startsWith('mục '))).toBe(true);
   });
 
   it('is resolved by the document the question names', async () => {

@@ -102,7 +102,7 @@ describe('scoreAnswer of an ask-back (a task number in several documents)', () =
   } as unknown as Registry;
   const askBack = (choices: Array<{ documentId: string; section: string }> | undefined): ResponseWithChoices => ({
     ...response('Số nhiệm vụ này có trong 2 văn bản; bạn hỏi văn bản nào?', []),
-    choices,
+    choices: choices?.map((choice) => ({ ...choice, label: `mục ${choice.section}` })),
   });
   const both = [
     { documentId: 'ke-hoach-a', section: 'II.5' },

@@ -53,18 +53,8 @@ export interface ScoreResult {
   byAskBack?: boolean;
 }
 
-/** One place an ask-back offers ("which document did you mean?"): a document and a section address. */
-export interface AskBackChoice {
-  documentId: string;
-  section: string;
-}
-
-/**
- * A response that may carry the choices of an ask-back in a structured field. `AskResponse`
- * does not have this field yet (the choices are only in the answer text); until the core sets
- * it, no item passes by asking back.
- */
-export type ResponseWithChoices = AskResponse & { choices?: readonly AskBackChoice[] };
+/** A response of the assistant; an ask-back carries its offered places in `choices` (core `AskBackChoice`). */
+export type ResponseWithChoices = AskResponse;
 
 /** Folded, whitespace-collapsed form for must-matching. */
 function comparable(text: string): string {

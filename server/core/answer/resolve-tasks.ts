@@ -10,6 +10,7 @@ import type { ParsedQuery } from '../query/understand.js';
 import { findTasksByTopic, taskTerms, type TaskCandidate } from '../retrieval/task-finder.js';
 import { unsupportedReason } from './abstain.js';
 import { taskKey } from '../catalog/task-filter.js';
+import type { AskBackChoice } from '../types.js';
 import type { TurnMemory } from './respond.js';
 import { documentLabel, placeLabel, shortTitle } from './format.js';
 
@@ -19,7 +20,7 @@ export type Resolution =
   /** A task was named that does not exist; the message says which do. */
   | { kind: 'missing'; message: string }
   /** A task number that several documents in play have: the message asks which is meant. */
-  | { kind: 'ambiguous'; message: string }
+  | { kind: 'ambiguous'; message: string; choices: AskBackChoice[] }
   /** The description matches no task well enough. */
   | { kind: 'unsupported' }
   /** Nothing names or describes a task, and there is no previous turn. */
@@ -78,7 +79,8 @@ function namedTasks(environment: AnswerEnvironment, query: ParsedQuery, previous
     const talkedOf = new Set((previous?.taskKeys ?? []).map((key) => key.slice(0, key.indexOf('#'))));
     const meant = documents.filter((id) => talkedOf.has(id));
     if (meant.length === 1) return { kind: 'tasks', tasks: sortByAddress(found.filter((task) => task.documentId === meant[0])) };
-    return { kind: 'ambiguous', message: askWhichTask(environment, found) };
+    const choices = found.map((task) => ({ documentId: task.documentId, section: task.address, label: placeLabel(task.address) }));
+    return { kind: 'ambiguous', message: askWhichTask(environment, found), choices };
   }
   if (found.length > 0) return { kind: 'tasks', tasks: sortByAddress(found) };
   const first = all[0];

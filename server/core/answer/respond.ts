@@ -12,7 +12,7 @@ import { understandQuery, type ParsedQuery } from '../query/understand.js';
 import { hybridSearch } from '../retrieval/hybrid.js';
 import { passageTerms, topicCoverage } from '../retrieval/support.js';
 import { selectTasks, taskKey } from '../catalog/task-filter.js';
-import type { Citation } from '../types.js';
+import type { AskBackChoice, Citation } from '../types.js';
 import { MIN_COVERAGE, foreignReason, missingYear, unanswerableShape, unsupportedReason, writesHead, writesPairs } from './abstain.js';
 import { unnamedUnit } from './unnamed-unit.js';
 import { foldedWords } from './shared-run.js';
@@ -53,6 +53,8 @@ export interface Reply {
   memory: TurnMemory;
   /** The parsed question, for the model path. */
   query: ParsedQuery;
+  /** The places an ask-back offers, when the reply asks which document was meant. */
+  choices?: AskBackChoice[];
 }
 
 /** Answers a question extractively; `previous` is the conversation's last turn, if any. */
@@ -251,7 +253,7 @@ async function answerTask(
   }
   const resolved = await resolveTasks(environment, query, previous);
   if (resolved.kind === 'missing') return abstain(resolved.message);
-  if (resolved.kind === 'ambiguous') return done(resolved.message, [], null);
+  if (resolved.kind === 'ambiguous') return { ...done(resolved.message, [], null), choices: resolved.choices };
   // No task fits: a passage outside the tasks may still say it (a decree's clause: "trước ngày 15 tháng 12 hằng năm").
   if (resolved.kind === 'unsupported') return answerContent(environment, query, context, done, abstain, intent.weak ? undefined : outsideTasks(environment));
   if (resolved.kind === 'none') {
