@@ -16,6 +16,8 @@ export interface DocumentTypeEntry {
   typeLines: readonly string[];
   /** Abbreviations in numbers and symbols: ["NĐ"]. */
   symbols: readonly string[];
+  /** Words that hold the type's name but are not the type ("kỷ luật", "pháp luật" for "Luật"). */
+  notTheType?: readonly string[];
 }
 
 /** Every document type, in the table's order. */
@@ -28,3 +30,6 @@ export const SUBJECT_LINE_PREFIXES: readonly string[] = table.subjectLinePrefixe
 export const DOCUMENT_TYPE_NAMES: Readonly<Record<DocumentType, string>> = Object.fromEntries(
   DOCUMENT_TYPES.map((entry) => [entry.type, entry.name]),
 ) as Record<DocumentType, string>;
+
+/** Words that hold a type's name but are not the type, folded ("ky luat"): "kỷ luật cán bộ" does not name "Luật Cán bộ". */
+export const NOT_TYPE_WORDS: readonly string[] = DOCUMENT_TYPES.flatMap((entry) => entry.notTheType ?? []);

@@ -83,3 +83,16 @@ describe('terms read whole, and tone marks that a single passage cannot vouch fo
     expect((await ask('Ai chủ trì việc cấp sổ đỏ cho người dân?')).abstained).toBe(true);
   });
 });
+
+describe('a type name inside another word names no document', () => {
+  it('reads "kỷ luật cán bộ, công chức" as discipline, not as "Luật Cán bộ, công chức"', async () => {
+    const response = await ask('Thời hạn xử lý kỷ luật cán bộ, công chức tối đa là bao lâu?');
+    expect(response.abstained).toBe(false);
+    expect(response.citations.some((citation) => citation.section.startsWith('dieu.37'))).toBe(true);
+  });
+
+  it('still reads "Luật Cán bộ, công chức" as the law', async () => {
+    const response = await ask('Luật Cán bộ, công chức có hiệu lực từ ngày nào?');
+    expect(response.answer).toContain('01/7/2025');
+  });
+});

@@ -5,7 +5,7 @@
  * (corpus/registry.json) are merged by number, so either side can answer.
  */
 import type { CorpusDocument, ExpectedDocumentStatus, Reference, Registry } from '../../../ingest/types.js';
-import { DOCUMENT_TYPE_NAMES } from '../../../ingest/document-types.js';
+import { DOCUMENT_TYPE_NAMES, NOT_TYPE_WORDS } from '../../../ingest/document-types.js';
 import { foldedTokens, wordTokens, matchKey } from '../../../common/text-key.js';
 import { candidatePositions, mentionIndex } from './document-mention-index.js';
 import { expandTokens, type QueryVocabulary } from './vocabulary.js';
@@ -171,7 +171,7 @@ export function findDocumentMentions(rawTokens: readonly string[], expanded: rea
     const raw = document.rawPhrases.some((phrase) => indexOfPhrase(rawTokens, phrase) >= 0);
     let range: { start: number; end: number } | null = null;
     for (const phrase of phrases.longestFirst[position]) {
-      const at = indexOfPhrase(compact, phrase);
+      const at = indexOfPhrase(compact, phrase, true);
       if (at >= 0) {
         range = { start: positions[at], end: positions[at + phrase.length - 1] + 1 };
         break;
@@ -234,13 +234,17 @@ function tellingPlaces(known: readonly KnownDocument[]): string[][] {
   return places;
 }
 
-function indexOfPhrase(tokens: readonly string[], phrase: readonly string[]): number {
+function indexOfPhrase(tokens: readonly string[], phrase: readonly string[], typed = false): number {
   if (phrase.length === 0) return -1;
   for (let start = 0; start + phrase.length <= tokens.length; start += 1) {
+    if (typed && start > 0 && NOT_TYPE_PAIRS.has(`${tokens[start - 1]} ${tokens[start]}`)) continue;
     if (phrase.every((word, offset) => sameWord(tokens[start + offset], word))) return start;
   }
   return -1;
 }
+
+/** "ky luat", "phap luat": a type's name inside another word, where no document is named. */
+const NOT_TYPE_PAIRS: ReadonlySet<string> = new Set(NOT_TYPE_WORDS.map((word) => foldedTokens(word).join(' ')));
 
 /** A question token matches a phrase word; a bare number also matches a full number ("17" ~ "17-nq/tu"). */
 function sameWord(token: string, word: string): boolean {
