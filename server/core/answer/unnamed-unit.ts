@@ -70,6 +70,13 @@ function writtenInScope(environment: AnswerEnvironment, inScope: ReadonlySet<str
 }
 
 /**
+ * Whether a name is written in a scope, remembered per query context (one per index and
+ * vocabulary; a scoped view shares it): the same organs come back in many questions.
+ */
+const answersByContext = new WeakMap<object, Map<string, boolean>>();
+const MAX_ANSWERS = 2000;
+
+/**
  * The first organ the question names by shape ("Sở Y tế", "Bộ Giáo dục và Đào tạo") that no
  * document in the environment's scope writes, as the question wrote it; null when every organ
  * named is in some document in scope (or none is named).
@@ -78,8 +85,18 @@ export function unnamedUnit(environment: AnswerEnvironment, question: string): s
   const organs = unitNamesByShape(question, environment.unitShapes).filter((name) => name.head !== undefined && name.position === undefined);
   if (organs.length === 0) return null;
   const inScope = new Set(environment.registry.documents.map((document) => document.id));
+  const scopeKey = inScope.size === unitTextIndex(environment.index).documentIds.length ? '*' : [...inScope].join('\n');
+  let answers = answersByContext.get(environment.query);
+  if (!answers) answersByContext.set(environment.query, (answers = new Map()));
   for (const organ of organs) {
-    if (!writtenInScope(environment, inScope, organ.text)) return organ.text.trim();
+    const key = `${scopeKey}\u0000${organ.text}`;
+    let written = answers.get(key);
+    if (written === undefined) {
+      written = writtenInScope(environment, inScope, organ.text);
+      if (answers.size >= MAX_ANSWERS) answers.clear();
+      answers.set(key, written);
+    }
+    if (!written) return organ.text.trim();
   }
   return null;
 }
