@@ -96,3 +96,12 @@ describe('a type name inside another word names no document', () => {
     expect(response.answer).toContain('01/7/2025');
   });
 });
+
+describe('"văn bản này" follows the conversation', () => {
+  it('names the signer of the decree the conversation is about, not of the plans', async () => {
+    const first = await ask('Nghị định 335/2025/NĐ-CP quy định các mức xếp loại chất lượng công chức thế nào?');
+    const response = await ask('Văn bản này do ai ký?', first.conversationId);
+    expect(response.answer).toContain('Phạm Thị Thanh Trà');
+    expect(documentsCited(response)).toEqual(['nghi-dinh-335-2025-nd-cp-danh-gia-xep-loai-cong-chuc']);
+  });
+});
