@@ -62,6 +62,23 @@ export async function residentSetSize(pid: number): Promise<number | null> {
   }
 }
 
+/**
+ * CPU time (user + system) a process has used, in milliseconds, from /proc (Linux, clock ticks
+ * of 10 ms); null where unavailable. Unlike requests per second, it does not depend on what
+ * else the machine runs.
+ */
+export async function processCpuMs(pid: number): Promise<number | null> {
+  const { readFile } = await import('node:fs/promises');
+  try {
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces) start at its closing parenthesis.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
+  }
+}
+
 /** A server running in a child process. */
 export interface ChildServer {
   url: string;

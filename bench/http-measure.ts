@@ -14,6 +14,8 @@ export interface HttpMeasurement {
   requests: number;
   /** Connection errors, timeouts and non-2xx responses: any of these invalidates the figure. */
   failures: number;
+  /** CPU time the server process spent per request (null when unmeasured). */
+  serverCpuMsPerRequest?: number | null;
 }
 
 export interface MeasureOptions {

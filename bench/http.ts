@@ -7,7 +7,7 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { runIngest } from '../ingest/pipeline.js';
-import { spawnServerProbe, type ChildServer } from './child.js';
+import { processCpuMs, spawnServerProbe, type ChildServer } from './child.js';
 import { measurePost, type HttpMeasurement } from './http-measure.js';
 import { markdownTable } from './markdown.js';
 import { formatNumber, median } from './stats.js';
@@ -42,7 +42,7 @@ async function ask(baseUrl: string, question: string): Promise<unknown> {
 
 /** The median of each figure over several measurements (failures summed: any failure shows). */
 function medianMeasurement(samples: HttpMeasurement[]): HttpMeasurement {
-  const pick = (key: keyof HttpMeasurement) => median(samples.map((sample) => sample[key]));
+  const pick = (key: 'requestsPerSecond' | 'latencyP50Ms' | 'latencyP97_5Ms' | 'latencyP99Ms' | 'requests') => median(samples.map((sample) => sample[key]));
   return {
     connections: samples[0].connections,
     requestsPerSecond: pick('requestsPerSecond'),
@@ -51,6 +51,9 @@ function medianMeasurement(samples: HttpMeasurement[]): HttpMeasurement {
     latencyP99Ms: pick('latencyP99Ms'),
     requests: pick('requests'),
     failures: samples.reduce((sum, sample) => sum + sample.failures, 0),
+    serverCpuMsPerRequest: samples.every((sample) => typeof sample.serverCpuMsPerRequest === 'number')
+      ? median(samples.map((sample) => sample.serverCpuMsPerRequest as number))
+      : null,
   };
 }
 
@@ -74,16 +77,22 @@ export async function runHttpBench(options: HttpOptions): Promise<HttpRow[]> {
     await ask(bare.url, options.questions[0]);
 
     const bodies = options.questions.map((question) => JSON.stringify({ question }));
-    const measure = (baseUrl: string, connections: number) =>
-      measurePost({ baseUrl, path: '/api/ask', bodies, connections, durationSeconds: options.durationSeconds });
+    // The server's CPU time per request beside the rate: the rate depends on what else runs.
+    const measure = async (server: ChildServer, connections: number): Promise<HttpMeasurement> => {
+      const before = await processCpuMs(server.pid);
+      const result = await measurePost({ baseUrl: server.url, path: '/api/ask', bodies, connections, durationSeconds: options.durationSeconds });
+      const after = await processCpuMs(server.pid);
+      const cpu = before !== null && after !== null && result.requests > 0 ? (after - before) / result.requests : null;
+      return { ...result, serverCpuMsPerRequest: cpu };
+    };
     const rows: HttpRow[] = [];
     for (const connections of options.connections) {
       const bareRuns: HttpMeasurement[] = [];
       const ourRuns: HttpMeasurement[] = [];
       // Interleaved, so a drift of the machine affects both sides alike.
       for (let run = 0; run < options.runs; run += 1) {
-        bareRuns.push(await measure(bare.url, connections));
-        ourRuns.push(await measure(ours.url, connections));
+        bareRuns.push(await measure(bare, connections));
+        ourRuns.push(await measure(ours, connections));
       }
       const row = { connections, ours: medianMeasurement(ourRuns), bare: medianMeasurement(bareRuns) };
       rows.push({ ...row, ratio: row.ours.requestsPerSecond / row.bare.requestsPerSecond });
@@ -98,15 +107,18 @@ export async function runHttpBench(options: HttpOptions): Promise<HttpRow[]> {
 /** The HTTP section of BENCHMARKS.md. */
 export function renderHttpMarkdown(rows: HttpRow[], options: HttpOptions): string {
   const rps = (value: number) => formatNumber(value, 0);
+  const cpu = (measurement: HttpMeasurement) =>
+    typeof measurement.serverCpuMsPerRequest === 'number' ? formatNumber(measurement.serverCpuMsPerRequest, 2) : '–';
   const lat = (measurement: HttpMeasurement) =>
     `${formatNumber(measurement.latencyP50Ms, 1)} / ${formatNumber(measurement.latencyP97_5Ms, 1)} / ${formatNumber(measurement.latencyP99Ms, 1)}`;
   const table = markdownTable(
-    ['connections', 'ours req/s', 'bare req/s', 'ours / bare', 'ours latency p50 / p97.5 / p99 (ms)', 'bare latency p50 / p97.5 / p99 (ms)', 'failed requests (ours, bare)'],
+    ['connections', 'ours req/s', 'bare req/s', 'ours / bare', 'server CPU per request, ours / bare (ms)', 'ours latency p50 / p97.5 / p99 (ms)', 'bare latency p50 / p97.5 / p99 (ms)', 'failed requests (ours, bare)'],
     rows.map((row) => [
       String(row.connections),
       rps(row.ours.requestsPerSecond),
       rps(row.bare.requestsPerSecond),
       `**${formatNumber(100 * row.ratio, 0)}%**`,
+      `${cpu(row.ours)} / ${cpu(row.bare)}`,
       lat(row.ours),
       lat(row.bare),
       `${row.ours.failures}, ${row.bare.failures}`,
