@@ -105,3 +105,18 @@ describe('"văn bản này" follows the conversation', () => {
     expect(documentsCited(response)).toEqual(['nghi-dinh-335-2025-nd-cp-danh-gia-xep-loai-cong-chuc']);
   });
 });
+
+describe('a list question answered by the article whose heading it asks', () => {
+  it('lists the forms of discipline of Luật 80 Điều 36 with the points of its lead-in', async () => {
+    const response = await ask('Theo Luật CBCC 2025, công chức vi phạm bị kỷ luật bằng những hình thức nào?');
+    expect(response.citations.some((citation) => citation.section.startsWith('dieu.36'))).toBe(true);
+    expect(response.answer).toContain('Khiển trách');
+    expect(response.answer).toContain('Buộc thôi việc');
+  });
+
+  it('lists the rating levels of Nghị định 335 Điều 20, whose heading the question writes', async () => {
+    const response = await ask('Nghị định 335/2025/NĐ-CP quy định các mức xếp loại chất lượng công chức thế nào?');
+    expect(response.citations.map((citation) => citation.section)).toContain('dieu.20.khoan.1');
+    expect(response.answer).toContain('Hoàn thành xuất sắc nhiệm vụ');
+  });
+});

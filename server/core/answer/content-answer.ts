@@ -152,7 +152,12 @@ export function composeContentAnswer(context: ComposeContext, query: ParsedQuery
 }
 
 /** "những … nào", "gồm những gì", "bao gồm", "các … nào", "what are": the question asks for a list. */
-const LIST_QUESTION = /\b(?:nhung|cac)\b.*\bnao\b|\bgom\b|\bnhung gi\b|\bwhat are\b|\bwhich (?:forms|types|levels|kinds)\b/;
+const LIST_QUESTION = /\b(?:nhung|cac)\b.*\bnao\b|\bgom\b|\bnhung (?:[a-z]+ )?gi\b|\bwhat are\b|\bwhich (?:forms|types|levels|kinds)\b/;
+
+/** Whether the question asks for a list ("những hình thức nào", "gồm những gì", "what are"). */
+export function asksForList(query: ParsedQuery): boolean {
+  return LIST_QUESTION.test(query.key);
+}
 
 /** The sentence ending in ":" that introduces the list `item` belongs to, in the same passage; null when none. */
 function leadInBefore(item: ScoredSentence): ScoredSentence | null {

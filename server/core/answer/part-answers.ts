@@ -6,9 +6,10 @@
 import type { CorpusDocument, Section } from '../../../ingest/types.js';
 import type { AnswerEnvironment } from '../environment.js';
 import type { ParsedQuery } from '../query/understand.js';
-import { passageTerms } from '../retrieval/support.js';
+import { passageTerms, topicCoverage } from '../retrieval/support.js';
 import { capitalize, documentLabel, placeLabel } from './format.js';
 import type { ComposeContext } from './task-answers.js';
+import { foldedWords, longestSharedRun } from './shared-run.js';
 
 /** Most paragraphs listed for one part; longer parts are summarized by their count. */
 const MAX_PARAGRAPHS = 12;
@@ -38,21 +39,68 @@ export function partsForTopic(environment: AnswerEnvironment, query: ParsedQuery
   return found;
 }
 
+/** Least share of the topic an article's heading must hold to answer a list question by itself. */
+const ARTICLE_COVERAGE = 0.55;
+/** How much better the best article heading must cover the topic than the next one, unless the question quotes it. */
+const ARTICLE_MARGIN = 0.08;
+
+/**
+ * "Công chức bị kỷ luật bằng những hình thức nào?" asks for what an article lists under its
+ * heading ("Điều 36. Hình thức kỷ luật đối với công chức"): the article whose heading covers
+ * the topic clearly better than any other in scope, or whose heading the question writes
+ * almost word for word ("các mức xếp loại chất lượng công chức" → "Mức xếp loại chất lượng
+ * công chức"); null when none. Only for questions that ask for a list (see `asksForList`).
+ */
+export function articleForTopic(environment: AnswerEnvironment, query: ParsedQuery): { document: CorpusDocument; part: Section } | null {
+  if (query.topic.length === 0) return null;
+  const { lexicon } = environment.query;
+  const questionWords = foldedWords(query.key);
+  const scored: Array<{ document: CorpusDocument; part: Section; coverage: number; quoted: boolean }> = [];
+  for (const document of environment.registry.documents) {
+    for (const section of document.sections) {
+      if (section.kind !== 'article' || !section.heading) continue;
+      const heading = environment.textTerms(`heading:${document.id}#${section.address}`, () => section.heading ?? '');
+      const coverage = topicCoverage(query.topic, query.topicPairs, heading, lexicon);
+      if (coverage < ARTICLE_COVERAGE) continue;
+      const headingWords = foldedWords(section.heading);
+      const quoted = headingWords.length >= 3 && longestSharedRun(questionWords, headingWords) >= headingWords.length - 1;
+      scored.push({ document, part: section, coverage, quoted });
+    }
+  }
+  scored.sort((a, b) => b.coverage - a.coverage || Number(b.quoted) - Number(a.quoted));
+  const quotedOnes = scored.filter((item) => item.quoted);
+  const [best, second] = scored;
+  const chosen = quotedOnes.length === 1 ? quotedOnes[0] : best && (!second || best.coverage - second.coverage >= ARTICLE_MARGIN) ? best : null;
+  if (!chosen) return null;
+  const children = chosen.document.sections.filter((section) => isChild(chosen.part.address, section.address));
+  return children.length > 1 ? { document: chosen.document, part: chosen.part } : null;
+}
+
 /** The part's heading, then its direct paragraphs or items, each quoted and cited. */
 export function composePartAnswer(context: ComposeContext, document: CorpusDocument, part: Section): string {
   const children = document.sections.filter((section) => isChild(part.address, section.address));
   const heading = capitalize((part.heading ?? '').toLowerCase());
   const intro = `Theo ${documentLabel(document)}, ${placeLabel(part.address)} (${heading}) gồm ${children.length} nội dung:`;
-  const lines = children.slice(0, MAX_PARAGRAPHS).map((child) => {
+  const lines = children.slice(0, MAX_PARAGRAPHS).flatMap((child) => {
     const quote = leadingQuote(child.text);
-    return `- ${capitalize(placeLabel(child.address))}: “${quote}” ${context.citations.cite(document.id, child.address, quote)}`;
+    const line = `- ${capitalize(placeLabel(child.address))}: “${quote}” ${context.citations.cite(document.id, child.address, quote)}`;
+    // "… bao gồm:" says nothing by itself: the points it introduces follow, each quoted.
+    if (!/:\s*$/.test(quote)) return [line];
+    const points = document.sections.filter((section) => isChild(child.address, section.address)).slice(0, MAX_PARAGRAPHS);
+    return [line, ...points.map((point) => {
+      const text = leadingQuote(point.text);
+      return `  - “${text}” ${context.citations.cite(document.id, point.address, text)}`;
+    })];
   });
   return [intro, ...lines].join('\n');
 }
 
-/** "I.2" and "III.closing" are children of "I" and "III"; "II.6.a" is a grandchild of "II". */
+/**
+ * "I.2" and "III.closing" are children of "I" and "III"; "dieu.20.khoan.1" of "dieu.20" (a
+ * named level, "khoan.1", is one step); "II.6.a" and "dieu.20.khoan.4.diem.a" are grandchildren.
+ */
 function isChild(parent: string, address: string): boolean {
-  return address.startsWith(`${parent}.`) && !address.slice(parent.length + 1).includes('.');
+  return address.startsWith(`${parent}.`) && /^(?:[^.]+|[a-z][a-z-]*\.[^.]+)$/.test(address.slice(parent.length + 1));
 }
 
 /**

@@ -17,13 +17,13 @@ import { MIN_COVERAGE, foreignReason, missingYear, unanswerableShape, unsupporte
 import { unnamedUnit } from './unnamed-unit.js';
 import { foldedWords } from './shared-run.js';
 import { CitationList } from './citations.js';
-import { abstentionAnswer, composeContentAnswer, preferAnswering, rankSentences, type ScoredSentence } from './content-answer.js';
+import { abstentionAnswer, asksForList, composeContentAnswer, preferAnswering, rankSentences, type ScoredSentence } from './content-answer.js';
 import { answerNeed, answerSpan, countedNoun, type AnswerNeed } from '../read/spans.js';
 import { composeDocumentFacts, replacingClauses } from './document-answers.js';
 import { documentLabel } from './format.js';
 import { composeTaskList, composeUnitDuties } from './list-answers.js';
 import { composeReferences, unloadedContentAnswer } from './reference-answers.js';
-import { composePartAnswer, partsForTopic } from './part-answers.js';
+import { articleForTopic, composePartAnswer, partsForTopic } from './part-answers.js';
 import { resolveTasks } from './resolve-tasks.js';
 import { unloadedOwners } from './unloaded-subject.js';
 import { citedDocuments, documentsToRemember, withRememberedDocuments } from './document-followup.js';
@@ -282,10 +282,14 @@ async function answerContent(
   filter?: (chunk: Chunk) => boolean,
 ): Promise<Reply> {
   if (query.topic.length === 0) return abstain();
+  const need = answerNeed(query.key);
   const parts = filter ? [] : partsForTopic(environment, query);
   if (parts.length > 0) return done(parts.map(({ document, part }) => composePartAnswer(context, document, part)).join('\n\n'), [], null);
+  // "… bằng những hình thức nào?": the article whose heading is the question lists the answer.
+  // Not for a count, a time or an actor ("gồm mấy vòng?"): those are read from one clause.
+  const article = !filter && asksForList(query) && !COUNT_QUESTION.test(query.key) && (need === 'what' || need === 'how-many') ? articleForTopic(environment, query) : null;
+  if (article) return done(composePartAnswer(context, article.document, article.part), [], null);
   // A question for a time, a length or a figure reads more passages: many may cover the topic, few hold the span.
-  const need = answerNeed(query.key);
   const hits = await hybridSearch(environment.index, query.terms.join(' '), { k: need === 'what' ? CONTENT_PASSAGES : SPAN_PASSAGES, filter });
   if (hits.length === 0) return abstain();
   const counted = need === 'how-many' ? countedNoun(query.key) : null;
@@ -338,6 +342,9 @@ function secondDocument(
   if (!writesPairs(query, environment.chunkTerms(first.chunk.id), environment.query.lexicon)) return null;
   return others.filter((item) => item.chunk.documentId === first.chunk.documentId);
 }
+
+/** "bao nhiêu", "mấy", "how many": a count, which one clause states, not a whole article. */
+const COUNT_QUESTION = /\b(?:bao nhieu|may|how many|how much)\b/;
 
 /** Passages read for a general question, and for one asking for a span. */
 const CONTENT_PASSAGES = 6;
