@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { answerSpan, countedNoun } from '../../server/core/read/spans.js';
-import { missingYear } from '../../server/core/answer/abstain.js';
+import { missingYear } from '../../server/core/decide/support.js';
 import { useRealDocsAssistant } from './shipped-index.js';
 import type { AskResponse } from '../../server/core/types.js';
 

@@ -3,7 +3,7 @@
  * wording of its own (not the held-out one) of the same KIND of question.
  */
 import { describe, expect, it } from 'vitest';
-import { hasFigure } from '../../server/core/answer/abstain.js';
+import { hasFigure } from '../../server/core/decide/support.js';
 import type { AskResponse } from '../../server/core/types.js';
 import { useShippedAssistant } from './shipped-index.js';
 

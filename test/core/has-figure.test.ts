@@ -1,6 +1,6 @@
 /** Whether a passage states a figure that could answer "bao nhiêu" (answer/abstain.ts). */
 import { describe, expect, it } from 'vitest';
-import { hasFigure } from '../../server/core/answer/abstain.js';
+import { hasFigure } from '../../server/core/decide/support.js';
 
 describe('hasFigure', () => {
   it('finds amounts, shares and counts', () => {

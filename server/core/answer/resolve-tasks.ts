@@ -8,7 +8,7 @@ import type { AnswerEnvironment } from '../environment.js';
 import { CUES } from '../intent/detect.js';
 import type { ParsedQuery } from '../query/understand.js';
 import { findTasksByTopic, taskTerms, type TaskCandidate } from '../retrieval/task-finder.js';
-import { unsupportedReason } from './abstain.js';
+import { unsupportedReason } from '../decide/support.js';
 import { taskKey } from '../catalog/task-filter.js';
 import type { AskBackChoice } from '../types.js';
 import type { TurnMemory } from './respond.js';

@@ -10,22 +10,23 @@ import { CUES, detectIntent, type PreviousTurn } from '../intent/detect.js';
 import type { DocumentFact, Intent, TaskAspect, TaskListFilter } from '../intent/types.js';
 import { understandQuery, type ParsedQuery } from '../query/understand.js';
 import { hybridSearch } from '../retrieval/hybrid.js';
+import { decideContent, articleMayAnswer } from '../decide/content.js';
+import { CONTENT_PASSAGES, SPAN_PASSAGES, clauseCovers, clauseStates, outsideTasks } from '../decide/clauses.js';
 import { passageTerms, topicCoverage } from '../retrieval/support.js';
 import { selectTasks, taskKey } from '../catalog/task-filter.js';
 import type { AskBackChoice, Citation } from '../types.js';
-import { MIN_COVERAGE, foreignReason, missingYear, unanswerableShape, unsupportedReason, writesHead, writesPairs } from './abstain.js';
+import { foreignReason, unsupportedReason, writesPairs } from '../decide/support.js';
 import { unnamedUnit } from './unnamed-unit.js';
 import { foldedWords } from './shared-run.js';
 import { CitationList } from './citations.js';
-import { abstentionAnswer, asksForList, composeContentAnswer, preferAnswering, rankSentences, type ScoredSentence } from './content-answer.js';
-import { answerNeed, answerSpan, countedNoun, type AnswerNeed } from '../read/spans.js';
+import { abstentionAnswer, composeContentAnswer, preferAnswering, rankSentences } from './content-answer.js';
+import { answerNeed, answerSpan, countedNoun } from '../read/spans.js';
 import { composeDocumentFacts, replacingClauses } from './document-answers.js';
 import { documentLabel } from './format.js';
 import { composeTaskList, composeUnitDuties } from './list-answers.js';
 import { composeReferences, unloadedContentAnswer } from './reference-answers.js';
 import { articleForTopic, composePartAnswer, partsForTopic } from './part-answers.js';
 import { resolveTasks } from './resolve-tasks.js';
-import { unloadedOwners } from './unloaded-subject.js';
 import { citedDocuments, documentsToRemember, withRememberedDocuments } from './document-followup.js';
 import { numberKey, type KnownDocument } from '../query/document-mentions.js';
 import { composeTaskAnswer, type ComposeContext } from './task-answers.js';
@@ -286,98 +287,20 @@ async function answerContent(
   const parts = filter ? [] : partsForTopic(environment, query);
   if (parts.length > 0) return done(parts.map(({ document, part }) => composePartAnswer(context, document, part)).join('\n\n'), [], null);
   // "… bằng những hình thức nào?": the article whose heading is the question lists the answer.
-  // Not for a count, a time or an actor ("gồm mấy vòng?"): those are read from one clause.
-  const article = !filter && asksForList(query) && !COUNT_QUESTION.test(query.key) && (need === 'what' || need === 'how-many') ? articleForTopic(environment, query) : null;
+  const article = !filter && articleMayAnswer(query, need) ? articleForTopic(environment, query) : null;
   if (article) return done(composePartAnswer(context, article.document, article.part), [], null);
-  // A question for a time, a length or a figure reads more passages: many may cover the topic, few hold the span.
+  // Gather: a question for a time, a length or a figure reads more passages (many cover the topic, few hold the span).
   const hits = await hybridSearch(environment.index, query.terms.join(' '), { k: need === 'what' ? CONTENT_PASSAGES : SPAN_PASSAGES, filter });
-  if (hits.length === 0) return abstain();
+  // Read: the sentences that cover the topic, the one holding the span asked for first.
   const counted = need === 'how-many' ? countedNoun(query.key) : null;
   const ranked = preferAnswering(need, rankSentences(query, hits, environment.query.lexicon), foldedWords(query.key), counted);
-  const best = ranked[0];
-  if (!best) return abstain();
-  const passageCoverage = Math.max(
-    ...hits.slice(0, 3).map((hit) => coverageOf(environment, query, hit.chunk.id)),
-  );
-  const owners = unloadedOwners(environment, query, hits.slice(0, 3).map((hit) => hit.chunk.id));
-  if (owners.length > 0) return abstain(unloadedContentAnswer(owners));
-  if (unsupportedReason(query, Math.max(passageCoverage, best.coverage), environment.query.lexicon)) return abstain();
-  if (unanswerableShape(query, best.sentence.text)) return abstain();
-  // "Thời hạn … ?" where no sentence covering the topic about as well as the best states a time or a length: nothing answers it.
-  // "Kỳ thi gồm mấy vòng?", "bao nhiêu cán bộ …?": likewise, a figure of the thing counted.
-  if ((need === 'when' || need === 'how-long' || counted) && answerSpan(need, best.sentence.text, counted) === null) return abstain();
-  // Over several documents a passage shares common words by chance: it must also write the question's word pairs.
-  if (environment.registry.documents.length > 1 && !writesPairs(query, environment.chunkTerms(best.chunk.id), environment.query.lexicon)) return abstain();
-  // "Phụ cấp công vụ của công chức cấp xã …": a passage about the possessor alone does not answer for the thing possessed.
-  if (!writesHead(query, environment.chunkTerms(best.chunk.id), environment.query.lexicon)) return abstain();
-  const bestDocument = environment.registry.documents.find((document) => document.id === best.chunk.documentId);
-  if (missingYear(query.question, `${best.chunk.context}\n${best.chunk.text}`, bestDocument)) return abstain();
-  const task = environment.taskByChunkId.get(best.chunk.id);
-  const answers = [composeContentAnswer(context, query, ranked, environment.query.lexicon)];
-  // SPEC: when two documents answer, both are given — the other document's best sentence, when it covers the topic as well.
-  const other = secondDocument(environment, query, ranked, need, counted);
-  if (other) answers.push(composeContentAnswer(context, query, other, environment.query.lexicon));
+  // Decide.
+  const decision = decideContent(environment, query, hits, ranked, need, counted);
+  if (decision.kind === 'abstain') return abstain(decision.message);
+  // Compose: the best sentence, and another document's when it answers as well (SPEC).
+  const task = environment.taskByChunkId.get(ranked[0].chunk.id);
+  const answers = [ranked, ...(decision.second ? [decision.second] : [])].map((list) => composeContentAnswer(context, query, list, environment.query.lexicon));
   return done(answers.join('\n\n'), task ? [task] : [], null);
-}
-
-/** How much less of the topic another document's best sentence may cover and still be given beside the best. */
-const SECOND_DOCUMENT_SLACK = 0.05;
-
-/**
- * The ranking of another document, when its best sentence covers the topic about as well as
- * the best one, holds the span asked for, and its passage writes the question's pairs; else null.
- */
-function secondDocument(
-  environment: AnswerEnvironment,
-  query: ParsedQuery,
-  ranked: readonly ScoredSentence[],
-  need: AnswerNeed,
-  counted: readonly string[] | null,
-): ScoredSentence[] | null {
-  const [best] = ranked;
-  const others = ranked.filter((item) => item.chunk.documentId !== best.chunk.documentId);
-  const [first] = others;
-  if (!first || first.coverage < Math.max(best.coverage - SECOND_DOCUMENT_SLACK, MIN_COVERAGE)) return null;
-  if (need !== 'what' && answerSpan(need, first.sentence.text, counted) === null) return null;
-  if (!writesPairs(query, environment.chunkTerms(first.chunk.id), environment.query.lexicon)) return null;
-  return others.filter((item) => item.chunk.documentId === first.chunk.documentId);
-}
-
-/** "bao nhiêu", "mấy", "how many": a count, which one clause states, not a whole article. */
-const COUNT_QUESTION = /\b(?:bao nhieu|may|how many|how much)\b/;
-
-/** Passages read for a general question, and for one asking for a span. */
-const CONTENT_PASSAGES = 6;
-const SPAN_PASSAGES = 16;
-
-/** How much more of the topic a clause must cover than the task found by description, to answer instead of it. */
-const CLAUSE_MARGIN = 0.1;
-
-/**
- * Whether a passage outside the tasks covers the question's topic clearly better than the
- * task found by its description covers it (`taskCoverage`): both kinds of candidate compete.
- */
-async function clauseCovers(environment: AnswerEnvironment, query: ParsedQuery, taskCoverage: number): Promise<boolean> {
-  if (taskCoverage >= 1 - CLAUSE_MARGIN) return false;
-  const hits = await hybridSearch(environment.index, query.terms.join(' '), { k: CONTENT_PASSAGES, filter: outsideTasks(environment) });
-  const [best] = rankSentences(query, hits, environment.query.lexicon);
-  return best !== undefined && best.coverage > taskCoverage + CLAUSE_MARGIN;
-}
-
-/** Whether a passage outside the tasks covers the topic well enough and holds the span the question asks for. */
-async function clauseStates(environment: AnswerEnvironment, query: ParsedQuery, need: AnswerNeed): Promise<boolean> {
-  const hits = await hybridSearch(environment.index, query.terms.join(' '), { k: SPAN_PASSAGES, filter: outsideTasks(environment) });
-  const [best] = preferAnswering(need, rankSentences(query, hits, environment.query.lexicon));
-  return best !== undefined && answerSpan(need, best.sentence.text) !== null && unsupportedReason(query, best.coverage, environment.query.lexicon) === null;
-}
-
-/** Passages outside every task item: where a question no task answers may still be answered. */
-function outsideTasks(environment: AnswerEnvironment): (chunk: Chunk) => boolean {
-  return (chunk) => !environment.taskByChunkId.has(chunk.id);
-}
-
-function coverageOf(environment: AnswerEnvironment, query: ParsedQuery, chunkId: string): number {
-  return topicCoverage(query.topic, query.topicPairs, environment.chunkTerms(chunkId), environment.query.lexicon);
 }
 
 /**
