@@ -18,5 +18,6 @@ export function extractiveResponse(environment: AnswerEnvironment, reply: Reply,
     mode: 'extractive',
     intent: intentName(reply.intent),
     ...(reply.choices ? { choices: reply.choices } : {}),
+    ...(reply.abstainReason ? { abstainReason: reply.abstainReason } : {}),
   };
 }

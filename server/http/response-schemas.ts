@@ -56,6 +56,11 @@ export const askResponseSchema = z.object({
   mode: z.enum(['extractive', 'llm']),
   intent: z.string().optional(),
   notice: z.string().optional(),
+  abstainReason: z.string().optional().describe('Lý do không trả lời, dạng mã (abstain reason code: "foreign-words", "no-span", …); chỉ có khi abstained.'),
+  choices: z
+    .array(z.object({ documentId: z.string(), section: z.string(), label: z.string() }))
+    .optional()
+    .describe('Khi câu trả lời hỏi lại văn bản nào (số nhiệm vụ có trong nhiều văn bản): các lựa chọn (ask-back choices).'),
 });
 
 const unitViewSchema = z.object({

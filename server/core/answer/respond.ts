@@ -56,6 +56,8 @@ export interface Reply {
   query: ParsedQuery;
   /** The places an ask-back offers, when the reply asks which document was meant. */
   choices?: AskBackChoice[];
+  /** Why the reply abstains (a code: "foreign-words", "no-span", …), for the response and the log. */
+  abstainReason?: string;
 }
 
 /** Answers a question extractively; `previous` is the conversation's last turn, if any. */
@@ -69,36 +71,38 @@ export async function respond(whole: AnswerEnvironment, question: string, previo
   const citations = new CitationList(environment.registry);
   const context: ComposeContext = { registry: environment.registry, citations };
   let answeredDocuments: readonly KnownDocument[] = [];
-  const done = (answer: string, tasks: readonly Task[], unitId: string | null, abstained = false): Reply => ({
+  const done = (answer: string, tasks: readonly Task[], unitId: string | null, abstained = false, reason?: string): Reply => ({
     answer,
     citations: abstained ? [] : citations.toArray(),
     abstained,
     intent,
     memory: { intent, taskKeys: tasks.map(taskKey), unitId, documentIds: documentsToRemember(answeredDocuments, remembered), ...scopeMemory(scope) },
     query,
+    ...(abstained ? { abstainReason: reason ?? 'unsupported' } : {}),
   });
-  const abstain = (answer = abstentionAnswer(environment.registry)): Reply => done(answer, [], null, true);
+  const abstain = (answer = abstentionAnswer(environment.registry), reason?: string): Reply => done(answer, [], null, true, reason);
 
   // Off-corpus words sink a question about tasks, lists or passages. Not checked: documents
   // named by number and document facts (their own words frame the fact: "giữ chức vụ gì"),
   // and tasks named by number.
   // "Ai ký Nghị định 999/2025/NĐ-CP?": a number no known document has is not answered from another.
   const unknown = unknownNumber(question, whole.query.documents);
-  if (unknown) return abstain(`${unknown} không có trong các văn bản đã nạp, cũng không được văn bản nào dẫn chiếu. ${abstentionAnswer(whole.registry)}`);
+  if (unknown) return abstain(`${unknown} không có trong các văn bản đã nạp, cũng không được văn bản nào dẫn chiếu. ${abstentionAnswer(whole.registry)}`, 'unknown-number');
   const named = query.taskRefs.numbers.length > 0 || query.taskRefs.addresses.length > 0;
-  if (intent.kind !== 'reference' && intent.kind !== 'document-fact' && !named && foreignReason(query, environment.query.lexicon)) return abstain();
+  const foreign = intent.kind !== 'reference' && intent.kind !== 'document-fact' && !named ? foreignReason(query, environment.query.lexicon) : null;
+  if (foreign) return abstain(undefined, foreign);
   // "… có hiệu lực đến năm nào?": only a clause that states the validity answers; a passage found otherwise would be beside the point.
   if (query.cues.has(CUES.validity) && intent.kind !== 'reference' && !environment.registry.documents.some((document) => document.header.effectiveSource)) {
-    return abstain();
+    return abstain(undefined, 'no-validity-clause');
   }
 
   // "Sở Y tế có nhiệm vụ gì?": an organ no document in scope names has no tasks here to give.
   const unnamed = intent.kind !== 'reference' && intent.kind !== 'document-fact' ? unnamedUnit(environment, question) : null;
-  if (unnamed) return abstain(`${unnamed} không được nêu trong các văn bản đang xét. ${abstentionAnswer(environment.registry)}`);
+  if (unnamed) return abstain(`${unnamed} không được nêu trong các văn bản đang xét. ${abstentionAnswer(environment.registry)}`, 'unit-not-named');
   // "How many communes …?", "Có bao nhiêu xã …?": the unit is what is counted, not whose duties are asked.
-  if (countsUnits(query)) return abstain();
+  if (countsUnits(query)) return abstain(undefined, 'counts-units');
   // "Chủ tịch UBND tỉnh hiện nay là ai?" asks for a person holding an office, which no duty of the office answers.
-  if (asksWhoHolds(query, intent)) return abstain();
+  if (asksWhoHolds(query, intent)) return abstain(undefined, 'person-holding-office');
 
   switch (intent.kind) {
     case 'reference': {
@@ -106,22 +110,22 @@ export async function respond(whole: AnswerEnvironment, question: string, previo
         intent.documents.length > 0
           ? intent.documents
           : environment.query.documents.filter((document) => issuedBy(environment, document.reference?.issuer ?? document.expected?.issuer ?? null, intent.issuerUnitId));
-      if (documents.length === 0) return abstain();
+      if (documents.length === 0) return abstain(undefined, 'no-document');
       answeredDocuments = documents;
-      if (intent.content) return abstain(unloadedContentAnswer(documents));
+      if (intent.content) return abstain(unloadedContentAnswer(documents), 'unloaded-document');
       return done(composeReferences(context, documents), [], null);
     }
     case 'document-fact': {
       const documents = environment.registry.documents;
-      if (documents.length === 0) return abstain();
+      if (documents.length === 0) return abstain(undefined, 'no-document');
       const stating = intent.facts.includes('effective') ? documents.filter((document) => document.header.effectiveSource) : documents;
-      if (stating.length === 0) return abstain();
+      if (stating.length === 0) return abstain(undefined, 'no-validity-clause');
       if (stating.length > MAX_FACT_DOCUMENTS) return done(askWhichDocument(stating), [], null);
       answeredDocuments = stating.flatMap((document) => citedDocuments(environment, document.id, intent.facts));
       const answer = stating.map((document) => composeDocumentFacts(context, document, intent.facts)).join('\n\n');
       // "Ai ký Nghị định 170?" where the source has no signature block: the gap is said, and nothing is claimed.
       const given = stating.some((document) => intent.facts.some((fact) => factGiven(document, fact)));
-      return given ? done(answer, [], null) : abstain(answer);
+      return given ? done(answer, [], null) : abstain(answer, 'fact-not-in-source');
     }
     case 'task-list': {
       // Documents that set no tasks (a decree) answer a list question from their clauses, or a unit's duties.
@@ -219,7 +223,7 @@ function scopeMemory(scope: Scope): ScopeMemory {
 const ALL_TASKS: TaskListFilter = { unitId: null, role: 'any', dueAfter: null, dueBefore: null, kind: null };
 
 type Done = (answer: string, tasks: readonly Task[], unitId: string | null, abstained?: boolean) => Reply;
-type Abstain = (answer?: string) => Reply;
+type Abstain = (answer?: string, reason?: string) => Reply;
 
 async function answerTask(
   environment: AnswerEnvironment,
@@ -235,7 +239,8 @@ async function answerTask(
     const all = unitDuties(environment, intent.unitId);
     if (all.length === 0) return answerContent(environment, query, context, done, abstain);
     const { duties, coverage } = dutiesForTopic(environment, query, all);
-    if (unsupportedReason(query, coverage, environment.query.lexicon)) return abstain();
+    const unsupported = unsupportedReason(query, coverage, environment.query.lexicon);
+    if (unsupported) return abstain(undefined, unsupported);
     const tasks = duties.flatMap((duty) => (duty.kind === 'assignment' ? [duty.task] : []));
     return done(composeUnitDuties(context, intent.unitId, duties), tasks, intent.unitId);
   }
@@ -253,7 +258,7 @@ async function answerTask(
     }
   }
   const resolved = await resolveTasks(environment, query, previous);
-  if (resolved.kind === 'missing') return abstain(resolved.message);
+  if (resolved.kind === 'missing') return abstain(resolved.message, 'no-such-task');
   if (resolved.kind === 'ambiguous') return { ...done(resolved.message, [], null), choices: resolved.choices };
   // No task fits: a passage outside the tasks may still say it (a decree's clause: "trước ngày 15 tháng 12 hằng năm").
   if (resolved.kind === 'unsupported') return answerContent(environment, query, context, done, abstain, intent.weak ? undefined : outsideTasks(environment));
@@ -282,7 +287,7 @@ async function answerContent(
   abstain: Abstain,
   filter?: (chunk: Chunk) => boolean,
 ): Promise<Reply> {
-  if (query.topic.length === 0) return abstain();
+  if (query.topic.length === 0) return abstain(undefined, 'no-topic');
   const need = answerNeed(query.key);
   const parts = filter ? [] : partsForTopic(environment, query);
   if (parts.length > 0) return done(parts.map(({ document, part }) => composePartAnswer(context, document, part)).join('\n\n'), [], null);
@@ -296,7 +301,7 @@ async function answerContent(
   const ranked = preferAnswering(need, rankSentences(query, hits, environment.query.lexicon), foldedWords(query.key), counted);
   // Decide.
   const decision = decideContent(environment, query, hits, ranked, need, counted);
-  if (decision.kind === 'abstain') return abstain(decision.message);
+  if (decision.kind === 'abstain') return abstain(decision.message, decision.reason);
   // Compose: the best sentence, and another document's when it answers as well (SPEC).
   const task = environment.taskByChunkId.get(ranked[0].chunk.id);
   const answers = [ranked, ...(decision.second ? [decision.second] : [])].map((list) => composeContentAnswer(context, query, list, environment.query.lexicon));

@@ -43,6 +43,11 @@ function abortOnDisconnect(req: Request): AbortSignal {
   return controller.signal;
 }
 
+/** One line per answer: its intent, and why it abstained (the decide stage's reason). */
+function logAnswer(logger: Logger, response: AskResponse): void {
+  logger.info({ intent: response.intent, abstained: response.abstained, abstainReason: response.abstainReason, mode: response.mode }, 'answer');
+}
+
 /** Builds the router for the ask endpoint. */
 export function askRouter(deps: AskRouteDeps): Router {
   const router = Router();
@@ -51,7 +56,9 @@ export function askRouter(deps: AskRouteDeps): Router {
     const assistant = deps.getAssistant();
     const shortNames = shortNamesOf(assistant.listDocuments().documents);
     if (!wantsEventStream(req)) {
-      res.json(withLabels(await assistant.ask(body, { signal: abortOnDisconnect(req) }), shortNames));
+      const response = await assistant.ask(body, { signal: abortOnDisconnect(req) });
+      logAnswer(deps.logger, response);
+      res.json(withLabels(response, shortNames));
       return;
     }
     const stream = openEventStream(res);
@@ -63,6 +70,7 @@ export function askRouter(deps: AskRouteDeps): Router {
             : event.type === 'delta'
               ? { text: event.text }
               : withLabels(event.response, shortNames);
+        if (event.type === 'done') logAnswer(deps.logger, event.response);
         if (!stream.send(event.type, payload)) break;
       }
     } catch (error) {
