@@ -19,5 +19,6 @@ export function extractiveResponse(environment: AnswerEnvironment, reply: Reply,
     intent: intentName(reply.intent),
     ...(reply.choices ? { choices: reply.choices } : {}),
     ...(reply.abstainReason ? { abstainReason: reply.abstainReason } : {}),
+    ...(reply.intentRule ? { intentRule: reply.intentRule } : {}),
   };
 }

@@ -46,6 +46,8 @@ export interface AskResponse {
   intent?: string;
   /** Set when an LLM was configured but the answer fell back to extractive: why, in Vietnamese. */
   notice?: string;
+  /** The intent rule that fired ("task-aspect", "unit-duties", …), for diagnostics. */
+  intentRule?: string;
   /** Why the answer abstains, as a code ("foreign-words", "no-span", "pairs-unwritten", …), for diagnostics; absent when it answers. */
   abstainReason?: string;
   /** When the answer asks back which document was meant ("nhiệm vụ 4" in two plans): the places offered. */

@@ -56,6 +56,7 @@ export const askResponseSchema = z.object({
   mode: z.enum(['extractive', 'llm']),
   intent: z.string().optional(),
   notice: z.string().optional(),
+  intentRule: z.string().optional().describe('Quy tắc nhận diện ý định đã khớp (intent rule name), để chẩn đoán.'),
   abstainReason: z.string().optional().describe('Lý do không trả lời, dạng mã (abstain reason code: "foreign-words", "no-span", …); chỉ có khi abstained.'),
   choices: z
     .array(z.object({ documentId: z.string(), section: z.string(), label: z.string() }))

@@ -43,6 +43,7 @@ describe('why an answer abstains', () => {
     expect(typeof body.abstainReason).toBe('string');
     const logged = lines.filter((line) => line.msg === 'answer');
     expect(logged.at(-1)).toMatchObject({ abstained: true, abstainReason: body.abstainReason });
+    expect(typeof logged.at(-1)?.intentRule).toBe('string');
   });
 
   it('is absent from an answer', async () => {

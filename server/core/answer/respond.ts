@@ -6,7 +6,7 @@
 import { resolveUnit } from '../../../ingest/extract/index.js';
 import type { Chunk, CorpusDocument, Task } from '../../../ingest/types.js';
 import type { AnswerEnvironment } from '../environment.js';
-import { CUES, detectIntent, type PreviousTurn } from '../intent/detect.js';
+import { CUES, detectIntentWithRule, type PreviousTurn } from '../intent/detect.js';
 import type { DocumentFact, Intent, TaskAspect, TaskListFilter } from '../intent/types.js';
 import { understandQuery, type ParsedQuery } from '../query/understand.js';
 import { hybridSearch } from '../retrieval/hybrid.js';
@@ -58,6 +58,8 @@ export interface Reply {
   choices?: AskBackChoice[];
   /** Why the reply abstains (a code: "foreign-words", "no-span", …), for the response and the log. */
   abstainReason?: string;
+  /** The intent rule that fired (`INTENT_RULES`), for the log. */
+  intentRule?: string;
 }
 
 /** Answers a question extractively; `previous` is the conversation's last turn, if any. */
@@ -67,7 +69,7 @@ export async function respond(whole: AnswerEnvironment, question: string, previo
   const scope = resolveScope(whole, query, previous);
   const environment = scopedEnvironment(whole, scope);
   const previousTurn: PreviousTurn | null = previous ? { intent: previous.intent, unitId: previous.unitId, hasTasks: previous.taskKeys.length > 0 } : null;
-  const intent = detectIntent(query, previousTurn);
+  const { intent, rule: intentRule } = detectIntentWithRule(query, previousTurn);
   const citations = new CitationList(environment.registry);
   const context: ComposeContext = { registry: environment.registry, citations };
   let answeredDocuments: readonly KnownDocument[] = [];
@@ -78,6 +80,7 @@ export async function respond(whole: AnswerEnvironment, question: string, previo
     intent,
     memory: { intent, taskKeys: tasks.map(taskKey), unitId, documentIds: documentsToRemember(answeredDocuments, remembered), ...scopeMemory(scope) },
     query,
+    intentRule,
     ...(abstained ? { abstainReason: reason ?? 'unsupported' } : {}),
   });
   const abstain = (answer = abstentionAnswer(environment.registry), reason?: string): Reply => done(answer, [], null, true, reason);

@@ -45,7 +45,7 @@ function abortOnDisconnect(req: Request): AbortSignal {
 
 /** One line per answer: its intent, and why it abstained (the decide stage's reason). */
 function logAnswer(logger: Logger, response: AskResponse): void {
-  logger.info({ intent: response.intent, abstained: response.abstained, abstainReason: response.abstainReason, mode: response.mode }, 'answer');
+  logger.info({ intent: response.intent, intentRule: response.intentRule, abstained: response.abstained, abstainReason: response.abstainReason, mode: response.mode }, 'answer');
 }
 
 /** Builds the router for the ask endpoint. */
