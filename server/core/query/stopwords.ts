@@ -16,7 +16,15 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
     'unit units agency agencies body bodies department departments start starts begin begins end ends carried out take part ' +
     'dat neu gap dua completed complete finished done finish het before after until ' +
     // Question frames: "lấy từ đâu", "bao nhiêu", "cách …", "come from".
-    'lay cach nhieu come comes each every per'
+    'lay cach nhieu come comes each every per ' +
+    // English grammar of questions over regulations ("what applies under …", "who may …", "at most"):
+    // none is a Vietnamese syllable typed without tone marks ("can", "than", "set" stay out).
+    'apply applies applied applicable according pursuant following whether both either other another such those been being were ' +
+    'am does having shall might ought into onto upon within without between during against toward towards not ' +
+    'someone anyone person persons people thing things way ways kind kinds type types number amount whole ' +
+    'maximum minimum most least more less exactly specific specified particular certain currently newly already ' +
+    'document documents make makes made happen happens allowed able possible required through include includes included including ' +
+    'last lasts warrant warrants warranting'
   ).split(/\s+/),
 );
 

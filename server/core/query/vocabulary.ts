@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { foldedTokens } from '../../../common/text-key.js';
+import { compileEnglishGlossary, readEnglishGlossary, type EnglishGlossaryFile } from './english-glossary.js';
 
 /** The JSON file as written. */
 export interface QuerySynonymsFile {
@@ -29,9 +30,11 @@ export interface PhraseRule {
 /** Rules indexed by first token, longest first. */
 export type RuleTable = Map<string, PhraseRule[]>;
 
-/** The compiled vocabulary: abbreviations are rewritten first, then synonyms. */
+/** The compiled vocabulary: abbreviations are rewritten first, then the English glossary, then synonyms. */
 export interface QueryVocabulary {
   abbreviations: RuleTable;
+  /** English phrases of the domain → the Vietnamese the documents write (`english-glossary.json`). */
+  glossary: RuleTable;
   synonyms: RuleTable;
   /** Folded month words ("sau" → 6, "june" → 6). */
   monthWords: Map<string, number>;
@@ -56,13 +59,13 @@ export interface Expansion {
 
 const DEFAULT_FILE = fileURLToPath(new URL('../../../ingest/vocabulary/query-synonyms.json', import.meta.url));
 
-/** Reads and compiles the vocabulary file (default: the shipped one). */
-export function loadQueryVocabulary(file: string = DEFAULT_FILE): QueryVocabulary {
-  return compileQueryVocabulary(JSON.parse(fs.readFileSync(file, 'utf8')) as QuerySynonymsFile);
+/** Reads and compiles the vocabulary file and the English glossary (default: the shipped ones). */
+export function loadQueryVocabulary(file: string = DEFAULT_FILE, glossaryFile?: string): QueryVocabulary {
+  return compileQueryVocabulary(JSON.parse(fs.readFileSync(file, 'utf8')) as QuerySynonymsFile, readEnglishGlossary(glossaryFile));
 }
 
 /** Compiles the vocabulary; the canonical phrase of a group also matches itself. */
-export function compileQueryVocabulary(data: QuerySynonymsFile): QueryVocabulary {
+export function compileQueryVocabulary(data: QuerySynonymsFile, glossaryFile: EnglishGlossaryFile = { entries: [] }): QueryVocabulary {
   const words = new Set<string>();
   const rule = (phrase: string, replacement: string[], canonical: string | null, cue: boolean): PhraseRule[] => {
     const tokens = foldedTokens(phrase);
@@ -70,6 +73,7 @@ export function compileQueryVocabulary(data: QuerySynonymsFile): QueryVocabulary
     return tokens.length > 0 ? [{ tokens, replacement, canonical, cue }] : [];
   };
   const abbreviations = data.abbreviations.flatMap(({ short, long }) => rule(short, foldedTokens(long), null, false));
+  const glossary = compileEnglishGlossary(glossaryFile).flatMap(({ tokens, replacement }) => rule(tokens.join(' '), replacement, null, false));
   const synonyms = data.synonyms.flatMap((group) => {
     const canonicalTokens = foldedTokens(group.canonical);
     const canonical = canonicalTokens.join(' ');
@@ -81,7 +85,7 @@ export function compileQueryVocabulary(data: QuerySynonymsFile): QueryVocabulary
     for (const name of names) monthWords.set(foldedTokens(name).join(' '), month);
   }
   const terms = (data.terms ?? []).map((term) => foldedTokens(term)).filter((tokens) => tokens.length > 1);
-  return { abbreviations: indexRules(abbreviations), synonyms: indexRules(synonyms), monthWords, monthPatterns: monthPatternsOf(monthWords), words, terms };
+  return { abbreviations: indexRules(abbreviations), glossary: indexRules(glossary), synonyms: indexRules(synonyms), monthWords, monthPatterns: monthPatternsOf(monthWords), words, terms };
 }
 
 /** Vietnamese month words that are also ordinary words ("năm", "sáu"): recognized only after "tháng". */
@@ -111,14 +115,18 @@ function indexRules(rules: PhraseRule[]): RuleTable {
 }
 
 /**
- * Rewrites tokens: abbreviations first ("DS nv" → "danh sách nhiệm vụ"), then synonyms
- * ("danh sách" → "liệt kê"). Each pass goes left to right taking the longest rule that matches;
- * a replacement is not rewritten again within its pass, so rules cannot loop.
+ * Rewrites tokens: abbreviations first ("DS nv" → "danh sách nhiệm vụ"), then the English
+ * glossary ("forms of discipline" → "hình thức kỷ luật"), then synonyms ("danh sách" → "liệt kê").
+ * Each pass goes left to right taking the longest rule that matches; a replacement is not
+ * rewritten again within its pass, so rules cannot loop. The glossary leaves alone the English
+ * ways of asking the synonyms know ("who is responsible", "how long"): they say what is asked.
  */
 export function expandTokens(tokens: readonly string[], vocabulary: QueryVocabulary): Expansion {
   const start: Piece[] = tokens.map((token, index) => ({ token, cue: false, origin: index }));
   const cues = new Set<string>();
-  const rewritten = rewrite(rewrite(start, vocabulary.abbreviations, cues), vocabulary.synonyms, cues);
+  const abbreviated = rewrite(start, vocabulary.abbreviations, cues);
+  const translated = rewrite(abbreviated, vocabulary.glossary, cues, vocabulary.synonyms);
+  const rewritten = rewrite(translated, vocabulary.synonyms, cues);
   return {
     tokens: rewritten.map((piece) => piece.token),
     cues,
@@ -133,13 +141,21 @@ interface Piece {
   origin: number | null;
 }
 
-function rewrite(pieces: readonly Piece[], table: RuleTable, cues: Set<string>): Piece[] {
+/**
+ * One pass of `table` over the pieces. With `yieldTo`, a rule of that table matching at the
+ * same place is kept for its own pass when it is longer, or as long and an intent cue.
+ */
+function rewrite(pieces: readonly Piece[], table: RuleTable, cues: Set<string>, yieldTo?: RuleTable): Piece[] {
   const out: Piece[] = [];
   let index = 0;
   while (index < pieces.length) {
-    const rule = (table.get(pieces[index].token) ?? []).find((candidate) =>
-      candidate.tokens.every((token, offset) => pieces[index + offset]?.token === token),
-    );
+    const rule = longestRule(table, pieces, index);
+    const kept = yieldTo && longestRule(yieldTo, pieces, index);
+    if (kept && (!rule || kept.tokens.length > rule.tokens.length || (kept.cue && kept.tokens.length === rule.tokens.length))) {
+      out.push(...pieces.slice(index, index + kept.tokens.length));
+      index += kept.tokens.length;
+      continue;
+    }
     if (!rule) {
       out.push(pieces[index]);
       index += 1;
@@ -150,4 +166,9 @@ function rewrite(pieces: readonly Piece[], table: RuleTable, cues: Set<string>):
     index += rule.tokens.length;
   }
   return out;
+}
+
+/** The longest rule of `table` whose words start at `index`. */
+function longestRule(table: RuleTable, pieces: readonly Piece[], index: number): PhraseRule | undefined {
+  return (table.get(pieces[index].token) ?? []).find((candidate) => candidate.tokens.every((token, offset) => pieces[index + offset]?.token === token));
 }

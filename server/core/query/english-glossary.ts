@@ -1,0 +1,83 @@
+/**
+ * The English glossary of the domain (`ingest/vocabulary/english-glossary.json`): English
+ * phrases of civil-service and administrative regulations with the Vietnamese the documents
+ * write ("probation" → "tập sự", "forms of discipline" → "hình thức kỷ luật"). A question
+ * asked in English is rewritten into the documents' words before it is understood, so its
+ * content words are words the corpus uses rather than foreign ones.
+ */
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { foldedTokens } from '../../../common/text-key.js';
+
+/** The JSON file as written; an empty `vi` drops English grammar the stop words cannot hold ("can be"). */
+export interface EnglishGlossaryFile {
+  about?: string;
+  entries: Array<{ en: string; vi: string }>;
+}
+
+/** One glossary entry, folded: the English words and the Vietnamese words they become. */
+export interface GlossaryEntry {
+  tokens: string[];
+  replacement: string[];
+}
+
+const DEFAULT_FILE = fileURLToPath(new URL('../../../ingest/vocabulary/english-glossary.json', import.meta.url));
+
+/** Reads the glossary file (default: the shipped one); a missing file is an empty glossary. */
+export function readEnglishGlossary(file: string = DEFAULT_FILE): EnglishGlossaryFile {
+  if (!fs.existsSync(file)) return { entries: [] };
+  return JSON.parse(fs.readFileSync(file, 'utf8')) as EnglishGlossaryFile;
+}
+
+/**
+ * The entries that can be applied to every question. A single word that could be a Vietnamese
+ * syllable typed without tone marks ("can", "ban", "chat") is left out: the rule would also
+ * fire on a Vietnamese question ("can bo" is "cán bộ", not "can"). See `couldBeVietnamese`. A
+ * phrase of such words ("can be") is English only as long as no document writes it; the
+ * glossary's test checks that against the real documents.
+ */
+export function compileEnglishGlossary(file: EnglishGlossaryFile): GlossaryEntry[] {
+  const written = file.entries
+    .map((entry) => ({ tokens: foldedTokens(entry.en), replacement: foldedTokens(entry.vi) }))
+    .filter((entry) => entry.tokens.length > 0);
+  // A form the file writes itself keeps its own translation ("proceedings" is not "proceeding").
+  const seen = new Set(written.map((entry) => entry.tokens.join(' ')));
+  const inflected = written.flatMap((entry) =>
+    inflections(entry.tokens[entry.tokens.length - 1])
+      .map((form) => ({ tokens: [...entry.tokens.slice(0, -1), form], replacement: entry.replacement }))
+      .filter((form) => {
+        const key = form.tokens.join(' ');
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      }),
+  );
+  return [...written, ...inflected].filter((entry) => entry.tokens.length > 1 || !couldBeVietnamese(entry.tokens[0]));
+}
+
+/**
+ * Regular English forms of a last word, so that the file writes "approve" once and questions
+ * may say "approves", "approved", "approving": plural or third person (-s, -es, -ies), past
+ * (-ed, -d, -ied) and -ing. Irregular or doubled forms ("admitted") are written in the file.
+ */
+export function inflections(word: string): string[] {
+  if (!/^[a-z]{3,}$/.test(word) || /(?:ing|ed|[^s]s)$/.test(word)) return [];
+  if (/[^aeiou]y$/.test(word)) return [`${word.slice(0, -1)}ies`, `${word.slice(0, -1)}ied`, `${word}ing`];
+  const plural = /(?:s|x|z|ch|sh)$/.test(word) ? `${word}es` : `${word}s`;
+  if (word.endsWith('e')) return [plural, `${word}d`, `${word.slice(0, -1)}ing`];
+  return [plural, `${word}ed`, `${word}ing`];
+}
+
+/** Initial consonants of Vietnamese syllables, folded (đ → d), longest first. */
+const ONSET = '(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?';
+/** Vowel nuclei of Vietnamese syllables, folded. */
+const NUCLEUS =
+  '(?:uye|uya|oai|oay|oeo|uay|uoi|uou|ieu|yeu|uyu|ia|ie|iu|ai|ao|au|ay|eo|eu|oa|oe|oi|oo|ua|ue|ui|uo|uu|uy|ye|a|e|i|o|u|y)';
+/** Final consonants of Vietnamese syllables. */
+const CODA = '(?:ng|nh|ch|c|m|n|p|t)?';
+const SYLLABLE = new RegExp(`^${ONSET}${NUCLEUS}${CODA}$`);
+
+/** Whether a folded word has the shape of a Vietnamese syllable ("can", "chat", "to"); "discipline", "rank" have not. */
+export function couldBeVietnamese(word: string): boolean {
+  return SYLLABLE.test(word);
+}
