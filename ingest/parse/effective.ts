@@ -12,8 +12,8 @@ const EFFECTIVE = /\bnay\b.{0,80}?co hieu luc(?: thi hanh)?(?: ke)? tu ngay\s*(.
 const FROM_SIGNING = /^ky\b/;
 const DATE_WORDS = /^(\d{1,2})\s*thang\s*(\d{1,2})\s*nam\s*(\d{4})/;
 const DATE_SLASHES = /^(\d{1,2})\/(\d{1,2})\/(\d{4})/;
-/** Clauses ending other documents, folded. */
-const REPLACES = /\bnay thay the\b|\bhet hieu luc (?:thi hanh )?(?:ke )?tu ngay\b|^(?:\d+\.\s*)?bai bo\b/;
+/** Clauses ending other documents, folded ("… tại Nghị định số 62/2020/NĐ-CP … hết hiệu lực thi hành." too). */
+const REPLACES = /\bnay thay the\b|\bhet hieu luc (?:thi hanh )?(?:ke )?tu ngay\b|\bhet hieu luc(?: thi hanh)?\s*[.;]?\s*$|^(?:\d+\.\s*)?bai bo\b/;
 /** "số 06/2010/NĐ-CP" as written. */
 const NUMBER = /số\s+(\d+\/[\p{L}\d/-]*[\p{L}\d])/u;
 /** Cheap tests on the text as written, before folding a line. */

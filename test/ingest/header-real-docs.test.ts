@@ -210,7 +210,8 @@ describe('bases, effective date and replaced documents', () => {
     expect(numbers('nghi-dinh-170-2025-nd-cp-tuyen-dung-su-dung-quan-ly-cong-chuc.md')).toEqual([
       '06/2010/NĐ-CP', '46/2010/NĐ-CP', '138/2020/NĐ-CP', '06/2023/NĐ-CP', '116/2024/NĐ-CP', '33/2023/NĐ-CP',
     ]);
-    expect(numbers('nghi-dinh-361-2025-nd-cp-vi-tri-viec-lam-cong-chuc.html')).toEqual([]);
+    // Điều 13 khoản 2: "… các quy định liên quan đến vị trí việc làm công chức tại Nghị định số 62/2020/NĐ-CP … hết hiệu lực thi hành."
+    expect(numbers('nghi-dinh-361-2025-nd-cp-vi-tri-viec-lam-cong-chuc.html')).toEqual(['62/2020/NĐ-CP']);
   });
 
   it('reads the recipients list under "Nơi nhận"', () => {
