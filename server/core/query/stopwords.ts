@@ -22,7 +22,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
     'apply applies applied applicable according pursuant following whether both either other another such those been being were ' +
     'am does having shall might ought into onto upon within without between during against toward towards not ' +
     'someone anyone person persons people thing things way ways kind kinds type types number amount whole ' +
-    'maximum minimum most least more less exactly specific specified particular certain currently newly already ' +
+    'most least more less exactly specific specified particular certain currently newly already ' +
     'document documents make makes made happen happens allowed able possible required through include includes included including ' +
     'last lasts warrant warrants warranting'
   ).split(/\s+/),
