@@ -120,3 +120,18 @@ describe('a list question answered by the article whose heading it asks', () => 
     expect(response.answer).toContain('Hoàn thành xuất sắc nhiệm vụ');
   });
 });
+
+describe('a document named by type and subject that no known document is', () => {
+  it('is not answered with the loaded law of another subject', async () => {
+    const response = await ask('Luật Viên chức năm 2025 có hiệu lực từ ngày nào?');
+    expect(response.abstained).toBe(true);
+    expect(response.abstainReason).toBe('unknown-document');
+    expect(response.answer).toContain('Luật Viên không có trong các văn bản đã nạp');
+  });
+
+  it('still answers a type named with a known subject, or with "này" / a number', async () => {
+    expect((await ask('Luật Cán bộ, công chức có hiệu lực từ ngày nào?')).abstained).toBe(false);
+    expect((await ask('Theo Kế hoạch 141/KH-UBND, ai ký?')).abstained).toBe(false);
+    expect((await ask('Kế hoạch được gửi tới những nơi nào?')).abstainReason).not.toBe('unknown-document');
+  });
+});

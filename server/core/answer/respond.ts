@@ -29,6 +29,7 @@ import { articleForTopic, composePartAnswer, partsForTopic } from './part-answer
 import { resolveTasks } from './resolve-tasks.js';
 import { citedDocuments, documentsToRemember, withRememberedDocuments } from './document-followup.js';
 import { numberKey, type KnownDocument } from '../query/document-mentions.js';
+import { unknownTitledDocument } from '../query/titled-mentions.js';
 import { composeTaskAnswer, type ComposeContext } from './task-answers.js';
 import { dutiesForTopic, unitDuties } from './unit-duties.js';
 import { dutyForTopic } from './who-does.js';
@@ -119,6 +120,9 @@ export async function respond(whole: AnswerEnvironment, question: string, previo
       return done(composeReferences(context, documents), [], null);
     }
     case 'document-fact': {
+      // "Luật Viên chức có hiệu lực từ ngày nào?": a document no known one is, not the loaded law of another subject.
+      const unknownTitle = unknownTitledDocument(query, whole.query.documents);
+      if (unknownTitle) return abstain(`${unknownTitle} không có trong các văn bản đã nạp. ${abstentionAnswer(whole.registry)}`, 'unknown-document');
       const documents = environment.registry.documents;
       if (documents.length === 0) return abstain(undefined, 'no-document');
       const stating = intent.facts.includes('effective') ? documents.filter((document) => document.header.effectiveSource) : documents;
