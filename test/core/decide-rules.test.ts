@@ -135,3 +135,11 @@ describe('a document named by type and subject that no known document is', () =>
     expect((await ask('Kế hoạch được gửi tới những nơi nào?')).abstainReason).not.toBe('unknown-document');
   });
 });
+
+describe('a term the question names is written by the passage that answers', () => {
+  it('abstains when the decree writes "tiền thưởng" elsewhere but not in the clause found', async () => {
+    const response = await ask('Nghị định 335 quy định mức tiền thưởng cho công chức hoàn thành xuất sắc nhiệm vụ là bao nhiêu?');
+    expect(response.abstained).toBe(true);
+    expect(response.abstainReason).toBe('term-unwritten');
+  });
+});

@@ -10,7 +10,7 @@ import { answerSpan, type AnswerNeed } from '../read/spans.js';
 import type { ScoredSentence } from '../answer/content-answer.js';
 import { unloadedOwners } from '../answer/unloaded-subject.js';
 import { unloadedContentAnswer } from '../answer/reference-answers.js';
-import { MIN_COVERAGE, missingYear, unanswerableShape, unsupportedReason, writesHead, writesPairs } from './support.js';
+import { MIN_COVERAGE, missingYear, unanswerableShape, unsupportedReason, writesHead, writesPairs, writesTerms } from './support.js';
 import { asksForList } from '../answer/content-answer.js';
 
 /** What the decide stage says of a general question's candidates. */
@@ -48,6 +48,8 @@ export function decideContent(
   if (environment.registry.documents.length > 1 && !writesPairs(query, terms, lexicon)) return { kind: 'abstain', reason: 'pairs-unwritten' };
   // "Phụ cấp công vụ của công chức cấp xã …": a passage about the possessor alone does not answer for the thing possessed.
   if (!writesHead(query, terms, lexicon)) return { kind: 'abstain', reason: 'head-unwritten' };
+  // "… mức tiền thưởng …": a term the question names is written by the passage that answers, not only somewhere.
+  if (!writesTerms(query, terms)) return { kind: 'abstain', reason: 'term-unwritten' };
   const document = environment.registry.documents.find((item) => item.id === best.chunk.documentId);
   if (missingYear(query.question, `${best.chunk.context}\n${best.chunk.text}`, document)) return { kind: 'abstain', reason: 'year-unwritten' };
   return { kind: 'answer', second: secondDocument(environment, query, ranked, need, counted) };

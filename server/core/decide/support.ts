@@ -52,8 +52,17 @@ export function foreignReason(query: ParsedQuery, lexicon: Lexicon): string | nu
 
 /** Whether the corpus writes every adjacent pair of a folded term ("don vi hanh chinh"). */
 function writtenWhole(term: string, lexicon: Lexicon): boolean {
+  return termPairs(term).every((pair) => lexicon.pairs.has(pair));
+}
+
+function termPairs(term: string): string[] {
   const words = term.split(' ');
-  return words.slice(1).every((word, index) => lexicon.pairs.has(`${words[index]} ${word}`));
+  return words.slice(1).map((word, index) => `${words[index]} ${word}`);
+}
+
+/** Whether the passage writes every term the question names whole ("mức tiền thưởng": the passage must say "tiền thưởng"). */
+export function writesTerms(query: ParsedQuery, passage: PassageTerms): boolean {
+  return query.namedTerms.every((term) => termPairs(term).every((pair) => passage.pairs.has(pair)));
 }
 
 /** Why an answer found by retrieval is not supported, or null when it is. */
