@@ -69,6 +69,8 @@ describe('the English glossary', () => {
     // "period" becomes "thời gian", which the synonyms then read as the deadline cue, as in Vietnamese.
     expect(expand('What is the probation period')).toContain('tap su');
     expect(expand('who approves job positions')).toContain('phe duyet vi tri viec lam');
+    expect(expandTokens(foldedTokens('Who approves job positions?'), withGlossary).translated).toBe(true);
+    expect(expandTokens(foldedTokens('Ai phê duyệt vị trí việc làm?'), withGlossary).translated).toBe(false);
     // An English way of asking stays with the synonyms: "how long" is still the deadline cue.
     expect(expandTokens(foldedTokens('How long is the secondment'), withGlossary).cues.has('thoi han')).toBe(true);
   });

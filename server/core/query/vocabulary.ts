@@ -55,6 +55,11 @@ export interface Expansion {
   cueMask: boolean[];
   /** Per output token: the index of the input token it passes through unchanged, or null for a rewrite. */
   origin: Array<number | null>;
+  /**
+   * Whether the English glossary rewrote words: the question was (partly) English, and readers of
+   * the question as typed (`ParsedQuery.key`) find its Vietnamese only in the expanded tokens.
+   */
+  translated: boolean;
 }
 
 const DEFAULT_FILE = fileURLToPath(new URL('../../../ingest/vocabulary/query-synonyms.json', import.meta.url));
@@ -132,6 +137,7 @@ export function expandTokens(tokens: readonly string[], vocabulary: QueryVocabul
     cues,
     cueMask: rewritten.map((piece) => piece.cue),
     origin: rewritten.map((piece) => piece.origin),
+    translated: translated.length !== abbreviated.length || translated.some((piece, index) => piece !== abbreviated[index]),
   };
 }
 
