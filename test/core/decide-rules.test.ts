@@ -143,3 +143,11 @@ describe('a term the question names is written by the passage that answers', () 
     expect(response.abstainReason).toBe('term-unwritten');
   });
 });
+
+describe('abbreviated issuers', () => {
+  it('reads "HĐND TP" as the council of the city, so the question asks for whom the resolution applies to', async () => {
+    const response = await ask('NQ 81 của HĐND TP Hà Nội áp dụng đối với những đối tượng nào?');
+    expect(response.abstained).toBe(false);
+    expect(documentsCited(response)).toEqual(['nghi-quyet-81-2025-nq-hdnd-ha-noi']);
+  });
+});
