@@ -24,7 +24,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
     'someone anyone person persons people thing things way ways kind kinds type types number amount whole ' +
     'most least more less exactly specific specified particular certain currently newly already ' +
     'document documents make makes made happen happens allowed able possible required through include includes included including ' +
-    'last lasts warrant warrants warranting'
+    'last lasts warrant warrants warranting if instead doing nationwide'
   ).split(/\s+/),
 );
 
