@@ -23,6 +23,7 @@ describe('how many: the thing counted', () => {
     expect(answerSpan('how-many', 'Người dự tuyển trả lời đúng từ 50% số câu hỏi trở lên thì được tham dự vòng 2.', ['cau'])).toBe('50% so cau');
     expect(answerSpan('how-many', 'cắt giảm tối thiểu 30% thời gian giải quyết', ['thoi'])).toBe('30% thoi');
     expect(answerSpan('how-many', 'trường hợp không hoàn thành trong thời hạn 3 tháng thì hủy bỏ kỳ tuyển dụng.', ['vong'])).toBeNull();
+    expect(answerSpan('how-many', 'Công chức lãnh đạo, quản lý có thể được bổ nhiệm lại với số lần không hạn chế, trừ trường hợp …', ['lan'])).toBe('so lan khong han che');
     // Without a counted noun any figure still answers.
     expect(answerSpan('how-many', 'trong thời hạn 3 tháng', null)).toBe('3');
   });

@@ -31,9 +31,12 @@ const AMOUNT_QUESTION = /\b(?:bao nhieu|may phan tram|may gio|muc (?:luong|phu c
 const NOT_AMOUNTS =
   /\b\d{1,2}\/\d{1,2}\/\d{4}\b|\b\d{1,2}\/\d{4}\b|\b(?:19|20)\d{2}\b|\b\d+[-/][\p{Lu}Đ][\p{L}/-]*|(?<![\p{L}])(?:ngày|tháng|Điều|khoản|Chương|Mục)\s+\d{1,3}(?!\d)/giu;
 
-/** Whether a passage states a figure that could answer "bao nhiêu", beyond its dates and document numbers. */
+/** "số lần không hạn chế", "không giới hạn": an amount stated as having no limit. */
+const UNLIMITED = /không (?:hạn chế|giới hạn)/iu;
+
+/** Whether a passage states a figure that could answer "bao nhiêu", beyond its dates and document numbers, or says there is no limit. */
 export function hasFigure(passage: string): boolean {
-  return /\d/.test(passage.replace(NOT_AMOUNTS, ' '));
+  return /\d/.test(passage.replace(NOT_AMOUNTS, ' ')) || UNLIMITED.test(passage);
 }
 
 /**

@@ -115,7 +115,10 @@ function countSpan(text: string, counted: readonly string[]): string | null {
   const share = '\\s*%\\s*(?:(?:tong\\s+)?so\\s+)?';
   const pattern = new RegExp(`(?:^|[^\\p{L}\\d])(${NUMBER_WORD}(?:${share}|\\s+(?:\\p{L}+\\s+)?)${counted[0]})(?![\\p{L}])`, 'u');
   const match = pattern.exec(folded);
-  return match ? match[1] : null;
+  if (match) return match[1];
+  // "bổ nhiệm lại với số lần không hạn chế": the count is that there is none.
+  const unlimited = new RegExp(`(?:so\\s+)?${counted[0]}\\s+khong\\s+(?:han che|gioi han)|khong\\s+(?:han che|gioi han)\\s+(?:so\\s+)?${counted[0]}`, 'u').exec(folded);
+  return unlimited ? unlimited[0] : null;
 }
 
 /** What a question asks for, from its folded key: how long, how many, when, who, else what. */
