@@ -90,6 +90,39 @@ describe('the English glossary', () => {
   });
 });
 
+describe('the English eval set (test/eval/realdocs-english-eval.json)', () => {
+  const set = JSON.parse(fs.readFileSync(path.join(ROOT, 'test/eval/realdocs-english-eval.json'), 'utf8')) as {
+    items: Array<{ id: string; q: string; document?: string; why?: string; abstain?: boolean }>;
+  };
+  const folders = [path.join(ROOT, 'test/fixtures/real-docs'), path.join(ROOT, 'corpus')];
+  const files = new Map(
+    folders.flatMap((folder) =>
+      fs
+        .readdirSync(folder)
+        .filter((file) => /\.(?:md|html|txt)$/.test(file) && file !== 'README.md')
+        .map((file): [string, string] => [file.replace(/\.[^.]+$/, ''), path.join(folder, file)]),
+    ),
+  );
+
+  it('has at least 40 questions with unique ids, some of them abstentions with a reason', () => {
+    const ids = set.items.map((item) => item.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(set.items.length).toBeGreaterThanOrEqual(40);
+    const abstentions = set.items.filter((item) => item.abstain);
+    expect(abstentions.length).toBeGreaterThanOrEqual(5);
+    for (const item of abstentions) expect(item.why ?? '', item.id).toMatch(/^Không văn bản nào/);
+  });
+
+  it('quotes, for every answerable item, a sentence of its document verbatim', () => {
+    const texts = new Map([...files].map(([stem, file]) => [stem, readingText(file)]));
+    const missing = set.items
+      .filter((item) => !item.abstain)
+      .filter((item) => !item.why || !(texts.get(item.document ?? '') ?? '').includes(item.why.replace(/\s+/g, ' ').trim()))
+      .map((item) => item.id);
+    expect(missing).toEqual([]);
+  });
+});
+
 describe('English questions over the real documents', () => {
   const assistant = useRealDocsAssistant();
   const LAW = 'luat-80-2025-qh15-can-bo-cong-chuc';
