@@ -152,3 +152,12 @@ describe('abbreviated issuers', () => {
     expect(documentsCited(response)).toEqual(['nghi-quyet-81-2025-nq-hdnd-ha-noi']);
   });
 });
+
+describe('bounds written either way', () => {
+  it('reads "tối thiểu" as the decree\'s "ít nhất" and "tối đa" as "không quá"', async () => {
+    const rotation = await ask('thoi gian luan chuyen cong chuc toi thieu bao lau');
+    expect(rotation.answer).toContain('3 năm');
+    const discipline = await ask('Thời hạn xử lý kỷ luật cán bộ, công chức tối đa là bao lâu?');
+    expect(discipline.answer).toContain('90 ngày');
+  });
+});

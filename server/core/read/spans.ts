@@ -28,7 +28,7 @@ const TIME = new RegExp(
   'iu',
 );
 
-const LENGTH = /(?:\d+|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(?:ngày|tháng|năm|giờ|tuần)(?:\s+làm việc)?/iu;
+const LENGTH = /(?:\d+|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(?:ngày|tháng|năm|giờ|phút|tuần)(?:\s+làm việc)?/iu;
 
 /** A figure: digits that are not part of a date or a document number. */
 const FIGURE = /(?<![\d/.-])\d+(?:[.,]\d+)?(?![\d/])(?:\s*%)?/u;
