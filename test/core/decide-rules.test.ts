@@ -161,3 +161,11 @@ describe('bounds written either way', () => {
     expect(discipline.answer).toContain('90 ngày');
   });
 });
+
+describe('a fact cue among many words of matter', () => {
+  it('reads "trước ngày Luật có hiệu lực" inside a deadline question as matter, not as the law\'s effective date', async () => {
+    const response = await ask('Theo Luật 80/2025/QH15, chậm nhất khi nào các Bộ, ngành, địa phương phải bố trí vị trí việc làm cho công chức tuyển dụng trước ngày Luật có hiệu lực?');
+    expect(response.intent).not.toBe('document-fact');
+    expect(response.citations.some((citation) => citation.section.startsWith('dieu.45'))).toBe(true);
+  });
+});

@@ -152,11 +152,23 @@ export function understandQuery(question: string, context: QueryContext): Parsed
     terms,
     topicPairs,
     topicBesideDocuments,
-    topicBesideTitles: topicBesideDocuments.filter((word) => !loadedTitleWords(context.documents).has(word)),
+    topicBesideTitles: besideTitles(topicBesideDocuments, documents, context.documents),
     frames: expanded.filter((_, index) => frame[index]),
     refersBack: refersBack(accented ? accentedTokens.join(' ') : rawTokens.join(' '), accented),
     refersToDocument: refersToDocument(accented ? accentedTokens.join(' ') : rawTokens.join(' '), accented),
   };
+}
+
+/**
+ * The topic without the words of the titles of the documents the question names ("Luật Cán bộ,
+ * công chức có hiệu lực …"), or of every loaded document's title when it names none. Over many
+ * documents the titles hold the whole domain ("vị trí việc làm", "tuyển dụng"): a question naming
+ * a law and asking about job positions keeps them.
+ */
+function besideTitles(topic: readonly string[], mentions: readonly DocumentMention[], known: readonly KnownDocument[]): string[] {
+  const named = mentions.flatMap((mention) => (mention.document.document ? [mention.document.document] : []));
+  const words = named.length > 0 ? new Set(named.flatMap((document) => foldedTokens(document.header.title ?? document.title))) : loadedTitleWords(known);
+  return topic.filter((word) => !words.has(word));
 }
 
 /** Folded words of the loaded documents' titles, once per list of known documents. */
