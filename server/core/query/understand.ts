@@ -135,7 +135,8 @@ export function understandQuery(question: string, context: QueryContext): Parsed
   return {
     question,
     accented,
-    key,
+    // An English question translated by the glossary is also read in Vietnamese by the checks on its key ("bao lau", "nhung … nao").
+    key: expansion.translated ? `${key} ${expanded.join(' ')}` : key,
     accentedTokens,
     rawTokens,
     tokens,
