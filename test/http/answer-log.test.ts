@@ -1,6 +1,7 @@
 /**
- * The decide stage's reason travels with an abstention: in the JSON response (`abstainReason`)
- * and in the log line of the answer, over a real socket with the shipped corpus's assistant.
+ * /api/ask over a real socket with the shipped corpus's assistant: the decide stage's reason
+ * travels with an abstention (in the JSON response and in the answer's log line), and a
+ * conversation carried by its id treats a question naming its own unit as a new question.
  */
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
@@ -30,8 +31,9 @@ afterAll(async () => {
   await shipped.cleanup();
 });
 
-async function ask(question: string): Promise<Record<string, unknown>> {
-  const response = await fetch(`${served.url}/api/ask`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ question }) });
+async function ask(question: string, conversationId?: string): Promise<Record<string, unknown>> {
+  const body = JSON.stringify(conversationId ? { question, conversationId } : { question });
+  const response = await fetch(`${served.url}/api/ask`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
   expect(response.status).toBe(200);
   return (await response.json()) as Record<string, unknown>;
 }
@@ -51,5 +53,20 @@ describe('why an answer abstains', () => {
     expect(body.abstained).toBe(false);
     expect(body.abstainReason).toBeUndefined();
     expect(lines.filter((line) => line.msg === 'answer').at(-1)).toMatchObject({ abstained: false });
+  });
+});
+
+describe('follow-ups over the API', () => {
+  const sections = (body: Record<string, unknown>): string[] => (body.citations as Array<{ section: string }>).map((citation) => citation.section);
+
+  it('answers a question naming its own unit after a list as a new question, and "thế còn …" with its shape', async () => {
+    const list = await ask('Những nhiệm vụ nào hạn trong tháng 6/2026?');
+    const conversationId = list.conversationId as string;
+    const finance = await ask('Sở Tài chính làm gì?', conversationId);
+    expect(finance.answer).not.toMatch(/không giao việc cho Sở Tài chính/);
+    expect(sections(finance).some((section) => section.startsWith('II.10'))).toBe(true);
+    const home = await ask('thế còn Sở Nội vụ?', conversationId);
+    expect(home.answer).toMatch(/Sở Nội vụ được giao \d+ việc/);
+    expect(sections(home).length).toBeGreaterThan(3);
   });
 });
