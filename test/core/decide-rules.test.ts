@@ -169,3 +169,12 @@ describe('a fact cue among many words of matter', () => {
     expect(response.citations.some((citation) => citation.section.startsWith('dieu.45'))).toBe(true);
   });
 });
+
+describe('a document overview reads the document by its shape', () => {
+  it('gives a decree\'s scope article and its size, not a form in its appendix', async () => {
+    const response = await ask('Nghị định 170/2025/NĐ-CP quy định những gì?');
+    expect(response.citations.map((citation) => citation.section)).toContain('dieu.1');
+    expect(response.citations.every((citation) => !citation.section.startsWith('phu-luc'))).toBe(true);
+    expect(response.answer).toMatch(/gồm \d+ điều/);
+  });
+});

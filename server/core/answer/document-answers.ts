@@ -7,7 +7,7 @@
 import type { CorpusDocument } from '../../../ingest/types.js';
 import type { DocumentFact } from '../intent/types.js';
 import { findSection } from './citations.js';
-import { documentLabel, formatDate, joinVi, placeLabel } from './format.js';
+import { capitalize, documentLabel, formatDate, joinVi, placeLabel } from './format.js';
 import { sentenceMatching } from './sentences.js';
 import type { ComposeContext } from './task-answers.js';
 
@@ -123,18 +123,26 @@ function referencesSentence(context: ComposeContext, document: CorpusDocument, b
   return [heading, ...lines].join('\n');
 }
 
-/** Title, purpose and the number of tasks. */
+/**
+ * Title; then what the document governs, by its shape: a regulation's first article (its scope,
+ * "Phạm vi điều chỉnh") and how many articles it has; else the first part of the body (a plan's
+ * "Mục đích, yêu cầu"), under its own heading; and the number of tasks, if any.
+ */
 function overviewSentences(context: ComposeContext, document: CorpusDocument): string {
   const label = documentLabel(document);
   const title = document.header.title ?? document.title;
   const parts = [`${label} có tên “${title}” ${context.citations.cite(document.id, 'header', title)}.`];
-  const tasks = context.registry.tasks.filter((task) => task.documentId === document.id);
-  const purpose = document.sections.find((section) => section.kind === 'part');
-  if (purpose) {
-    const first = sentenceMatching(purpose.text.slice(purpose.text.indexOf('\n') + 1), /\p{L}{3,}/u);
-    if (first) parts.push(`Mục đích: ${first.text} ${context.citations.cite(document.id, purpose.address, first.text)}`);
+  const body = document.sections.filter((section) => !section.address.startsWith('phu-luc'));
+  const articles = body.filter((section) => section.kind === 'article');
+  const opening = articles[0] ?? body.find((section) => section.kind === 'part');
+  if (opening) {
+    const first = sentenceMatching(opening.text.slice(opening.text.indexOf('\n') + 1), /\p{L}{3,}/u);
+    const heading = opening.heading?.trim() ? ` (${capitalize(opening.heading.trim().toLowerCase())})` : '';
+    if (first) parts.push(`${capitalize(placeLabel(opening.address))}${heading}: “${first.text}” ${context.citations.cite(document.id, opening.address, first.text)}.`);
   }
-  if (tasks.length > 0) parts.push(`${label} đề ra ${tasks.length} nhiệm vụ, giải pháp (mục ${tasks[0].address} đến ${tasks[tasks.length - 1].address}).`);
+  if (articles.length > 1) parts.push(`${label} gồm ${articles.length} điều.`);
+  const tasks = context.registry.tasks.filter((task) => task.documentId === document.id);
+  if (tasks.length > 0) parts.push(`${label} đề ra ${tasks.length} nhiệm vụ, giải pháp (${placeLabel(tasks[0].address)} đến ${placeLabel(tasks[tasks.length - 1].address)}).`);
   return parts.join(' ');
 }
 
