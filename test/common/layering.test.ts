@@ -52,4 +52,14 @@ describe('layering', () => {
     expect(sourceFiles('common').length).toBeGreaterThan(0);
     expect(violations('common', 'server')).toEqual([]);
   });
+
+  it('each stage of the answer core imports only from itself and the stages before it', () => {
+    // Understand (query, intent) → scope → gather (retrieval) → read → decide → compose (answer, which orchestrates).
+    const stages = ['query', 'intent', 'scope', 'retrieval', 'read', 'decide', 'answer'];
+    const backward = stages.flatMap((stage, index) =>
+      stages.slice(index + 1).flatMap((later) => violations(`server/core/${stage}`, `server/core/${later}`)),
+    );
+    expect(sourceFiles('server/core/decide').length).toBeGreaterThan(2);
+    expect(backward).toEqual([]);
+  });
 });

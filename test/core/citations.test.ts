@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CorpusDocument, Registry } from '../../ingest/types.js';
 import { CitationList, enforceCitations, verifiedCitation } from '../../server/core/answer/citations.js';
-import { splitSentences } from '../../server/core/answer/sentences.js';
+import { splitSentences } from '../../server/core/read/sentences.js';
 
 // TÀI LIỆU GIẢ LẬP ĐỂ KIỂM THỬ — synthetic test fixture, not a real document.
 const TEXT = 'TÀI LIỆU GIẢ LẬP ĐỂ KIỂM THỬ\n\n1. Nhiệm vụ thử.\n\n- Đơn vị chủ trì thực hiện: Sở Thử nghiệm.\n- Thời gian thực hiện: Hoàn thành trong tháng 6/2026.';

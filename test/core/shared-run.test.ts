@@ -1,6 +1,6 @@
 /** The longest run of question words a sentence writes in order (answer/shared-run.ts). */
 import { describe, expect, it } from 'vitest';
-import { foldedWords, longestSharedRun } from '../../server/core/answer/shared-run.js';
+import { foldedWords, longestSharedRun } from '../../server/core/read/shared-run.js';
 
 describe('longestSharedRun', () => {
   const question = foldedWords('Ai công nhận kết quả đối với Ủy ban nhân dân cấp xã?');

@@ -1,121 +1,17 @@
 /**
- * Answers to general questions: the sentences of the retrieved passages that cover the
- * question's topic best, quoted with the address they stand at. Also the wording of an
- * abstention, which names what the corpus does cover.
+ * Stage "compose" for general questions: the sentences the read stage ranked best, quoted with
+ * the address they stand at. Also the wording of an abstention, which names what the corpus
+ * does cover.
  */
 import type { Chunk, Registry } from '../../../ingest/types.js';
 import type { Lexicon } from '../query/lexicon.js';
 import type { ParsedQuery } from '../query/understand.js';
-import { enclosingHeadings, passageTerms, topicCoverage, type PassageTerms } from '../retrieval/support.js';
+import { enclosingHeadings, passageTerms, topicCoverage } from '../retrieval/support.js';
 import { documentLabel, placeLabel, shortTitle } from './format.js';
-import { splitSentences, type Sentence } from './sentences.js';
-import { answerNeed, answerSpan, namesActor, spanPrecision, type AnswerNeed } from '../read/spans.js';
+import { splitSentences, type Sentence } from '../read/sentences.js';
+import { answerNeed, namesActor } from '../read/spans.js';
+import { asksForList, type ScoredSentence } from '../read/rank.js';
 import type { ComposeContext } from './task-answers.js';
-import { foldedWords, longestSharedRun } from './shared-run.js';
-
-/** A sentence of a passage with how much of the topic it covers. */
-export interface ScoredSentence {
-  chunk: Chunk;
-  sentence: Sentence;
-  coverage: number;
-}
-
-/** Weight of the passage's retrieval score beside the sentence's coverage. */
-const PASSAGE_WEIGHT = 0.3;
-/**
- * Weight of the question's other words ("kế hoạch", "thực hiện") in a sentence: small, so it
- * only breaks ties between sentences that cover the topic equally ("funding for the plan" →
- * "bố trí kinh phí thực hiện kế hoạch", not another sentence that merely says "kinh phí").
- */
-const TERMS_WEIGHT = 0.1;
-
-/**
- * Weight of the whole passage's coverage: a topic split over two clauses of one item ("năng
- * lực yếu kém" in one, "cán bộ, công chức" in the other) prefers that item's sentences to a
- * sentence elsewhere that covers more of the topic's common words alone.
- */
-const WHOLE_WEIGHT = 0.15;
-
-/**
- * Best sentences first. A sentence is scored by the topic it covers together with its
- * passage's headings ("I. MỤC ĐÍCH, YÊU CẦU" answers "mục đích"), plus its passage's rank.
- */
-export function rankSentences(query: ParsedQuery, passages: ReadonlyArray<{ chunk: Chunk; score: number }>, lexicon: Lexicon): ScoredSentence[] {
-  const top = Math.max(Number.EPSILON, ...passages.map((passage) => passage.score));
-  const scored: Array<ScoredSentence & { rank: number }> = [];
-  for (const { chunk, score } of passages) {
-    const { whole: wholeTerms, sentences } = passageSentences(chunk);
-    const whole = topicCoverage(query.topic, query.topicPairs, wholeTerms, lexicon);
-    for (const { sentence, terms } of sentences) {
-      const coverage = topicCoverage(query.topic, query.topicPairs, terms, lexicon);
-      const others = topicCoverage(query.terms, [], terms, lexicon);
-      scored.push({ chunk, sentence, coverage, rank: (1 - PASSAGE_WEIGHT) * coverage + (PASSAGE_WEIGHT * score) / top + TERMS_WEIGHT * others + WHOLE_WEIGHT * whole });
-    }
-  }
-  return scored.sort((a, b) => b.rank - a.rank || a.sentence.start - b.sentence.start);
-}
-
-/** How much less of the topic a sentence holding the asked-for span may cover than the best sentence. */
-const SPAN_SLACK = 0.15;
-
-/**
- * The ranking with, first, the best sentence that holds what the question asks for (a time for
- * "khi nào", a length for "bao lâu", a figure for "bao nhiêu", an actor for "ai") when it covers
- * the topic almost as well as the best sentence; the ranking unchanged otherwise. Between
- * actors, the one writing more of the question's words in one run wins when `questionWords`
- * are given ("… đối với Ủy ban nhân dân cấp xã" names the object asked about).
- */
-export function preferAnswering(
-  need: AnswerNeed,
-  ranked: readonly ScoredSentence[],
-  questionWords?: readonly string[],
-  counted: readonly string[] | null = null,
-): ScoredSentence[] {
-  const [best] = ranked;
-  if (!best || need === 'what') return [...ranked];
-  let holder: ScoredSentence | null = null;
-  let precision = 0;
-  let run = 0;
-  for (const item of ranked) {
-    if (item.coverage < best.coverage - SPAN_SLACK) continue;
-    const span = answerSpan(need, item.sentence.text, counted);
-    const value = span === null ? 0 : spanPrecision(need, span);
-    if (value === 0 || value < precision) continue;
-    const itemRun = questionWords && need === 'who' && value === precision ? longestSharedRun(questionWords, foldedWords(item.sentence.text)) : 0;
-    if (value > precision || itemRun > run) {
-      holder = item;
-      precision = value;
-      run = questionWords && need === 'who' ? (itemRun || longestSharedRun(questionWords, foldedWords(item.sentence.text))) : 0;
-    }
-  }
-  return holder ? [holder, ...ranked.filter((item) => item !== holder)] : [...ranked];
-}
-
-/** A passage's terms and its sentences with theirs, each read with the passage's headings. */
-interface PassageSentences {
-  whole: PassageTerms;
-  sentences: ReadonlyArray<{ sentence: Sentence; terms: PassageTerms }>;
-}
-
-/**
- * Split and folded once per chunk, not once per question: the same passages come back for many
- * questions, and re-tokenizing every sentence was most of a content answer's time. Keyed by
- * the chunk object, so the cache goes with the index that holds it.
- */
-const sentencesByChunk = new WeakMap<Chunk, PassageSentences>();
-
-function passageSentences(chunk: Chunk): PassageSentences {
-  let cached = sentencesByChunk.get(chunk);
-  if (!cached) {
-    const headings = enclosingHeadings(chunk);
-    cached = {
-      whole: passageTerms(`${headings}\n${chunk.text}`),
-      sentences: splitSentences(chunk.text, chunk.span.start).map((sentence) => ({ sentence, terms: passageTerms(`${headings}\n${sentence.text}`) })),
-    };
-    sentencesByChunk.set(chunk, cached);
-  }
-  return cached;
-}
 
 /**
  * The best sentence, and a second one when it adds topic words the first lacks (a question
@@ -125,7 +21,7 @@ export function composeContentAnswer(context: ComposeContext, query: ParsedQuery
   const [top, ...rest] = ranked;
   if (!top) return '';
   // "… gồm những gì?" answered by one item of a list: the list's lead-in and all its items answer it.
-  const lead = LIST_QUESTION.test(query.key) && !/:\s*$/.test(top.sentence.text) ? leadInBefore(top) : null;
+  const lead = asksForList(query) && !/:\s*$/.test(top.sentence.text) ? leadInBefore(top) : null;
   const best = lead ?? top;
   const chosen = [best];
   const second = lead ? undefined : rest.find((item) => item.chunk.id === best.chunk.id && item.coverage >= best.coverage * 0.6);
@@ -149,14 +45,6 @@ export function composeContentAnswer(context: ComposeContext, query: ParsedQuery
   }
   const quotes = chosen.map((item) => `“${item.sentence.text}” ${context.citations.cite(item.chunk.documentId, item.chunk.address, item.sentence.text)}`);
   return `Theo ${label}, ${where}: ${quotes.join(' ')}`;
-}
-
-/** "những … nào", "gồm những gì", "bao gồm", "các … nào", "what are": the question asks for a list. */
-const LIST_QUESTION = /\b(?:nhung|cac)\b.*\bnao\b|\bgom\b|\bnhung (?:[a-z]+ )?gi\b|\bwhat are\b|\bwhich (?:forms|types|levels|kinds)\b/;
-
-/** Whether the question asks for a list ("những hình thức nào", "gồm những gì", "what are"). */
-export function asksForList(query: ParsedQuery): boolean {
-  return LIST_QUESTION.test(query.key);
 }
 
 /** The sentence ending in ":" that introduces the list `item` belongs to, in the same passage; null when none. */

@@ -8,7 +8,7 @@ import type { CorpusDocument } from '../../../ingest/types.js';
 import type { DocumentFact } from '../intent/types.js';
 import { findSection } from './citations.js';
 import { capitalize, documentLabel, formatDate, joinVi, placeLabel } from './format.js';
-import { sentenceMatching } from './sentences.js';
+import { sentenceMatching } from '../read/sentences.js';
 import type { ComposeContext } from './task-answers.js';
 
 /** Composes one sentence (or a short list) per fact asked. */

@@ -9,7 +9,7 @@ import type { ParsedQuery } from '../query/understand.js';
 import { passageTerms, topicCoverage } from '../retrieval/support.js';
 import { capitalize, documentLabel, placeLabel } from './format.js';
 import type { ComposeContext } from './task-answers.js';
-import { foldedWords, longestSharedRun } from './shared-run.js';
+import { foldedWords, longestSharedRun } from '../read/shared-run.js';
 
 /** Most paragraphs listed for one part; longer parts are summarized by their count. */
 const MAX_PARAGRAPHS = 12;

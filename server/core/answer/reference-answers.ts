@@ -10,7 +10,7 @@ import type { Registry } from '../../../ingest/types.js';
 import type { CitedPlace, KnownDocument } from '../query/document-mentions.js';
 import { foldedTokens } from '../../../common/text-key.js';
 import { formatDate, joinVi, placeLabel } from './format.js';
-import { splitSentences } from './sentences.js';
+import { splitSentences } from '../read/sentences.js';
 import type { ComposeContext } from './task-answers.js';
 
 /** "Chỉ thị số 18/CT-TTg ngày 08/5/2026 của Thủ tướng Chính phủ" — the identity line of a known document. */

@@ -11,15 +11,16 @@ import type { DocumentFact, Intent, TaskAspect, TaskListFilter } from '../intent
 import { understandQuery, type ParsedQuery } from '../query/understand.js';
 import { hybridSearch } from '../retrieval/hybrid.js';
 import { decideContent, articleMayAnswer } from '../decide/content.js';
-import { CONTENT_PASSAGES, SPAN_PASSAGES, clauseCovers, clauseStates, outsideTasks } from '../decide/clauses.js';
+import { CONTENT_PASSAGES, SPAN_PASSAGES, clauseCovers, clauseStates, outsideTasks } from './clauses.js';
 import { passageTerms, topicCoverage } from '../retrieval/support.js';
 import { selectTasks, taskKey } from '../catalog/task-filter.js';
 import type { AskBackChoice, Citation } from '../types.js';
 import { foreignReason, unsupportedReason, writesPairs } from '../decide/support.js';
 import { unnamedUnit } from './unnamed-unit.js';
-import { foldedWords } from './shared-run.js';
+import { foldedWords } from '../read/shared-run.js';
 import { CitationList } from './citations.js';
-import { abstentionAnswer, composeContentAnswer, preferAnswering, rankSentences } from './content-answer.js';
+import { abstentionAnswer, composeContentAnswer } from './content-answer.js';
+import { preferAnswering, rankSentences } from '../read/rank.js';
 import { answerNeed, answerSpan, countedNoun } from '../read/spans.js';
 import { composeDocumentFacts, replacingClauses } from './document-answers.js';
 import { documentLabel } from './format.js';
@@ -308,7 +309,7 @@ async function answerContent(
   const ranked = preferAnswering(need, rankSentences(query, hits, environment.query.lexicon), foldedWords(query.key), counted);
   // Decide.
   const decision = decideContent(environment, query, hits, ranked, need, counted);
-  if (decision.kind === 'abstain') return abstain(decision.message, decision.reason);
+  if (decision.kind === 'abstain') return abstain(decision.owners ? unloadedContentAnswer(decision.owners) : undefined, decision.reason);
   // Compose: the best sentence, and another document's when it answers as well (SPEC).
   const task = environment.taskByChunkId.get(ranked[0].chunk.id);
   const answers = [ranked, ...(decision.second ? [decision.second] : [])].map((list) => composeContentAnswer(context, query, list, environment.query.lexicon));

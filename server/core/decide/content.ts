@@ -7,17 +7,16 @@ import type { AnswerEnvironment } from '../environment.js';
 import type { ParsedQuery } from '../query/understand.js';
 import { topicCoverage } from '../retrieval/support.js';
 import { answerSpan, type AnswerNeed } from '../read/spans.js';
-import type { ScoredSentence } from '../answer/content-answer.js';
-import { unloadedOwners } from '../answer/unloaded-subject.js';
-import { unloadedContentAnswer } from '../answer/reference-answers.js';
+import type { KnownDocument } from '../query/document-mentions.js';
+import { asksForList, type ScoredSentence } from '../read/rank.js';
+import { unloadedOwners } from './unloaded-subject.js';
 import { MIN_COVERAGE, missingYear, unanswerableShape, unsupportedReason, writesHead, writesPairs, writesTerms } from './support.js';
-import { asksForList } from '../answer/content-answer.js';
 
 /** What the decide stage says of a general question's candidates. */
 export type ContentDecision =
   | { kind: 'answer'; second: ScoredSentence[] | null }
-  /** `message`: the abstention's own wording, when not the general one. */
-  | { kind: 'abstain'; reason: string; message?: string };
+  /** `owners`: the unloaded documents the question asks the content of (the answer says so). */
+  | { kind: 'abstain'; reason: string; owners?: KnownDocument[] };
 
 /** Passages whose coverage counts beside the best sentence's. */
 const TOP_PASSAGES = 3;
@@ -36,7 +35,7 @@ export function decideContent(
   const { lexicon } = environment.query;
   const top = hits.slice(0, TOP_PASSAGES).map((hit) => hit.chunk.id);
   const owners = unloadedOwners(environment, query, top);
-  if (owners.length > 0) return { kind: 'abstain', reason: 'unloaded-document', message: unloadedContentAnswer(owners) };
+  if (owners.length > 0) return { kind: 'abstain', reason: 'unloaded-document', owners };
   const passageCoverage = Math.max(...top.map((id) => topicCoverage(query.topic, query.topicPairs, environment.chunkTerms(id), lexicon)));
   const unsupported = unsupportedReason(query, Math.max(passageCoverage, best.coverage), lexicon) ?? unanswerableShape(query, best.sentence.text);
   if (unsupported) return { kind: 'abstain', reason: unsupported };

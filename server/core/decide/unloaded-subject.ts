@@ -9,7 +9,7 @@ import type { AnswerEnvironment } from '../environment.js';
 import type { KnownDocument } from '../query/document-mentions.js';
 import type { ParsedQuery } from '../query/understand.js';
 import { topicCoverage } from '../retrieval/support.js';
-import { MIN_COVERAGE } from '../decide/support.js';
+import { MIN_COVERAGE } from './support.js';
 
 /** What each kind of document lays down, as folded phrases of a question. */
 const CONTENT_NOUNS: Partial<Record<DocumentType, readonly string[]>> = {

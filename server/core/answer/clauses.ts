@@ -1,15 +1,16 @@
 /**
- * Stage "decide", tasks against clauses: a passage outside the tasks (a decree's clause) may
- * answer a question better than the task found by its description. Both kinds of candidate
- * compete; these rules say when the clause wins.
+ * Tasks against clauses: a passage outside the tasks (a decree's clause) may answer a question
+ * better than the task found by its description. Both kinds of candidate compete: these gather
+ * the clauses, read them, and decide when the clause wins (the answer stage orchestrates the
+ * stages in order; no stage calls back into an earlier one).
  */
 import type { Chunk } from '../../../ingest/types.js';
 import type { AnswerEnvironment } from '../environment.js';
 import type { ParsedQuery } from '../query/understand.js';
 import { hybridSearch } from '../retrieval/hybrid.js';
 import { answerSpan, type AnswerNeed } from '../read/spans.js';
-import { preferAnswering, rankSentences } from '../answer/content-answer.js';
-import { unsupportedReason } from './support.js';
+import { preferAnswering, rankSentences } from '../read/rank.js';
+import { unsupportedReason } from '../decide/support.js';
 
 /** Passages read for a general question, and for one asking for a span. */
 export const CONTENT_PASSAGES = 6;
