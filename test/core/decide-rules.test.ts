@@ -178,3 +178,12 @@ describe('a document overview reads the document by its shape', () => {
     expect(response.answer).toMatch(/gồm \d+ điều/);
   });
 });
+
+describe('"theo quyết định nào" asks which document, not its content', () => {
+  it('names the decision a directive cites, from the directive\'s own citation', async () => {
+    const response = await ask('Bộ chỉ số 766 nêu trong Chỉ thị 012 được phê duyệt theo quyết định nào?');
+    expect(response.abstained).toBe(false);
+    expect(response.answer).toContain('766/QĐ-TTg');
+    expect(documentsCited(response)).toContain('chi-thi-012-ct-ubnd-2025-dak-lak');
+  });
+});

@@ -20,6 +20,9 @@ const REFERENCE_META_WORDS = new Set(
  */
 const SUBJECT_QUESTION = /\b(?:noi ve (?:gi|cai gi|van de gi|viec gi)|noi gi|ve (?:van de|viec|linh vuc) gi|trich yeu|chu de|about|subject)\b/;
 
+/** "… phê duyệt theo quyết định nào?", "văn bản nào …": which document, its identity, not what it says. */
+const WHICH_DOCUMENT = /\b(?:quyet dinh|nghi dinh|nghi quyet|chi thi|thong tu|thong bao|cong van|van ban|ke hoach|luat) nao\b/;
+
 /** "ở đâu", "phần nào", "mục nào": where a document is cited, not what it says. */
 const LOCATION_QUESTION = /\b(?:o dau|cho nao|phan nao|muc nao|nhung phan|nhung muc|where)\b/;
 
@@ -55,7 +58,7 @@ export function asksCitedByIssuer(query: ParsedQuery): boolean {
  * after removing the document's name, identity words and the plan's name.
  */
 export function asksForContent(query: ParsedQuery): boolean {
-  if (LOCATION_QUESTION.test(query.key)) return false;
+  if (LOCATION_QUESTION.test(query.key) || WHICH_DOCUMENT.test(query.key)) return false;
   if (hasPhrase(query, 'ke hoach') && (query.cues.has(CUES.content) || query.cues.has(CUES.cited))) return false;
   // "Nghị quyết 17 có những giải pháp gì?": a kind of content is content, even without a topic.
   const beyondIdentity = query.frames.length > 0 || query.topicBesideDocuments.some((word) => !REFERENCE_META_WORDS.has(word));
