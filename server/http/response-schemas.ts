@@ -160,7 +160,22 @@ export const documentListSchema = z.object({
   documents: z.array(documentFactsSchema.extend({ id: z.string(), file: z.string(), sections: z.number().int() })),
   expected: z.array(
     z
-      .object({ id: z.string(), present: z.boolean(), typeName: z.string(), shortName: shortNameSchema, date: z.string().nullable().describe('YYYY-MM-DD'), dateText: dateTextSchema('Ngày ban hành').nullable() })
+      .object({
+        id: z.string(),
+        present: z.boolean(),
+        typeName: z.string(),
+        shortName: shortNameSchema,
+        date: z.string().nullable().describe('YYYY-MM-DD'),
+        dateText: dateTextSchema('Ngày ban hành').nullable(),
+        source: z
+          .object({ repository: z.string(), path: z.string(), commit: z.string() })
+          .optional()
+          .describe('Nơi tệp được sao nguyên văn (kho công khai, đường dẫn, commit), khi có (where the corpus file was copied from).'),
+        knownGaps: z
+          .array(z.object({ field: z.string(), reason: z.string() }))
+          .optional()
+          .describe('Phần bản nguồn thiếu, ghi nhận chứ không điền (known gaps of the source).'),
+      })
       .passthrough(),
   ),
 });

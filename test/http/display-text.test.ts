@@ -43,7 +43,7 @@ describe('the OpenAPI document', () => {
     const slashed = [...document.matchAll(/(?<![\d/])\d{1,2}\/\d{1,2}\/\d{4}(?![\d/])/g)].map((match) => match[0]);
     expect(slashed.length).toBeGreaterThan(0);
     expect(slashed.filter((date) => !RULE_DATE.test(date))).toEqual([]);
-    for (const field of ['"label"', '"dueText"', '"kindText"', '"roleText"', '"documentShortName"', '"issuedDateText"', '"dateText"']) expect(document).toContain(field);
+    for (const field of ['"label"', '"dueText"', '"kindText"', '"roleText"', '"documentShortName"', '"issuedDateText"', '"dateText"', '"knownGaps"', '"abstainReason"', '"choices"']) expect(document).toContain(field);
   });
 });
 
