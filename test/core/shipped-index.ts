@@ -15,7 +15,7 @@ import type { AskResponse, PlanAssistant } from '../../server/core/types.js';
 import { citationProblems } from '../eval/scorer.js';
 import { loadConfig, type AppConfig } from '../../common/config.js';
 import { REPO_ROOT, SHIPPED_CORPUS_DIR, sharedShippedIndexDir } from '../setup/shared-index.js';
-import { buildRealDocsCorpus, type RealCorpus } from '../mcp/real-index.js';
+import { buildRealDocsCorpus, ingestedCorpus, type RealCorpus } from '../mcp/real-index.js';
 
 
 export interface ShippedIndex {
@@ -84,28 +84,23 @@ export function useRealDocsAssistant(): { ask(question: string, conversationId?:
  * for tests of how the plan is read when no other document competes; `ask` checks citations.
  */
 export function usePlanOnlyAssistant(): { ask(question: string, conversationId?: string): Promise<AskResponse> } {
-  let folder: string;
-  let index: LoadedIndex;
-  let assistant: PlanAssistant;
+  let corpus: RealCorpus;
   beforeAll(async () => {
-    folder = await fs.mkdtemp(path.join(os.tmpdir(), 'plan-only-'));
-    const corpus = path.join(folder, 'corpus');
-    await fs.mkdir(corpus);
+    const root = await fs.mkdtemp(path.join(os.tmpdir(), 'plan-only-'));
+    const corpusDir = path.join(root, 'corpus');
+    await fs.mkdir(corpusDir);
     const registry = JSON.parse(await fs.readFile(path.join(SHIPPED_CORPUS_DIR, 'registry.json'), 'utf8')) as { documents: Array<{ type: string; file: string | null }> };
     const plan = registry.documents.find((document) => document.type === 'ke-hoach' && document.file);
     if (!plan?.file) throw new Error('corpus/registry.json lists no plan with a file');
-    await fs.copyFile(path.join(SHIPPED_CORPUS_DIR, plan.file), path.join(corpus, plan.file));
-    await fs.copyFile(path.join(SHIPPED_CORPUS_DIR, 'registry.json'), path.join(corpus, 'registry.json'));
-    const config = loadConfig({ CORPUS_DIR: corpus, INDEX_DIR: path.join(folder, 'index') }, REPO_ROOT);
-    await runIngest(config);
-    index = await loadIndex(config.indexPath, { config });
-    assistant = createPlanAssistant({ index, config });
+    await fs.copyFile(path.join(SHIPPED_CORPUS_DIR, plan.file), path.join(corpusDir, plan.file));
+    await fs.copyFile(path.join(SHIPPED_CORPUS_DIR, 'registry.json'), path.join(corpusDir, 'registry.json'));
+    corpus = await ingestedCorpus(root, corpusDir);
   }, 60_000);
-  afterAll(() => fs.rm(folder, { recursive: true, force: true }));
+  afterAll(() => corpus.cleanup());
   return {
     async ask(question, conversationId) {
-      const response = await assistant.ask({ question, conversationId });
-      expect(citationProblems(response, index.registry)).toEqual([]);
+      const response = await corpus.assistant.ask({ question, conversationId });
+      expect(citationProblems(response, corpus.index.registry)).toEqual([]);
       return response;
     },
   };

@@ -40,9 +40,16 @@ export async function buildRealCorpus(): Promise<RealCorpus> {
     const index = await loadIndex(config.indexPath, { config });
     return { assistant: createPlanAssistant({ index, config }), index, config, indexDir: shared, cleanup: async () => undefined };
   }
-  const root = await mkdtemp(path.join(tmpdir(), 'mcp-real-'));
+  return ingestedCorpus(await mkdtemp(path.join(tmpdir(), 'mcp-real-')), CORPUS_DIR);
+}
+
+/**
+ * The assistant over `corpusDir`, ingested into `root`/index; `cleanup` removes `root`
+ * (and the corpus with it, when it lies under `root`).
+ */
+export async function ingestedCorpus(root: string, corpusDir: string): Promise<RealCorpus> {
   const indexDir = path.join(root, 'index');
-  const config = loadConfig({ CORPUS_DIR, INDEX_DIR: indexDir, WATCH_INDEX: 'false' }, REPO_ROOT);
+  const config = loadConfig({ CORPUS_DIR: corpusDir, INDEX_DIR: indexDir, WATCH_INDEX: 'false' }, REPO_ROOT);
   await runIngest(config);
   const index = await loadIndex(config.indexPath, { config });
   return {
@@ -70,16 +77,5 @@ export async function buildRealDocsCorpus(): Promise<RealCorpus & { corpusDir: s
     const bytes = await readFile(path.join(REAL_DOCS_DIR, file));
     if (!shipped.has(bytes.toString('base64'))) await writeFile(path.join(corpusDir, file), bytes);
   }
-  const indexDir = path.join(root, 'index');
-  const config = loadConfig({ CORPUS_DIR: corpusDir, INDEX_DIR: indexDir, WATCH_INDEX: 'false' }, REPO_ROOT);
-  await runIngest(config);
-  const index = await loadIndex(config.indexPath, { config });
-  return {
-    assistant: createPlanAssistant({ index, config }),
-    index,
-    config,
-    indexDir,
-    corpusDir,
-    cleanup: () => rm(root, { recursive: true, force: true }),
-  };
+  return { ...(await ingestedCorpus(root, corpusDir)), corpusDir };
 }
