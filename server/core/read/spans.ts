@@ -111,14 +111,31 @@ const NUMBER_WORD = '(?:\\d+(?:[.,]\\d+)?|mot|hai|ba|bon|nam|sau|bay|tam|chin|mu
  * between at most), or a share of it ("50% số câu hỏi", "30% thời gian").
  */
 function countSpan(text: string, counted: readonly string[]): string | null {
+  const { figure, unlimited } = countPatterns(counted[0]);
   const folded = foldForMatch(text);
-  const share = '\\s*%\\s*(?:(?:tong\\s+)?so\\s+)?';
-  const pattern = new RegExp(`(?:^|[^\\p{L}\\d])(${NUMBER_WORD}(?:${share}|\\s+(?:\\p{L}+\\s+)?)${counted[0]})(?![\\p{L}])`, 'u');
-  const match = pattern.exec(folded);
+  const match = figure.exec(folded);
   if (match) return match[1];
   // "bổ nhiệm lại với số lần không hạn chế": the count is that there is none.
-  const unlimited = new RegExp(`(?:so\\s+)?${counted[0]}\\s+khong\\s+(?:han che|gioi han)|khong\\s+(?:han che|gioi han)\\s+(?:so\\s+)?${counted[0]}`, 'u').exec(folded);
-  return unlimited ? unlimited[0] : null;
+  return unlimited.exec(folded)?.[0] ?? null;
+}
+
+/** The two patterns of a counted noun, compiled once per noun: one question reads them against every candidate sentence. */
+const countPatternCache = new Map<string, { figure: RegExp; unlimited: RegExp }>();
+/** Nouns whose patterns are kept; past it the cache starts again (nouns come from questions). */
+const COUNT_PATTERNS_KEPT = 256;
+
+function countPatterns(noun: string): { figure: RegExp; unlimited: RegExp } {
+  let patterns = countPatternCache.get(noun);
+  if (!patterns) {
+    if (countPatternCache.size >= COUNT_PATTERNS_KEPT) countPatternCache.clear();
+    const share = '\\s*%\\s*(?:(?:tong\\s+)?so\\s+)?';
+    patterns = {
+      figure: new RegExp(`(?:^|[^\\p{L}\\d])(${NUMBER_WORD}(?:${share}|\\s+(?:\\p{L}+\\s+)?)${noun})(?![\\p{L}])`, 'u'),
+      unlimited: new RegExp(`(?:so\\s+)?${noun}\\s+khong\\s+(?:han che|gioi han)|khong\\s+(?:han che|gioi han)\\s+(?:so\\s+)?${noun}`, 'u'),
+    };
+    countPatternCache.set(noun, patterns);
+  }
+  return patterns;
 }
 
 /** What a question asks for, from its folded key: how long, how many, when, who, else what. */
