@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CorpusDocument, Registry } from '../../ingest/types.js';
 import type { AskResponse } from '../../server/core/types.js';
-import { documentIdOf, isUnder, scoreAnswer, type ResponseWithChoices } from './scorer.js';
+import { documentIdOf, isUnder, scoreAnswer } from './scorer.js';
 
 // TÀI LIỆU GIẢ LẬP ĐỂ KIỂM THỬ — synthetic test fixture, not a real document.
 const TEXT = 'TÀI LIỆU GIẢ LẬP ĐỂ KIỂM THỬ\n4. Nhiệm vụ thử.\n- Đơn vị chủ trì thực hiện: Sở Thử nghiệm.';
@@ -100,7 +100,7 @@ describe('scoreAnswer of an ask-back (a task number in several documents)', () =
     documents: [plan('ke-hoach-a'), plan('ke-hoach-b')],
     tasks: [task('ke-hoach-a', 'II.5', 5), task('ke-hoach-b', 'III.5', 5), task('ke-hoach-a', 'II.6', 6)],
   } as unknown as Registry;
-  const askBack = (choices: Array<{ documentId: string; section: string }> | undefined): ResponseWithChoices => ({
+  const askBack = (choices: Array<{ documentId: string; section: string }> | undefined): AskResponse => ({
     ...response('Số nhiệm vụ này có trong 2 văn bản; bạn hỏi văn bản nào?', []),
     choices: choices?.map((choice) => ({ ...choice, label: `mục ${choice.section}` })),
   });

@@ -53,9 +53,6 @@ export interface ScoreResult {
   byAskBack?: boolean;
 }
 
-/** A response of the assistant; an ask-back carries its offered places in `choices` (core `AskBackChoice`). */
-export type ResponseWithChoices = AskResponse;
-
 /** Folded, whitespace-collapsed form for must-matching. */
 function comparable(text: string): string {
   return foldForMatch(text).replace(/\s+/g, ' ');
@@ -108,7 +105,7 @@ function expectedSections(item: EvalItem): string[] {
  * expected section is a task whose number two or more loaded documents use, and the ask-back's
  * choices include that task's place. Needs the registry (to know the tasks) and the choices.
  */
-export function asksBackRightly(item: EvalItem, response: ResponseWithChoices, registry?: Registry): boolean {
+export function asksBackRightly(item: EvalItem, response: AskResponse, registry?: Registry): boolean {
   if (item.abstain || !registry || !response.choices || response.choices.length < 2 || response.citations.length > 0) return false;
   const documentId = item.document ? documentIdOf(item.document, registry) : null;
   const choices = response.choices;
@@ -125,7 +122,7 @@ export function asksBackRightly(item: EvalItem, response: ResponseWithChoices, r
  * Scores one response. Without a registry the citations are not checked. An item otherwise
  * failed passes, marked `byAskBack`, when the response rightly asks back (`asksBackRightly`).
  */
-export function scoreAnswer(item: EvalItem, response: ResponseWithChoices, registry?: Registry): ScoreResult {
+export function scoreAnswer(item: EvalItem, response: AskResponse, registry?: Registry): ScoreResult {
   const result = scoreStrictly(item, response, registry);
   if (!result.passed && asksBackRightly(item, response, registry)) return { passed: true, reasons: [], byAskBack: true };
   return result;
