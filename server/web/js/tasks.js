@@ -5,6 +5,7 @@
  * Labels, kinds and due dates are shown as the API words them (`label`, `kindText`, `dueText`).
  */
 import { getJson, wireKeyedDownloads } from './api.js';
+import { PHONE_QUERY, restoreFilters, wireFilterForm } from './filter-form.js';
 import { describeDue, localIsoDate } from './dates.js';
 import { documentLink, el, showStatus } from './dom.js';
 import { capitalized } from './text.js';
@@ -14,7 +15,6 @@ const FILTER_NAMES = ['unit', 'role', 'kind'];
 const form = document.getElementById('filters');
 const panel = document.getElementById('filters-panel');
 const unitMatch = document.getElementById('unit-match');
-const PHONE_QUERY = window.matchMedia('(max-width: 719px)');
 let knownUnits = [];
 const rows = document.getElementById('task-rows');
 const count = document.getElementById('count');
@@ -117,30 +117,11 @@ async function loadUnitOptions() {
   }
 }
 
-function restoreFilters() {
-  const params = new URLSearchParams(location.search);
-  for (const name of FILTER_NAMES) form.elements[name].value = params.get(name) ?? '';
-}
-
-let typingTimer = null;
-form.addEventListener('submit', (event) => {
-  event.preventDefault();
-  clearTimeout(typingTimer);
-  // On a phone the open form fills the screen: fold it so the results start above the fold.
-  if (PHONE_QUERY.matches) panel.open = false;
-  loadTasks();
-});
-form.addEventListener('reset', () => setTimeout(loadTasks, 0));
-form.elements.role.addEventListener('change', loadTasks);
-form.elements.kind.addEventListener('change', loadTasks);
-form.elements.unit.addEventListener('input', () => {
-  clearTimeout(typingTimer);
-  typingTimer = setTimeout(loadTasks, 400);
-});
+wireFilterForm(form, panel, loadTasks, ['role', 'kind']);
 
 wireKeyedDownloads(exportLinks, (error) => showStatus(errorBox, error.message, 'error'));
 
-restoreFilters();
+restoreFilters(form, FILTER_NAMES);
 if (PHONE_QUERY.matches && currentQuery()) panel.open = false;
 loadUnitOptions();
 loadTasks();

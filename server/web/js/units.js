@@ -4,6 +4,7 @@
  * what every loaded document asks of it, grouped by document; CSV and ICS of exactly what is shown.
  */
 import { getJson, wireKeyedDownloads } from './api.js';
+import { PHONE_QUERY, restoreFilters, wireFilterForm } from './filter-form.js';
 import { localIsoDate } from './dates.js';
 import { el, showStatus } from './dom.js';
 import { groupByDocument, groupCard } from './units-view.js';
@@ -16,7 +17,6 @@ const unitMatch = document.getElementById('unit-match');
 const results = document.getElementById('results');
 const count = document.getElementById('count');
 const errorBox = document.getElementById('error');
-const PHONE_QUERY = window.matchMedia('(max-width: 719px)');
 const exportLinks = [
   { link: document.getElementById('export-csv'), path: '/api/obligations.csv', file: 'viec-cua-don-vi.csv' },
   { link: document.getElementById('export-ics'), path: '/api/obligations.ics', file: 'viec-cua-don-vi.ics' },
@@ -119,29 +119,11 @@ function showDates(dates) {
   if (dates?.dueBeforeText) form.elements.dueBefore.value = dates.dueBeforeText;
 }
 
-/** The filters from the address; the dates stay as given until the API words them (showDates). */
-function restoreFilters() {
-  const params = new URLSearchParams(location.search);
-  for (const name of FILTER_NAMES) form.elements[name].value = params.get(name) ?? '';
-}
-
-let typingTimer = null;
-form.addEventListener('submit', (event) => {
-  event.preventDefault();
-  clearTimeout(typingTimer);
-  // On a phone the open form fills the screen: fold it so the results start above the fold.
-  if (PHONE_QUERY.matches) panel.open = false;
-  loadObligations();
-});
-form.addEventListener('reset', () => setTimeout(loadObligations, 0));
-for (const name of ['documentId', 'role', 'kind', ...DATE_FIELDS]) form.elements[name].addEventListener('change', loadObligations);
-form.elements.unit.addEventListener('input', () => {
-  clearTimeout(typingTimer);
-  typingTimer = setTimeout(loadObligations, 400);
-});
+wireFilterForm(form, panel, loadObligations, ['documentId', 'role', 'kind', ...DATE_FIELDS]);
 
 wireKeyedDownloads(exportLinks, (error) => showStatus(errorBox, error.message, 'error'));
 
-restoreFilters();
+// The dates stay as the address gives them until the API words them (showDates).
+restoreFilters(form, FILTER_NAMES);
 if (PHONE_QUERY.matches && form.elements.unit.value.trim()) panel.open = false;
 loadOptions().then(() => loadObligations());
