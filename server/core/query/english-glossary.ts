@@ -8,17 +8,24 @@
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { foldedTokens } from '../../../common/text-key.js';
+import { STOP_WORDS } from './stopwords.js';
 
-/** The JSON file as written; an empty `vi` drops English grammar the stop words cannot hold ("can be"). */
+/**
+ * The JSON file as written; an empty `vi` drops English grammar the stop words cannot hold ("can be").
+ * `ask` marks an English way of asking written as the Vietnamese one ("how many" → "bao nhiêu",
+ * "which decrees" → "những nghị định nào"): its Vietnamese function words are grammar, not topic.
+ */
 export interface EnglishGlossaryFile {
   about?: string;
-  entries: Array<{ en: string; vi: string }>;
+  entries: Array<{ en: string; vi: string; ask?: boolean }>;
 }
 
 /** One glossary entry, folded: the English words and the Vietnamese words they become. */
 export interface GlossaryEntry {
   tokens: string[];
   replacement: string[];
+  /** Per replacement word, whether it is grammar of the question (a function word of an `ask` entry); absent when none is. */
+  grammar?: boolean[];
 }
 
 const DEFAULT_FILE = fileURLToPath(new URL('../../../ingest/vocabulary/english-glossary.json', import.meta.url));
@@ -38,13 +45,13 @@ export function readEnglishGlossary(file: string = DEFAULT_FILE): EnglishGlossar
  */
 export function compileEnglishGlossary(file: EnglishGlossaryFile): GlossaryEntry[] {
   const written = file.entries
-    .map((entry) => ({ tokens: foldedTokens(entry.en), replacement: foldedTokens(entry.vi) }))
+    .map((entry) => ({ tokens: foldedTokens(entry.en), replacement: foldedTokens(entry.vi), ...grammarOf(entry) }))
     .filter((entry) => entry.tokens.length > 0);
   // A form the file writes itself keeps its own translation ("proceedings" is not "proceeding").
   const seen = new Set(written.map((entry) => entry.tokens.join(' ')));
   const inflected = written.flatMap((entry) =>
     inflections(entry.tokens[entry.tokens.length - 1])
-      .map((form) => ({ tokens: [...entry.tokens.slice(0, -1), form], replacement: entry.replacement }))
+      .map((form) => ({ ...entry, tokens: [...entry.tokens.slice(0, -1), form] }))
       .filter((form) => {
         const key = form.tokens.join(' ');
         if (seen.has(key)) return false;
@@ -53,6 +60,11 @@ export function compileEnglishGlossary(file: EnglishGlossaryFile): GlossaryEntry
       }),
   );
   return [...written, ...inflected].filter((entry) => entry.tokens.length > 1 || !couldBeVietnamese(entry.tokens[0]));
+}
+
+/** The function words of an `ask` entry's Vietnamese ("những", "nào", "bao nhiêu"): the question's grammar, kept out of its topic. */
+function grammarOf(entry: { vi: string; ask?: boolean }): { grammar?: boolean[] } {
+  return entry.ask === true ? { grammar: foldedTokens(entry.vi).map((word) => STOP_WORDS.has(word)) } : {};
 }
 
 /**

@@ -25,6 +25,8 @@ export interface PhraseRule {
   canonical: string | null;
   /** Whether the replacement is an intent cue (dropped from the topic) rather than a subject. */
   cue: boolean;
+  /** Per replacement word, whether it is grammar of the question (an English way of asking, written in Vietnamese). */
+  grammar?: boolean[];
 }
 
 /** Rules indexed by first token, longest first. */
@@ -60,6 +62,8 @@ export interface Expansion {
    * the question as typed (`ParsedQuery.key`) find its Vietnamese only in the expanded tokens.
    */
   translated: boolean;
+  /** The tokens after the glossary, before the synonyms: the Vietnamese question words it wrote ("bao lâu") as written. */
+  glossed: string[];
 }
 
 const DEFAULT_FILE = fileURLToPath(new URL('../../../ingest/vocabulary/query-synonyms.json', import.meta.url));
@@ -78,7 +82,9 @@ export function compileQueryVocabulary(data: QuerySynonymsFile, glossaryFile: En
     return tokens.length > 0 ? [{ tokens, replacement, canonical, cue }] : [];
   };
   const abbreviations = data.abbreviations.flatMap(({ short, long }) => rule(short, foldedTokens(long), null, false));
-  const glossary = compileEnglishGlossary(glossaryFile).flatMap(({ tokens, replacement }) => rule(tokens.join(' '), replacement, null, false));
+  const glossary = compileEnglishGlossary(glossaryFile).flatMap(({ tokens, replacement, grammar }) =>
+    rule(tokens.join(' '), replacement, null, false).map((compiled) => ({ ...compiled, grammar })),
+  );
   const synonyms = data.synonyms.flatMap((group) => {
     const canonicalTokens = foldedTokens(group.canonical);
     const canonical = canonicalTokens.join(' ');
@@ -138,6 +144,7 @@ export function expandTokens(tokens: readonly string[], vocabulary: QueryVocabul
     cueMask: rewritten.map((piece) => piece.cue),
     origin: rewritten.map((piece) => piece.origin),
     translated: translated.length !== abbreviated.length || translated.some((piece, index) => piece !== abbreviated[index]),
+    glossed: translated.map((piece) => piece.token),
   };
 }
 
@@ -167,7 +174,7 @@ function rewrite(pieces: readonly Piece[], table: RuleTable, cues: Set<string>, 
       index += 1;
       continue;
     }
-    for (const token of rule.replacement) out.push({ token, cue: rule.cue, origin: null });
+    rule.replacement.forEach((token, at) => out.push({ token, cue: rule.cue || rule.grammar?.[at] === true, origin: null }));
     if (rule.canonical) cues.add(rule.canonical);
     index += rule.tokens.length;
   }
