@@ -105,11 +105,30 @@ const NOT_WORD = /[^\p{L}\p{N}]+/gu;
  * words as the section's path entry or heading, which its children's context already carries.
  */
 function isHeadingOnly(gap: string, section: Section): boolean {
+  // A khoản's lead-in that states something before its points ("2. Chậm nhất đến ngày 01
+  // tháng 7 năm 2027, … phải hoàn thành việc bố trí … Việc bố trí … như sau:") is a passage.
+  if (CLAUSE_KINDS.has(section.kind) && statesSomething(gap)) return false;
   // Lines without a letter or digit (a table's "|---|" separator, "-----") do not count.
   if (gap.split('\n').filter((line) => /[\p{L}\p{N}]/u.test(line)).length <= 1) return true;
   const words = gap.replace(NOT_WORD, '');
   const entry = section.path[section.path.length - 1] ?? '';
   return words === entry.replace(NOT_WORD, '') || words === (section.heading ?? '').replace(NOT_WORD, '');
+}
+
+/** Kinds whose lead-in before their points may state a rule of its own. */
+const CLAUSE_KINDS: ReadonlySet<SectionKind> = new Set<SectionKind>(['clause', 'point']);
+
+/** Words beyond which a lead-in ending in ":" is more than an introduction of its points. */
+const INTRODUCTION_WORDS = 20;
+
+/**
+ * Whether a lead-in says something beside introducing its points: a full sentence ending in
+ * "." before them, or a long clause ("Chậm nhất ngày …, các bộ phải:"). "Hội đồng kiểm tra,
+ * sát hạch:" only introduces.
+ */
+function statesSomething(gap: string): boolean {
+  if (/[.;](?:\s|$)/u.test(gap.replace(/^\s*\d{1,3}\.\s*/u, ''))) return true;
+  return gap.split(/\s+/u).filter((word) => /[\p{L}\p{N}]/u.test(word)).length > INTRODUCTION_WORDS;
 }
 
 function within(inner: Span, outer: Span): boolean {

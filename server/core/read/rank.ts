@@ -74,8 +74,9 @@ export function preferAnswering(
   let holder: ScoredSentence | null = null;
   let precision = 0;
   let run = 0;
-  for (const item of ranked) {
-    if (item.coverage < best.coverage - SPAN_SLACK) continue;
+  for (const ranking of ranked) {
+    if (ranking.coverage < best.coverage - SPAN_SLACK) continue;
+    const item = answerSpan(need, ranking.sentence.text, counted) === null ? (withSpanAfter(ranking, need, counted) ?? ranking) : ranking;
     const span = answerSpan(need, item.sentence.text, counted);
     const value = span === null ? 0 : spanPrecision(need, span);
     if (value === 0 || value < precision) continue;
@@ -86,7 +87,31 @@ export function preferAnswering(
       run = questionWords && need === 'who' ? (itemRun || longestSharedRun(questionWords, foldedWords(item.sentence.text))) : 0;
     }
   }
-  return holder ? [holder, ...ranked.filter((item) => item !== holder)] : [...ranked];
+  return holder ? [holder, ...ranked.filter((item) => item.sentence.start !== holder?.sentence.start || item.chunk !== holder.chunk)] : [...ranked];
+}
+
+/** Clauses after a sentence ending in ";" that one item may still run on to, looking for the span. */
+const RUN_ON_CLAUSES = 2;
+
+/**
+ * The sentence run on through the next clauses of its line to the one holding the span, when
+ * it ends in ";" (one item written as clauses: "… ban hành tiêu chí cụ thể …; tiêu chí chung …,
+ * hoàn thành chậm nhất ngày 30 tháng 6 năm 2026"). The quote stays one verbatim slice of the
+ * passage. Null when the sentence ends its line, or no clause within reach holds the span.
+ */
+function withSpanAfter(item: ScoredSentence, need: AnswerNeed, counted: readonly string[] | null): ScoredSentence | null {
+  const { chunk, sentence } = item;
+  if (!sentence.text.endsWith(';')) return null;
+  const from = sentence.start - chunk.span.start;
+  const to = sentence.end - chunk.span.start;
+  if (chunk.text.slice(from, to) !== sentence.text) return null;
+  const lineEnd = chunk.text.indexOf('\n', to);
+  const rest = chunk.text.slice(to, lineEnd === -1 ? chunk.text.length : lineEnd);
+  const clauses = splitSentences(rest, to).slice(0, RUN_ON_CLAUSES);
+  const holding = clauses.find((clause) => answerSpan(need, clause.text, counted) !== null);
+  if (!holding) return null;
+  const text = chunk.text.slice(from, holding.end);
+  return { ...item, sentence: { text, start: sentence.start, end: chunk.span.start + holding.end } };
 }
 
 /** A passage's terms and its sentences with theirs, each read with the passage's headings. */

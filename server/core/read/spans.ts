@@ -19,7 +19,7 @@ const TIME = new RegExp(
     String.raw`kể từ ngày[^.;]*`,
     String.raw`(?:hằng|hàng)\s+(?:năm|quý|tháng|tuần)`,
     String.raw`định kỳ[^.;]{0,40}`,
-    String.raw`quý\s+[IV]{1,3}(?:\s*[-/]\s*\d{4}|\s+năm\s+\d{4})?`,
+    String.raw`quý\s+[IV]{1,3}(?!\p{L})(?:\s*[-/]\s*\d{4}|\s+năm\s+\d{4})?`,
     String.raw`(?:trong\s+)?tháng\s+\d{1,2}(?:[/]\d{4}|\s+năm\s+\d{4})?`,
     String.raw`(?:trong\s+)?năm\s+(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?`,
     String.raw`giai đoạn\s+(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}`,

@@ -1,0 +1,73 @@
+/**
+ * Reading fixes of session 4, each measured on the real documents (test/fixtures/real-docs)
+ * loaded beside the plan, and pinned on small synthetic passages (marked as such below):
+ * - "quý" before a word is not a quarter ("theo tháng hoặc quý và …" holds no time);
+ * - an item written as clauses ("…; …, hoàn thành chậm nhất ngày …") is quoted through the
+ *   clause that holds the date, when its first clause carries the topic;
+ * - a khoản's lead-in that sets a deadline answers (it is a passage now, see chunk-lead-ins).
+ */
+import { describe, expect, it } from 'vitest';
+import type { Chunk } from '../../ingest/types.js';
+import { preferAnswering, type ScoredSentence } from '../../server/core/read/rank.js';
+import { splitSentences } from '../../server/core/read/sentences.js';
+import { answerSpan } from '../../server/core/read/spans.js';
+import type { AskResponse } from '../../server/core/types.js';
+import { useRealDocsAssistant } from './shipped-index.js';
+
+const { ask } = useRealDocsAssistant();
+const cited = (response: AskResponse): string[] => response.citations.map((citation) => `${citation.documentId}#${citation.section}`);
+
+/** A passage of one chunk, its sentences scored by the coverages given (synthetic). */
+function scored(text: string, coverages: number[], offset = 100): ScoredSentence[] {
+  const chunk: Chunk = { id: 'synthetic#1', documentId: 'synthetic', address: '1', text, span: { start: offset, end: offset + text.length }, context: '', kind: 'item' };
+  return splitSentences(text, offset).map((sentence, index) => ({ chunk, sentence, coverage: coverages[index] ?? 0 }));
+}
+
+describe('time spans', () => {
+  it('reads "quý" as a quarter only before a Roman numeral that ends there', () => {
+    expect(answerSpan('when', 'Đánh giá công chức theo tháng hoặc quý và kết quả xếp loại chất lượng.')).toBeNull();
+    expect(answerSpan('when', 'Hoàn thành trong Quý IV năm 2026.')).toBe('Quý IV năm 2026');
+    expect(answerSpan('when', 'Báo cáo trong quý III.')).toBe('quý III');
+  });
+});
+
+describe('an item written as clauses', () => {
+  // Synthetic passage: one item, its topic in the first clause, its deadline in the second.
+  const item = 'Xây dựng và ban hành tiêu chí cụ thể đối với tổ chức; tiêu chí chung đối với công chức, hoàn thành chậm nhất ngày 30 tháng 6 năm 2026.';
+
+  it('quotes the item through the clause holding the date', () => {
+    const [best] = preferAnswering('when', scored(item, [0.9, 0.4]));
+    expect(best.sentence.text).toBe(item);
+    expect(best.sentence.start).toBe(100);
+    expect(best.sentence.end).toBe(100 + item.length);
+  });
+
+  it('does not run on past a full stop or a line', () => {
+    const two = 'Xây dựng và ban hành tiêu chí cụ thể đối với tổ chức.\nHoàn thành chậm nhất ngày 30 tháng 6 năm 2026.';
+    const [best] = preferAnswering('when', scored(two, [0.9, 0.3]));
+    expect(best.sentence.text).toBe('Xây dựng và ban hành tiêu chí cụ thể đối với tổ chức.');
+  });
+
+  it('answers the decree’s item by its deadline, not another clause that says "quý"', async () => {
+    const response = await ask('Các bộ, Ủy ban nhân dân cấp tỉnh phải ban hành tiêu chí cụ thể đánh giá, xếp loại chất lượng chậm nhất khi nào?');
+    expect(response.abstained).toBe(false);
+    expect(cited(response)[0]).toBe('nghi-dinh-335-2025-nd-cp-danh-gia-xep-loai-cong-chuc#dieu.26.khoan.1.diem.a');
+    expect(response.answer).toContain('30 tháng 6 năm 2026');
+  });
+});
+
+describe('a khoản’s lead-in that sets a deadline', () => {
+  it('answers from the lead-in of the decree named (NĐ 361 Điều 14 khoản 2)', async () => {
+    const response = await ask('NĐ 361 quy định chậm nhất khi nào phải bố trí công chức tuyển dụng trước 01/7/2025 vào vị trí việc làm?');
+    expect(response.abstained).toBe(false);
+    expect(cited(response)[0]).toBe('nghi-dinh-361-2025-nd-cp-vi-tri-viec-lam-cong-chuc#dieu.14.khoan.2');
+    expect(response.answer).toContain('01 tháng 7 năm 2027');
+  });
+
+  it('answers the same from NĐ 170’s transitional clause when it is named', async () => {
+    const response = await ask('Theo Nghị định 170/2025/NĐ-CP, chậm nhất khi nào phải hoàn thành việc bố trí vào vị trí việc làm và xếp ngạch đối với công chức tuyển dụng trước 01/7/2025?');
+    expect(response.abstained).toBe(false);
+    expect(cited(response)[0]).toBe('nghi-dinh-170-2025-nd-cp-tuyen-dung-su-dung-quan-ly-cong-chuc#dieu.70.khoan.2');
+    expect(response.answer).toContain('01 tháng 7 năm 2027');
+  });
+});
