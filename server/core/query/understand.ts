@@ -136,7 +136,7 @@ export function understandQuery(question: string, context: QueryContext): Parsed
     question,
     accented,
     // An English question translated by the glossary is also read in Vietnamese by the checks on its key ("bao lau", "nhung … nao").
-    key: expansion.translated ? `${key} ${expansion.glossed.join(' ')} ${expanded.join(' ')}` : key,
+    key: expansion.translated ? `${rawTokens.filter((_, index) => !expansion.dropped.has(index)).join(' ')} ${expansion.glossed.join(' ')} ${expanded.join(' ')}` : key,
     accentedTokens,
     rawTokens,
     tokens,

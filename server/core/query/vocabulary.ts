@@ -64,6 +64,8 @@ export interface Expansion {
   translated: boolean;
   /** The tokens after the glossary, before the synonyms: the Vietnamese question words it wrote ("bao lâu") as written. */
   glossed: string[];
+  /** Indexes of the input tokens the glossary dropped as English grammar ("may be", which is not "mấy"). */
+  dropped: Set<number>;
 }
 
 const DEFAULT_FILE = fileURLToPath(new URL('../../../ingest/vocabulary/query-synonyms.json', import.meta.url));
@@ -136,7 +138,8 @@ export function expandTokens(tokens: readonly string[], vocabulary: QueryVocabul
   const start: Piece[] = tokens.map((token, index) => ({ token, cue: false, origin: index }));
   const cues = new Set<string>();
   const abbreviated = rewrite(start, vocabulary.abbreviations, cues);
-  const translated = rewrite(abbreviated, vocabulary.glossary, cues, vocabulary.synonyms);
+  const dropped = new Set<number>();
+  const translated = rewrite(abbreviated, vocabulary.glossary, cues, vocabulary.synonyms, dropped);
   const rewritten = rewrite(translated, vocabulary.synonyms, cues);
   return {
     tokens: rewritten.map((piece) => piece.token),
@@ -145,6 +148,7 @@ export function expandTokens(tokens: readonly string[], vocabulary: QueryVocabul
     origin: rewritten.map((piece) => piece.origin),
     translated: translated.length !== abbreviated.length || translated.some((piece, index) => piece !== abbreviated[index]),
     glossed: translated.map((piece) => piece.token),
+    dropped,
   };
 }
 
@@ -158,7 +162,7 @@ interface Piece {
  * One pass of `table` over the pieces. With `yieldTo`, a rule of that table matching at the
  * same place is kept for its own pass when it is longer, or as long and an intent cue.
  */
-function rewrite(pieces: readonly Piece[], table: RuleTable, cues: Set<string>, yieldTo?: RuleTable): Piece[] {
+function rewrite(pieces: readonly Piece[], table: RuleTable, cues: Set<string>, yieldTo?: RuleTable, dropped?: Set<number>): Piece[] {
   const out: Piece[] = [];
   let index = 0;
   while (index < pieces.length) {
@@ -175,6 +179,9 @@ function rewrite(pieces: readonly Piece[], table: RuleTable, cues: Set<string>, 
       continue;
     }
     rule.replacement.forEach((token, at) => out.push({ token, cue: rule.cue || rule.grammar?.[at] === true, origin: null }));
+    if (rule.replacement.length === 0) {
+      for (const piece of pieces.slice(index, index + rule.tokens.length)) if (piece.origin !== null) dropped?.add(piece.origin);
+    }
     if (rule.canonical) cues.add(rule.canonical);
     index += rule.tokens.length;
   }
