@@ -17,6 +17,8 @@ import { STOP_WORDS } from './stopwords.js';
  */
 export interface EnglishGlossaryFile {
   about?: string;
+  /** English words asking "which one" before a noun, and the Vietnamese around it ("những … nào"; "…" holds the noun). */
+  which?: { en: string[]; vi: string };
   entries: Array<{ en: string; vi: string; ask?: boolean }>;
 }
 
@@ -60,28 +62,29 @@ export function compileEnglishGlossary(file: EnglishGlossaryFile): GlossaryEntry
       }),
   );
   const usable = [...written, ...inflected].filter((entry) => entry.tokens.length > 1 || !couldBeVietnamese(entry.tokens[0]));
-  return [...usable, ...whichForms(usable, seen)];
+  return [...usable, ...whichForms(usable, seen, file.which)];
 }
 
 /**
  * "which disciplinary measures …" → "những hình thức kỷ luật nào": English asks "which" before
- * the noun, Vietnamese "những … nào" around it; the two function words are the question's
- * grammar. Made for every entry that is not itself a way of asking; one the file writes wins.
+ * the noun, Vietnamese "những … nào" around it (the file's `which`); those words are the
+ * question's grammar. Made for every entry that is not itself a way of asking; one the file
+ * writes wins.
  */
-function whichForms(entries: readonly GlossaryEntry[], seen: Set<string>): GlossaryEntry[] {
+function whichForms(entries: readonly GlossaryEntry[], seen: Set<string>, which: EnglishGlossaryFile['which']): GlossaryEntry[] {
+  if (!which) return [];
+  const asking = which.en.map((word) => foldedTokens(word).join(' '));
+  const [before, after] = which.vi.split('…').map((part) => foldedTokens(part));
   return entries
-    .filter((entry) => entry.replacement.length > 0 && !entry.grammar && entry.tokens[0] !== WHICH)
-    .map((entry) => ({
-      tokens: [WHICH, ...entry.tokens],
-      replacement: [...WHICH_AROUND[0], ...entry.replacement, ...WHICH_AROUND[1]],
-      grammar: [...WHICH_AROUND[0].map(() => true), ...entry.replacement.map(() => false), ...WHICH_AROUND[1].map(() => true)],
+    .filter((entry) => entry.replacement.length > 0 && !entry.grammar && !asking.includes(entry.tokens[0]))
+    .flatMap((entry) => asking.map((word) => ({ entry, word })))
+    .map(({ entry, word }) => ({
+      tokens: [word, ...entry.tokens],
+      replacement: [...before, ...entry.replacement, ...(after ?? [])],
+      grammar: [...before.map(() => true), ...entry.replacement.map(() => false), ...(after ?? []).map(() => true)],
     }))
     .filter((entry) => !seen.has(entry.tokens.join(' ')));
 }
-
-const WHICH = 'which';
-/** The Vietnamese words around the noun of a "which" question: "những … nào". */
-const WHICH_AROUND: readonly [string[], string[]] = [['nhung'], ['nao']];
 
 /** The function words of an `ask` entry's Vietnamese ("những", "nào", "bao nhiêu"): the question's grammar, kept out of its topic. */
 function grammarOf(entry: { vi: string; ask?: boolean }): { grammar?: boolean[] } {
