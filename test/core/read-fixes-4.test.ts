@@ -71,3 +71,18 @@ describe('a khoản’s lead-in that sets a deadline', () => {
     expect(response.answer).toContain('01 tháng 7 năm 2027');
   });
 });
+
+describe('the place of a quote is the innermost section holding it', () => {
+  it('cites the điểm a sentence stands in, not the khoản its passage is (NĐ 361)', async () => {
+    const response = await ask('Theo Nghị định 361, cơ quan chuyên môn thuộc tỉnh được bố trí ngạch chuyên viên chính với tỷ lệ tối đa bao nhiêu?');
+    expect(response.abstained).toBe(false);
+    expect(cited(response)[0]).toBe('nghi-dinh-361-2025-nd-cp-vi-tri-viec-lam-cong-chuc#dieu.8.khoan.2.diem.a');
+    expect(response.answer).toContain('điểm a khoản 2 Điều 8');
+  });
+
+  it('cites the lettered duty of a directive’s addressee block (Chỉ thị 012, 1.c)', async () => {
+    const response = await ask('Theo Chỉ thị 012, ai phải thiết lập biểu mẫu điện tử tương tác (E-Form)?');
+    expect(response.abstained).toBe(false);
+    expect(cited(response)).toContain('chi-thi-012-ct-ubnd-2025-dak-lak#1.c');
+  });
+});

@@ -20,7 +20,8 @@ it('fuses the two rankings by reciprocal rank', async () => {
   // job-position decree defines the framework too) the scores below are checked.
   const inPlan = await hybridSearch(shipped.index, query, { k: 5, documentId: 'ke-hoach-cbcc-cap-xa-2026' });
   expect(inPlan[0].chunk.address).toBe('II.4');
-  const hits = await hybridSearch(shipped.index, query, { k: 5 });
+  // The decree's clauses on the framework (and the lead-ins of its khoản) rank beside it.
+  const hits = await hybridSearch(shipped.index, query, { k: 8 });
   expect(hits.map((hit) => hit.chunk.id)).toContain('ke-hoach-cbcc-cap-xa-2026#II.4');
   const lexical = shipped.index.searchLexical(query, 30);
   const vector = await shipped.index.searchVector(query, 30);

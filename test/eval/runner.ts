@@ -25,6 +25,11 @@ const HOLDOUT2_SET = path.join(HERE, 'holdout2-eval.json');
 const REALDOCS_SET = path.join(HERE, 'realdocs-eval.json');
 /** The same documents asked in English (by AI tools and foreign-trained staff), written from their text. */
 const REALDOCS_ENGLISH_SET = path.join(HERE, 'realdocs-english-eval.json');
+/**
+ * A second set written from the real documents' text without seeing the code (session 4),
+ * scored once before the fixes it then guided; its failures are printed, so it is no longer blind.
+ */
+const REALDOCS_FRESH_SET = path.join(HERE, 'realdocs-fresh-eval.json');
 /** Questions on the real documents written blind (without seeing the code); only its rates are printed. */
 export const REALDOCS_BLIND_SET = path.join(HERE, 'realdocs-blind-eval.json');
 
@@ -46,9 +51,9 @@ export function loadEvalSets(): EvalSet[] {
   return [readSet('dev', dev), readSet('project', PROJECT_SET), readSet('holdout', HOLDOUT_SET), readSet('holdout2', HOLDOUT2_SET)];
 }
 
-/** The real-document sets: ours (Vietnamese and English), and the blind one when its file exists (`missing` names it otherwise). */
+/** The real-document sets: ours (Vietnamese, English and the fresh set), and the blind one when its file exists (`missing` names it otherwise). */
 export function loadRealDocSets(): { sets: EvalSet[]; missing: string[] } {
-  const sets = [readSet('realdocs', REALDOCS_SET), readSet('realdocs-english', REALDOCS_ENGLISH_SET)];
+  const sets = [readSet('realdocs', REALDOCS_SET), readSet('realdocs-english', REALDOCS_ENGLISH_SET), readSet('realdocs-fresh', REALDOCS_FRESH_SET)];
   const missing: string[] = [];
   if (fs.existsSync(REALDOCS_BLIND_SET)) sets.push(readSet('realdocs-blind', REALDOCS_BLIND_SET, { blind: true }));
   else missing.push(path.relative(process.cwd(), REALDOCS_BLIND_SET));

@@ -3,7 +3,7 @@
  * the address they stand at. Also the wording of an abstention, which names what the corpus
  * does cover.
  */
-import type { Chunk, Registry } from '../../../ingest/types.js';
+import type { Chunk, CorpusDocument, Registry } from '../../../ingest/types.js';
 import type { Lexicon } from '../query/lexicon.js';
 import type { ParsedQuery } from '../query/understand.js';
 import { enclosingHeadings, passageTerms, topicCoverage } from '../retrieval/support.js';
@@ -33,18 +33,39 @@ export function composeContentAnswer(context: ComposeContext, query: ParsedQuery
   const document = context.registry.documents.find((doc) => doc.id === best.chunk.documentId);
   const label = document ? documentLabel(document) : 'văn bản';
   const task = context.registry.tasks.find((item) => item.documentId === best.chunk.documentId && (best.chunk.address === item.address || best.chunk.address.startsWith(`${item.address}.`)));
-  const where = task ? `${placeLabel(best.chunk.address)} (nhiệm vụ “${shortTitle(task, 10)}”)` : `${placeLabel(best.chunk.address)}${headingNote(context, best.chunk, answerNeed(query.key) === 'who')}`;
   const last = chosen[chosen.length - 1];
   const items = listItems(last);
+  // The place is the innermost section holding every quoted word ("điểm a khoản 2 Điều 8", not the whole khoản the passage is).
+  const end = items.length > 0 ? items[items.length - 1].end : Math.max(...chosen.map((item) => item.sentence.end));
+  const address = document && !task ? innermostAddress(document, best.chunk.address, chosen[0].sentence.start, end) : best.chunk.address;
+  const where = task ? `${placeLabel(best.chunk.address)} (nhiệm vụ “${shortTitle(task, 10)}”)` : `${placeLabel(address)}${headingNote(context, best.chunk, answerNeed(query.key) === 'who')}`;
   if (items.length > 0) {
     // "… gồm các mức sau:": the lead-in says nothing by itself; the items it introduces are the answer.
-    const end = items[items.length - 1].end - last.chunk.span.start;
-    const quote = last.chunk.text.slice(last.sentence.start - last.chunk.span.start, end);
-    const marker = context.citations.cite(last.chunk.documentId, last.chunk.address, quote);
+    const quote = last.chunk.text.slice(last.sentence.start - last.chunk.span.start, end - last.chunk.span.start);
+    const marker = context.citations.cite(last.chunk.documentId, address, quote);
     return [`Theo ${label}, ${where}: “${last.sentence.text}” ${marker}`, ...items.map((item) => `- ${item.text}`)].join('\n');
   }
-  const quotes = chosen.map((item) => `“${item.sentence.text}” ${context.citations.cite(item.chunk.documentId, item.chunk.address, item.sentence.text)}`);
+  const quotes = chosen.map((item) => `“${item.sentence.text}” ${context.citations.cite(item.chunk.documentId, address, item.sentence.text)}`);
   return `Theo ${label}, ${where}: ${quotes.join(' ')}`;
+}
+
+/**
+ * The innermost section under `address` (itself included) whose span holds [start, end): a
+ * passage is a whole khoản when it fits, but the sentence quoted may stand in one of its điểm.
+ */
+function innermostAddress(document: CorpusDocument, address: string, start: number, end: number): string {
+  let found = address;
+  let width = Number.POSITIVE_INFINITY;
+  for (const section of document.sections) {
+    if (section.address !== address && !section.address.startsWith(`${address}.`)) continue;
+    if (section.span.start > start || section.span.end < end) continue;
+    const size = section.span.end - section.span.start;
+    if (size < width) {
+      found = section.address;
+      width = size;
+    }
+  }
+  return found;
 }
 
 /** The sentence ending in ":" that introduces the list `item` belongs to, in the same passage; null when none. */
