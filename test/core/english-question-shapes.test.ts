@@ -1,0 +1,109 @@
+/**
+ * English ways of asking, written by the glossary (ingest/vocabulary/english-glossary.json) as
+ * the Vietnamese ones the intent and reading stages know: "how many" → "bao nhiêu", "which /
+ * what <term>" → "những <thuật ngữ> nào", "maximum duration" → "tối đa là bao lâu"; the
+ * function words they bring are grammar, not topic, and English grammar the glossary drops
+ * ("may be") is not read as Vietnamese ("mấy"). Each shape is asked of two documents or more.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { foldedTokens } from '../../common/text-key.js';
+import { compileEnglishGlossary, readEnglishGlossary } from '../../server/core/query/english-glossary.js';
+import { compileQueryVocabulary, expandTokens, type QuerySynonymsFile } from '../../server/core/query/vocabulary.js';
+import { useRealDocsAssistant } from './shipped-index.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const glossary = readEnglishGlossary();
+const synonyms = JSON.parse(fs.readFileSync(path.join(ROOT, 'ingest/vocabulary/query-synonyms.json'), 'utf8')) as QuerySynonymsFile;
+const vocabulary = compileQueryVocabulary(synonyms, glossary);
+
+/** The words of the expanded question that are neither grammar of the question nor a cue. */
+function contentWords(question: string): string[] {
+  const expansion = expandTokens(foldedTokens(question), vocabulary);
+  return expansion.tokens.filter((_, index) => !expansion.cueMask[index]);
+}
+
+describe('English ways of asking in the glossary', () => {
+  it('writes "which" and "what" before any term as "những … nào" around it, the two words as grammar', () => {
+    const expansion = expandTokens(foldedTokens('Which disciplinary measures apply'), vocabulary);
+    expect(expansion.tokens.join(' ')).toContain('nhung hinh thuc ky luat nao');
+    expect(contentWords('Which disciplinary measures apply')).not.toContain('nhung');
+    expect(contentWords('What civil servant ranks exist')).toEqual(expect.arrayContaining(['ngach']));
+    expect(contentWords('What civil servant ranks exist')).not.toContain('nao');
+  });
+
+  it('keeps an entry the file writes over the form made from another ("which law" stays "luật nào")', () => {
+    const compiled = compileEnglishGlossary(glossary).filter((entry) => entry.tokens.join(' ') === 'which law');
+    expect(compiled.map((entry) => entry.replacement.join(' '))).toEqual(['luat nao']);
+  });
+
+  it('makes no "which" form of a way of asking, and none when the file names no asking words', () => {
+    const keys = new Set(compileEnglishGlossary(glossary).map((entry) => entry.tokens.join(' ')));
+    expect(keys.has('which how many')).toBe(false);
+    const bare = compileEnglishGlossary({ entries: [{ en: 'rank', vi: 'ngạch' }] });
+    expect(bare.map((entry) => entry.tokens.join(' '))).toEqual(['rank', 'ranks', 'ranked', 'ranking']);
+  });
+
+  it('writes "how many" as "bao nhiêu" out of the topic, and keeps the Vietnamese question words for the key', () => {
+    const expansion = expandTokens(foldedTokens('What is the maximum duration of a secondment'), vocabulary);
+    expect(expansion.glossed.join(' ')).toContain('toi da la bao lau');
+    expect(contentWords('How many points must a civil servant achieve')).not.toContain('bao');
+  });
+
+  it('drops English grammar ("may be") from the words read as the typed question', () => {
+    const tokens = foldedTokens('What share of civil servants may be rated excellent');
+    const expansion = expandTokens(tokens, vocabulary);
+    expect([...expansion.dropped].map((index) => tokens[index])).toEqual(['may', 'be']);
+    expect(expandTokens(foldedTokens('Công chức được xếp loại mấy lần'), vocabulary).dropped.size).toBe(0);
+  });
+});
+
+describe('English ways of asking, answered over the real documents', () => {
+  const assistant = useRealDocsAssistant();
+  const LAW = 'luat-80-2025-qh15-can-bo-cong-chuc';
+  const RECRUITMENT = 'nghi-dinh-170-2025-nd-cp-tuyen-dung-su-dung-quan-ly-cong-chuc';
+  const RATING = 'nghi-dinh-335-2025-nd-cp-danh-gia-xep-loai-cong-chuc';
+  const POSITIONS = 'nghi-dinh-361-2025-nd-cp-vi-tri-viec-lam-cong-chuc';
+  const INCOME = 'nghi-quyet-81-2025-nq-hdnd-ha-noi';
+
+  /** The answer cites `documentId` at `section` or inside it, is not an abstention, and says `expected`. */
+  async function expectAnswer(question: string, documentId: string, section: string, expected: RegExp): Promise<void> {
+    const response = await assistant.ask(question);
+    expect(response.abstained, question).toBe(false);
+    const places = response.citations.map((citation) => `${citation.documentId}#${citation.section}`);
+    expect(
+      places.some((place) => place === `${documentId}#${section}` || place.startsWith(`${documentId}#${section}.`)),
+      `${question} → ${places.join(', ')}`,
+    ).toBe(true);
+    expect(response.answer, question).toMatch(expected);
+  }
+
+  it('answers "how many" with the figure of the thing counted', async () => {
+    await expectAnswer('How many times can a leadership civil servant be reappointed?', RECRUITMENT, 'dieu.28', /không hạn chế/);
+    await expectAnswer('How many points must a civil servant achieve to be rated as completing tasks excellently?', RATING, 'dieu.20', /90 điểm/);
+  });
+
+  it('answers a maximum or minimum duration with the length the clause states', async () => {
+    await expectAnswer('What is the maximum time limit for disciplinary action?', LAW, 'dieu.37', /90 ngày/);
+    await expectAnswer('What is the maximum duration of a secondment?', RECRUITMENT, 'dieu.26', /03 năm/);
+    await expectAnswer('What is the minimum rotation period?', RECRUITMENT, 'dieu.48', /3 năm/);
+  });
+
+  it('answers "which / what <term>" with the list of the article', async () => {
+    await expectAnswer('What disciplinary measures apply to cadres?', LAW, 'dieu.35', /Bãi nhiệm/);
+    await expectAnswer('Which decrees does Decree 170/2025/ND-CP repeal?', RECRUITMENT, 'dieu.71', /138\/2020\/NĐ-CP/);
+  });
+
+  it('answers a share asked with "may be" from the clause that caps it', async () => {
+    await expectAnswer('What share of civil servants may be rated as completing tasks excellently at most?', RATING, 'dieu.20.khoan.5', /20%/);
+    await expectAnswer('What share of the basic salary fund is paid as monthly additional income?', INCOME, 'dieu.5.khoan.1', /0,5 lần/);
+  });
+
+  it('reads domain phrases the way the documents write them', async () => {
+    await expectAnswer('Who recognizes the evaluation and rating results of commune-level People’s Committees?', RATING, 'dieu.5.khoan.2', /cấp tỉnh/);
+    await expectAnswer('What documents are included in the dossier requesting approval of job positions?', POSITIONS, 'dieu.5', /Bản mô tả công việc/);
+    await expectAnswer('How long before the retirement date must the retirement notice be issued?', RECRUITMENT, 'dieu.62', /06 tháng/);
+  });
+});
