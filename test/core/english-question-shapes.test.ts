@@ -65,7 +65,6 @@ describe('English ways of asking, answered over the real documents', () => {
   const LAW = 'luat-80-2025-qh15-can-bo-cong-chuc';
   const RECRUITMENT = 'nghi-dinh-170-2025-nd-cp-tuyen-dung-su-dung-quan-ly-cong-chuc';
   const RATING = 'nghi-dinh-335-2025-nd-cp-danh-gia-xep-loai-cong-chuc';
-  const POSITIONS = 'nghi-dinh-361-2025-nd-cp-vi-tri-viec-lam-cong-chuc';
   const INCOME = 'nghi-quyet-81-2025-nq-hdnd-ha-noi';
 
   /** The answer cites `documentId` at `section` or inside it, is not an abstention, and says `expected`. */
@@ -101,9 +100,19 @@ describe('English ways of asking, answered over the real documents', () => {
     await expectAnswer('What share of the basic salary fund is paid as monthly additional income?', INCOME, 'dieu.5.khoan.1', /0,5 lần/);
   });
 
+  it('abstains on a document named in English by type and subject that no loaded one is, and answers for one that is', async () => {
+    for (const question of ['When does the 2025 Law on Public Employees take effect?', 'When does the Law on Public Investment take effect?']) {
+      const response = await assistant.ask(question);
+      expect(response.abstained, question).toBe(true);
+      expect(response.citations).toEqual([]);
+    }
+    await expectAnswer('When does the 2025 Law on Cadres and Civil Servants take effect?', LAW, 'dieu.44', /01\/7\/2025/);
+    await expectAnswer('When does the Resolution on additional income take effect?', INCOME, 'dieu.7', /hiệu lực/);
+  });
+
   it('reads domain phrases the way the documents write them', async () => {
     await expectAnswer('Who recognizes the evaluation and rating results of commune-level People’s Committees?', RATING, 'dieu.5.khoan.2', /cấp tỉnh/);
-    await expectAnswer('What documents are included in the dossier requesting approval of job positions?', POSITIONS, 'dieu.5', /Bản mô tả công việc/);
+    await expectAnswer('What documents make up the electronic civil servant rating records?', RATING, 'dieu.24.khoan.2', /Biên bản/);
     await expectAnswer('How long before the retirement date must the retirement notice be issued?', RECRUITMENT, 'dieu.62', /06 tháng/);
   });
 });

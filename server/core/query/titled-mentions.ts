@@ -16,8 +16,8 @@ const TITLE_WORDS = 6;
 /** Words after a type name that name no subject ("luật này", "nghị định số …", "kế hoạch trên"). */
 const NOT_A_SUBJECT = new Set(['so', 'nay', 'tren', 'kia', 'ay', 'do', 'moi', 'cu', 've', 'quy', 'dinh']);
 
-/** Words after which a type name names a document. */
-const NAMING_WORDS = new Set(['theo', 'cua', 'trong', 'tai', 'can', 'cu']);
+/** Words after which a type name names a document (English ones stay in a translated question: "the Law on …", "under the 2025 Law …"). */
+const NAMING_WORDS = new Set(['theo', 'cua', 'trong', 'tai', 'can', 'cu', 'the', 'under', 'of', 'by']);
 
 /** The type-and-subject phrase the question writes for a document no known one is, or null. */
 export function unknownTitledDocument(query: ParsedQuery, known: readonly KnownDocument[]): string | null {
@@ -29,7 +29,8 @@ export function unknownTitledDocument(query: ParsedQuery, known: readonly KnownD
     for (let start = 0; start + words.length < tokens.length; start += 1) {
       if (!words.every((word, offset) => tokens[start + offset] === word)) continue;
       // Named as a document opens the question or follows "theo", "của", "trong", "tại": "Người ký kế hoạch giữ …" names none.
-      if (start > 0 && !NAMING_WORDS.has(tokens[start - 1])) continue;
+      const before = tokens[start - 1] !== undefined && /^(?:19|20)\d{2}$/.test(tokens[start - 1]) ? tokens[start - 2] : tokens[start - 1];
+      if (start > 0 && !NAMING_WORDS.has(before)) continue;
       const next = tokens[start + words.length];
       if (/\d/.test(next) || STOP_WORDS.has(next) || NOT_A_SUBJECT.has(next) || !query.topic.includes(next)) continue;
       // "Kế hoạch được gửi tới …" reads as "kế hoạch nơi nhận …": a cue, not a subject.
