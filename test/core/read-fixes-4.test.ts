@@ -86,3 +86,20 @@ describe('the place of a quote is the innermost section holding it', () => {
     expect(cited(response)).toContain('chi-thi-012-ct-ubnd-2025-dak-lak#1.c');
   });
 });
+
+describe('a list inside an article answers when its lead-in covers the question better than the heading', () => {
+  it('lists the lines under a điểm’s lead-in (NĐ 170 Điều 57, điểm c)', async () => {
+    const response = await ask('Vì những lý do nào mà đơn xin thôi việc của công chức không được giải quyết?');
+    expect(response.abstained).toBe(false);
+    expect(cited(response)).toEqual(['nghi-dinh-170-2025-nd-cp-tuyen-dung-su-dung-quan-ly-cong-chuc#dieu.57.khoan.2.diem.c']);
+    expect(response.answer).toContain('chưa phục vụ đủ thời gian theo cam kết');
+    expect(response.answer).toContain('chưa bố trí được người thay thế');
+  });
+
+  it('lists the points under a khoản’s lead-in (Luật 80 Điều 36 khoản 1), each cited', async () => {
+    const response = await ask('Theo Luật 80/2025/QH15, công chức vi phạm phải chịu những hình thức kỷ luật nào?');
+    expect(response.abstained).toBe(false);
+    expect(cited(response).every((place) => place.startsWith('luat-80-2025-qh15-can-bo-cong-chuc#dieu.36.khoan.1.diem.'))).toBe(true);
+    for (const measure of ['Khiển trách', 'Cảnh cáo', 'Buộc thôi việc']) expect(response.answer).toContain(measure);
+  });
+});

@@ -73,13 +73,46 @@ export function articleForTopic(environment: AnswerEnvironment, query: ParsedQue
   const chosen = quotedOnes.length === 1 ? quotedOnes[0] : best && (!second || best.coverage - second.coverage >= ARTICLE_MARGIN) ? best : null;
   if (!chosen) return null;
   const children = chosen.document.sections.filter((section) => isChild(chosen.part.address, section.address));
-  return children.length > 1 ? { document: chosen.document, part: chosen.part } : null;
+  if (children.length <= 1) return null;
+  // "Những lý do nào … không được giải quyết?" under "Điều 57. Thẩm quyền, trình tự, thủ tục giải quyết thôi việc":
+  // a list inside the article ("c) Lý do không giải quyết thôi việc …:") that covers the topic better answers instead.
+  const inner = innerList(environment, query, chosen.document, chosen.part, chosen.coverage);
+  return { document: chosen.document, part: inner ?? chosen.part };
+}
+
+/**
+ * The khoản or điểm inside the article whose lead-in (its first line, ending in ":") covers the
+ * topic better than the article's heading, best first; null when none does.
+ */
+function innerList(environment: AnswerEnvironment, query: ParsedQuery, document: CorpusDocument, article: Section, coverage: number): Section | null {
+  let best: Section | null = null;
+  let bestCoverage = coverage;
+  for (const section of document.sections) {
+    if (!section.address.startsWith(`${article.address}.`)) continue;
+    const lead = leadLine(section);
+    if (!lead.endsWith(':')) continue;
+    const terms = environment.textTerms(`lead:${document.id}#${section.address}`, () => lead);
+    const leadCoverage = topicCoverage(query.topic, query.topicPairs, terms, environment.query.lexicon);
+    if (leadCoverage > bestCoverage) {
+      best = section;
+      bestCoverage = leadCoverage;
+    }
+  }
+  return best;
+}
+
+/** A section's first line, trimmed. */
+function leadLine(section: Section): string {
+  return section.text.trim().split('\n')[0].trim();
 }
 
 /** The part's heading, then its direct paragraphs or items, each quoted and cited. */
 export function composePartAnswer(context: ComposeContext, document: CorpusDocument, part: Section): string {
   const children = document.sections.filter((section) => isChild(part.address, section.address));
-  const heading = capitalize((part.heading ?? '').toLowerCase());
+  if (children.length === 0) return composeLeadInLines(context, document, part);
+  // "MỤC ĐÍCH, YÊU CẦU" reads as "Mục đích, yêu cầu"; a heading in sentence case keeps its proper nouns.
+  const written = part.heading ?? '';
+  const heading = written === written.toUpperCase() ? capitalize(written.toLowerCase()) : written.replace(/:\s*$/, '');
   const intro = `Theo ${documentLabel(document)}, ${placeLabel(part.address)} (${heading}) gồm ${children.length} nội dung:`;
   const lines = children.slice(0, MAX_PARAGRAPHS).flatMap((child) => {
     const quote = leadingQuote(child.text);
@@ -96,6 +129,20 @@ export function composePartAnswer(context: ComposeContext, document: CorpusDocum
 }
 
 /**
+ * A lead-in whose items are lines, not sections ("c) Lý do không giải quyết thôi việc đối với
+ * công chức:" and its reasons one per line): the lead-in and its lines, quoted as one passage.
+ */
+function composeLeadInLines(context: ComposeContext, document: CorpusDocument, part: Section): string {
+  const text = part.text.trim().replace(/^(?:[a-zđ]\)|\d{1,3}\.)\s*/u, '');
+  const [lead, ...rest] = text.split('\n').map((line) => line.trim()).filter((line) => line.length > 0);
+  const lines = rest.slice(0, MAX_PARAGRAPHS);
+  const last = lines[lines.length - 1] ?? lead;
+  const quote = text.slice(0, text.indexOf(last) + last.length);
+  const marker = context.citations.cite(document.id, part.address, quote);
+  return [`Theo ${documentLabel(document)}, ${placeLabel(part.address)}: “${lead}” ${marker}`, ...lines.map((line) => `- ${line}`)].join('\n');
+}
+
+/**
  * "I.2" and "III.closing" are children of "I" and "III"; "dieu.20.khoan.1" of "dieu.20" (a
  * named level, "khoan.1", is one step); "II.6.a" and "dieu.20.khoan.4.diem.a" are grandchildren.
  */
@@ -108,7 +155,7 @@ function isChild(parent: string, address: string): boolean {
  * the end of its first line, at most {@link MAX_QUOTE} characters.
  */
 function leadingQuote(text: string): string {
-  const body = text.trim().replace(/^(?:[-+•]\s*|\d{1,2}\.\s*)/, '');
+  const body = text.trim().replace(/^(?:[-+•]\s*|\d{1,2}\.\s*|[a-zđ]\)\s*)/u, '');
   const clause = body.split(/;|\n/)[0].trim();
   if (clause.length <= MAX_QUOTE) return clause;
   const cut = clause.slice(0, MAX_QUOTE);
