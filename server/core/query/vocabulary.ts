@@ -64,7 +64,10 @@ export interface Expansion {
   translated: boolean;
   /** The tokens after the glossary, before the synonyms: the Vietnamese question words it wrote ("bao lâu") as written. */
   glossed: string[];
-  /** Indexes of the input tokens the glossary dropped as English grammar ("may be", which is not "mấy"). */
+  /**
+   * Indexes of the input tokens the glossary read as English grammar: dropped ("may be", which is
+   * not "mấy") or written as the Vietnamese way of asking ("who is responsible for" → "ai có trách nhiệm").
+   */
   dropped: Set<number>;
 }
 
@@ -179,7 +182,7 @@ function rewrite(pieces: readonly Piece[], table: RuleTable, cues: Set<string>, 
       continue;
     }
     rule.replacement.forEach((token, at) => out.push({ token, cue: rule.cue || rule.grammar?.[at] === true, origin: null }));
-    if (rule.replacement.length === 0) {
+    if (rule.replacement.length === 0 || rule.grammar) {
       for (const piece of pieces.slice(index, index + rule.tokens.length)) if (piece.origin !== null) dropped?.add(piece.origin);
     }
     if (rule.canonical) cues.add(rule.canonical);
