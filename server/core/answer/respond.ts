@@ -22,6 +22,7 @@ import { CitationList } from './citations.js';
 import { abstentionAnswer, composeContentAnswer } from './content-answer.js';
 import { preferAnswering, rankSentences } from '../read/rank.js';
 import { answerNeed, answerSpan, countedNoun } from '../read/spans.js';
+import { activityForTopic } from '../read/activities.js';
 import { composeDocumentFacts, replacingClauses } from './document-answers.js';
 import { documentLabel } from './format.js';
 import { composeTaskList, composeUnitDuties } from './list-answers.js';
@@ -280,6 +281,8 @@ async function answerTask(
     return answerContent(environment, query, context, done, abstain, outsideTasks(environment));
   }
   const unitId = intent.unitId ?? (intent.aspects.includes('unit-duty') ? (previous?.unitId ?? null) : null);
+  // A task found by its description answers from the one activity of its item that the question describes.
+  if (resolved.coverage !== undefined) resolved.tasks = resolved.tasks.map((task) => activityForTopic(environment, query, task));
   if (resolved.tasks.length > 1 && intent.aspects.length === 1 && intent.aspects[0] === 'content') {
     // "Nhiệm vụ nào liên quan đến tuyển dụng?": the matching tasks as a list, not each in full.
     return done(composeTaskList(context, resolved.tasks, ALL_TASKS), resolved.tasks, null);

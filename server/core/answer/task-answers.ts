@@ -3,6 +3,7 @@
  * timeline, the content, and what a given unit does in the task. Every sentence cites the
  * field line it comes from ("Theo Kế hoạch, mục II.4, đơn vị chủ trì là Sở Nội vụ [1].").
  */
+import { foldForMatch } from '../../../ingest/normalize/index.js';
 import type { CorpusDocument, FieldSource, Registry, Task } from '../../../ingest/types.js';
 import type { TaskAspect } from '../intent/types.js';
 import type { CitationList } from './citations.js';
@@ -151,5 +152,8 @@ function wordingIfRicher(source: FieldSource | null, names: readonly string[], m
   const value = fieldValue(source.text);
   const words = (text: string): number => text.split(/[\s,;]+/).filter(Boolean).length;
   const nameWords = names.reduce((sum, name) => sum + words(name), 0);
-  return words(value) > nameWords + 3 ? ` Cụ thể: “${value}” ${marker}.` : '';
+  // The field's own wording is shown when it says more, or names a unit otherwise than the registry ("Văn phòng UBND tỉnh").
+  const folded = foldForMatch(value);
+  const writtenOtherwise = names.some((name) => !folded.includes(foldForMatch(name)));
+  return words(value) > nameWords + 3 || writtenOtherwise ? ` Cụ thể: “${value}” ${marker}.` : '';
 }

@@ -55,10 +55,18 @@ function asksBases(query: ParsedQuery): boolean {
   return !/\bcan cu(?:\s+(?:vao|theo))?(?:\s+(?:dau|gi|nao))?\s+(?:de|ma)\s+\S/.test(query.text);
 }
 
+/** "ai …", "đơn vị nào …", "who …": who does it, not "phối hợp với ai" (whom a unit works with). */
+const WHO_DOES = /(?:^|[\s,])(?<!voi )(?:ai|don vi nao|co quan nao|who|which (?:unit|department|agency|body))(?:\s|$)/;
+
+function asksWhoDoes(query: ParsedQuery): boolean {
+  return WHO_DOES.test(query.key) && !/\b(?:voi|cung) (?:ai|don vi nao|co quan nao)\b/.test(query.key);
+}
+
 /** The task facts a question asks for, in a stable order. */
 export function taskAspects(query: ParsedQuery): TaskAspect[] {
   const aspects: TaskAspect[] = [];
-  if (query.cues.has(CUES.lead)) aspects.push('lead');
+  // "Ai tham mưu …, và trong thời gian nào?": the asker of "who" wants the lead beside the other fact.
+  if (query.cues.has(CUES.lead) || (asksWhoDoes(query) && (query.cues.has(CUES.deadline) || query.cues.has(CUES.coordinating)))) aspects.push('lead');
   if (query.cues.has(CUES.coordinating)) aspects.push('coordinating');
   if (query.cues.has(CUES.deadline) || (query.cues.has(CUES.date) && !asksIssueDate(query))) aspects.push('deadline');
   if (query.cues.has(CUES.duty)) aspects.push('unit-duty');
