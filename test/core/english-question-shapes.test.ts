@@ -77,6 +77,7 @@ describe('English ways of asking, answered over the real documents', () => {
   const INCOME = 'nghi-quyet-81-2025-nq-hdnd-ha-noi';
   const POSITIONS = 'nghi-dinh-361-2025-nd-cp-vi-tri-viec-lam-cong-chuc';
   const PLAN = 'ke-hoach-141-kh-ubnd-2025-bac-ninh';
+  const DIRECTIVE = 'chi-thi-012-ct-ubnd-2025-dak-lak';
 
   /** The answer cites `documentId` at `section` or inside it, is not an abstention, and says `expected`. */
   async function expectAnswer(question: string, documentId: string, section: string, expected: RegExp): Promise<void> {
@@ -120,6 +121,12 @@ describe('English ways of asking, answered over the real documents', () => {
     await expectAnswer('Who prepares the dossier requesting approval of job positions?', POSITIONS, 'dieu.5', /Cơ quan sử dụng công chức/);
     await expectAnswer('How many questions must a candidate answer correctly in round 1 to take round 2?', RECRUITMENT, 'dieu.9', /50%/);
     await expectAnswer('Who is responsible for launching the legal AI assistant under Plan 141?', PLAN, 'III.7', /Sở Khoa học và Công nghệ/);
+  });
+
+  it('reads English names of units as the units the documents name, and "ask … to do" as their duties', async () => {
+    await expectAnswer('What must the Office of the Provincial People’s Committee do under Directive 012?', DIRECTIVE, '4', /Văn phòng/);
+    await expectAnswer('What must the heads of provincial departments and commune chairpersons do under Directive 012?', DIRECTIVE, '1', /Thủ trưởng/);
+    await expectAnswer('What does Plan 141 ask the Department of Justice to do?', PLAN, 'III', /Sở Tư pháp/);
   });
 
   it('abstains on a document named in English by type and subject that no loaded one is, and answers for one that is', async () => {
