@@ -59,6 +59,15 @@ describe('English ways of asking in the glossary', () => {
     expect(expansion.glossed.slice(0, 4).join(' ')).toBe('ai co trach nhiem');
   });
 
+  it('writes no abbreviation in its Vietnamese: abbreviations are expanded before the glossary, never after', () => {
+    const abbreviated = compileEnglishGlossary(glossary).filter(({ replacement }) =>
+      replacement.some((_, start) =>
+        (vocabulary.abbreviations.get(replacement[start]) ?? []).some((rule) => rule.tokens.every((token, offset) => replacement[start + offset] === token)),
+      ),
+    );
+    expect(abbreviated.map((entry) => entry.tokens.join(' '))).toEqual([]);
+  });
+
   it('drops English grammar ("may be") from the words read as the typed question', () => {
     const tokens = foldedTokens('What share of civil servants may be rated excellent');
     const expansion = expandTokens(tokens, vocabulary);
