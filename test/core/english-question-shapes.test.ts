@@ -68,6 +68,14 @@ describe('English ways of asking in the glossary', () => {
     expect(abbreviated.map((entry) => entry.tokens.join(' '))).toEqual([]);
   });
 
+  it('reads "may" and "can" as English in a question the glossary translated, and as Vietnamese otherwise', () => {
+    const english = foldedTokens('How many times may a leadership civil servant be reappointed');
+    expect(expandTokens(english, vocabulary).tokens).not.toContain('may');
+    expect([...expandTokens(english, vocabulary).dropped].map((index) => english[index])).toContain('may');
+    expect(expandTokens(foldedTokens('co may vong thi'), vocabulary).tokens).toContain('may');
+    expect(expandTokens(foldedTokens('can bo co may ngay phep'), vocabulary).tokens).toEqual(expect.arrayContaining(['can', 'may']));
+  });
+
   it('drops English grammar ("may be") from the words read as the typed question', () => {
     const tokens = foldedTokens('What share of civil servants may be rated excellent');
     const expansion = expandTokens(tokens, vocabulary);
@@ -114,6 +122,11 @@ describe('English ways of asking, answered over the real documents', () => {
   it('answers "which / what <term>" with the list of the article', async () => {
     await expectAnswer('What disciplinary measures apply to cadres?', LAW, 'dieu.35', /Bãi nhiệm/);
     await expectAnswer('Which decrees does Decree 170/2025/ND-CP repeal?', RECRUITMENT, 'dieu.71', /138\/2020\/NĐ-CP/);
+  });
+
+  it('answers a count or a share asked with the modal "may", which is not "mấy"', async () => {
+    await expectAnswer('How many times may a leadership civil servant be reappointed?', RECRUITMENT, 'dieu.28', /không hạn chế/);
+    await expectAnswer('What share of civil servants may at most be rated as completing tasks excellently?', RATING, 'dieu.20.khoan.5', /20%/);
   });
 
   it('answers a share asked with "may be" from the clause that caps it', async () => {

@@ -19,6 +19,8 @@ export interface EnglishGlossaryFile {
   about?: string;
   /** English words asking "which one" before a noun, and the Vietnamese around it ("những … nào"; "…" holds the noun). */
   which?: { en: string[]; vi: string };
+  /** English words shaped like Vietnamese syllables ("may" is not "mấy"), dropped as grammar from a question the glossary translated. */
+  englishOnly?: string[];
   entries: Array<{ en: string; vi: string; ask?: boolean }>;
 }
 

@@ -46,6 +46,8 @@ export interface QueryVocabulary {
   words: Set<string>;
   /** Terms of public administration, folded, as words ("don vi hanh chinh" → ["don", "vi", "hanh", "chinh"]). */
   terms: string[][];
+  /** English words shaped like Vietnamese syllables ("may"), read as English grammar once the glossary has translated a question. */
+  englishOnly: ReadonlySet<string>;
 }
 
 /** The result of rewriting a question's tokens. */
@@ -101,7 +103,8 @@ export function compileQueryVocabulary(data: QuerySynonymsFile, glossaryFile: En
     for (const name of names) monthWords.set(foldedTokens(name).join(' '), month);
   }
   const terms = (data.terms ?? []).map((term) => foldedTokens(term)).filter((tokens) => tokens.length > 1);
-  return { abbreviations: indexRules(abbreviations), glossary: indexRules(glossary), synonyms: indexRules(synonyms), monthWords, monthPatterns: monthPatternsOf(monthWords), words, terms };
+  const englishOnly = new Set((glossaryFile.englishOnly ?? []).flatMap((word) => foldedTokens(word)));
+  return { abbreviations: indexRules(abbreviations), glossary: indexRules(glossary), synonyms: indexRules(synonyms), monthWords, monthPatterns: monthPatternsOf(monthWords), words, terms, englishOnly };
 }
 
 /** Vietnamese month words that are also ordinary words ("năm", "sáu"): recognized only after "tháng". */
@@ -142,17 +145,29 @@ export function expandTokens(tokens: readonly string[], vocabulary: QueryVocabul
   const cues = new Set<string>();
   const abbreviated = rewrite(start, vocabulary.abbreviations, cues);
   const dropped = new Set<number>();
-  const translated = rewrite(abbreviated, vocabulary.glossary, cues, vocabulary.synonyms, dropped);
+  const glossed = rewrite(abbreviated, vocabulary.glossary, cues, vocabulary.synonyms, dropped);
+  const english = glossed.length !== abbreviated.length || glossed.some((piece, index) => piece !== abbreviated[index]);
+  // In a question the glossary translated, "may" is the English modal, not "mấy".
+  const translated = english ? withoutWords(glossed, vocabulary.englishOnly, dropped) : glossed;
   const rewritten = rewrite(translated, vocabulary.synonyms, cues);
   return {
     tokens: rewritten.map((piece) => piece.token),
     cues,
     cueMask: rewritten.map((piece) => piece.cue),
     origin: rewritten.map((piece) => piece.origin),
-    translated: translated.length !== abbreviated.length || translated.some((piece, index) => piece !== abbreviated[index]),
+    translated: english,
     glossed: translated.map((piece) => piece.token),
     dropped,
   };
+}
+
+/** The pieces without the typed words of `words`, whose input indexes are added to `dropped`. */
+function withoutWords(pieces: readonly Piece[], words: ReadonlySet<string>, dropped: Set<number>): Piece[] {
+  return pieces.filter((piece) => {
+    if (piece.origin === null || !words.has(piece.token)) return true;
+    dropped.add(piece.origin);
+    return false;
+  });
 }
 
 interface Piece {
