@@ -34,6 +34,22 @@ describe('Kế hoạch 141: one activity of an item', () => {
   });
 });
 
+describe('a question naming a plan by its title', () => {
+  const { ask } = useRealDocsAssistant();
+
+  it('finds the task by the words beside the title, which every task of the plan shares (Kế hoạch 141)', async () => {
+    const response = await ask('Trong kế hoạch nâng cao năng lực cán bộ, công chức xây dựng chính sách, pháp luật của Bắc Ninh, đơn vị nào chủ trì ra mắt AI pháp luật?');
+    expect(response.citations.map((citation) => `${citation.documentId}#${citation.section}`)).toContain(`${PLAN_141}#III.7`);
+    expect(response.answer).toContain('Sở Khoa học và Công nghệ');
+  });
+
+  it('still finds the task of the shipped plan named by its title', async () => {
+    const response = await ask('Theo kế hoạch nâng cao chất lượng cán bộ, công chức chính quyền cấp xã, ai chủ trì việc tuyển dụng để bổ sung nguồn nhân lực?');
+    expect(response.citations.map((citation) => citation.section)).toContain('II.8');
+    expect(response.answer).toContain('Sở Nội vụ');
+  });
+});
+
 describe('a synthetic plan item with two activities', () => {
   let corpus: RealCorpus;
   beforeAll(async () => {

@@ -23,9 +23,15 @@ const CLAUSE_MARGIN = 0.1;
  * Whether a passage outside the tasks covers the question's topic clearly better than the
  * task found by its description covers it (`taskCoverage`).
  */
-export async function clauseCovers(environment: AnswerEnvironment, query: ParsedQuery, taskCoverage: number): Promise<boolean> {
+export async function clauseCovers(
+  environment: AnswerEnvironment,
+  query: ParsedQuery,
+  taskCoverage: number,
+  within: (chunk: Chunk) => boolean = () => true,
+): Promise<boolean> {
   if (taskCoverage >= 1 - CLAUSE_MARGIN) return false;
-  const hits = await hybridSearch(environment.index, query.terms.join(' '), { k: CONTENT_PASSAGES, filter: outsideTasks(environment) });
+  const outside = outsideTasks(environment);
+  const hits = await hybridSearch(environment.index, query.terms.join(' '), { k: CONTENT_PASSAGES, filter: (chunk) => outside(chunk) && within(chunk) });
   const [best] = rankSentences(query, hits, environment.query.lexicon);
   return best !== undefined && best.coverage > taskCoverage + CLAUSE_MARGIN;
 }

@@ -7,7 +7,7 @@ import type { Task } from '../../../ingest/types.js';
 import type { AnswerEnvironment } from '../environment.js';
 import { CUES } from '../intent/detect.js';
 import type { ParsedQuery } from '../query/understand.js';
-import { findTasksByTopic, taskTerms, type TaskCandidate } from '../retrieval/task-finder.js';
+import { besideDocumentTitle, findTasksByTopic, taskTerms, type TaskCandidate } from '../retrieval/task-finder.js';
 import { unsupportedReason } from '../decide/support.js';
 import { taskKey } from '../catalog/task-filter.js';
 import type { AskBackChoice } from '../types.js';
@@ -40,7 +40,9 @@ export async function resolveTasks(environment: AnswerEnvironment, query: Parsed
   const candidates = await findTasksByTopic(environment, query);
   const best = candidates[0];
   const reason = best
-    ? (unsupportedReason(query, best.coverage, environment.query.lexicon) ?? (missesATerm(environment, query, best.task) ? 'missing-term' : null))
+    ? (unsupportedReason(query, best.coverage, environment.query.lexicon) ??
+      // A term of the task's document title ("chính sách" of "… xây dựng chính sách, pháp luật") names the document, not the task.
+      (missesATerm(environment, besideDocumentTitle(environment, query, best.task.documentId), best.task) ? 'missing-term' : null))
     : 'no-candidate';
   if (reason === null) {
     if (!query.cues.has(CUES.whichTasks)) {

@@ -13,6 +13,7 @@ import { hybridSearch } from '../retrieval/hybrid.js';
 import { decideContent, articleMayAnswer } from '../decide/content.js';
 import { CONTENT_PASSAGES, SPAN_PASSAGES, clauseCovers, clauseStates, outsideTasks } from './clauses.js';
 import { passageTerms, topicCoverage } from '../retrieval/support.js';
+import { besideDocumentTitle, taskTerms } from '../retrieval/task-finder.js';
 import { selectTasks, taskKey } from '../catalog/task-filter.js';
 import type { AskBackChoice, Citation } from '../types.js';
 import { foreignReason, unsupportedReason, writesPairs } from '../decide/support.js';
@@ -277,7 +278,7 @@ async function answerTask(
   }
   // "… trong thời hạn bao lâu?" found a task by its matter, but its timeline states no length: a clause that does answers.
   const lengthless = answerNeed(query.key) === 'how-long' && resolved.tasks.every((task) => answerSpan('how-long', task.timeline.text) === null);
-  if (resolved.coverage !== undefined && ((lengthless && (await clauseStates(environment, query, 'how-long'))) || (await clauseCovers(environment, query, resolved.coverage)))) {
+  if (resolved.coverage !== undefined && ((lengthless && (await clauseStates(environment, query, 'how-long'))) || (await clauseAnswersBetter(environment, query, resolved.tasks[0], resolved.coverage)))) {
     return answerContent(environment, query, context, done, abstain, outsideTasks(environment));
   }
   const unitId = intent.unitId ?? (intent.aspects.includes('unit-duty') ? (previous?.unitId ?? null) : null);
@@ -288,6 +289,21 @@ async function answerTask(
     return done(composeTaskList(context, resolved.tasks, ALL_TASKS), resolved.tasks, null);
   }
   return done(composeTaskAnswer(context, resolved.tasks, intent.aspects, unitId), resolved.tasks, unitId);
+}
+
+/**
+ * Whether a clause outside the tasks covers the question better than the task found. A clause
+ * of the task's own document is weighed on the words beside that document's title, which all
+ * its passages share ("… ra mắt AI pháp luật" in a plan on "… xây dựng chính sách, pháp luật").
+ */
+async function clauseAnswersBetter(environment: AnswerEnvironment, query: ParsedQuery, task: Task, coverage: number): Promise<boolean> {
+  const beside = besideDocumentTitle(environment, query, task.documentId);
+  if (beside === query) return clauseCovers(environment, query, coverage);
+  const own = topicCoverage(beside.topic, beside.topicPairs, taskTerms(environment, task), environment.query.lexicon);
+  return (
+    (await clauseCovers(environment, query, coverage, (chunk) => chunk.documentId !== task.documentId)) ||
+    (await clauseCovers(environment, beside, own, (chunk) => chunk.documentId === task.documentId))
+  );
 }
 
 async function answerContent(

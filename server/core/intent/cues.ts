@@ -66,7 +66,9 @@ function asksWhoDoes(query: ParsedQuery): boolean {
 export function taskAspects(query: ParsedQuery): TaskAspect[] {
   const aspects: TaskAspect[] = [];
   // "Ai tham mưu …, và trong thời gian nào?": the asker of "who" wants the lead beside the other fact.
-  if (query.cues.has(CUES.lead) || (asksWhoDoes(query) && (query.cues.has(CUES.deadline) || query.cues.has(CUES.coordinating)))) aspects.push('lead');
+  // "Ai phối hợp?" asks who coordinates: only a "who" beside a time, and no role named, asks for the lead.
+  const whoAndWhen = asksWhoDoes(query) && query.cues.has(CUES.deadline) && !query.cues.has(CUES.coordinating);
+  if (query.cues.has(CUES.lead) || whoAndWhen) aspects.push('lead');
   if (query.cues.has(CUES.coordinating)) aspects.push('coordinating');
   if (query.cues.has(CUES.deadline) || (query.cues.has(CUES.date) && !asksIssueDate(query))) aspects.push('deadline');
   if (query.cues.has(CUES.duty)) aspects.push('unit-duty');

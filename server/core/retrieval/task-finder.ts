@@ -9,6 +9,7 @@ import type { AnswerEnvironment } from '../environment.js';
 import type { ParsedQuery } from '../query/understand.js';
 import { hybridSearch } from './hybrid.js';
 import { topicCoverage, type PassageTerms } from './support.js';
+import { foldedTokens } from '../../../common/text-key.js';
 
 export interface TaskCandidate {
   task: Task;
@@ -58,11 +59,57 @@ export async function findTasksByTopic(environment: AnswerEnvironment, query: Pa
     coverage: topicCoverage(query.topic, query.topicPairs, taskTerms(environment, task), environment.query.lexicon),
   }));
   const { lexicon } = environment.query;
+  // Ranked by the topic beside the words of the task's document title: every task of Kế hoạch
+  // 141 is about "cán bộ, công chức xây dựng chính sách, pháp luật", so those words cannot tell
+  // its tasks apart ("… chủ trì việc ra mắt AI pháp luật" is III.7's launch, not III.1).
+  const own = new Map(candidates.map((candidate) => [candidate, ownCoverage(environment, query, candidate)]));
   const rank = (candidate: TaskCandidate): number =>
-    COVERAGE_WEIGHT * candidate.coverage +
+    COVERAGE_WEIGHT * (own.get(candidate) ?? candidate.coverage) +
     (1 - COVERAGE_WEIGHT) * (candidate.score / top) +
     HEAD_WEIGHT * topicCoverage(query.topic, query.topicPairs, taskHeadTerms(environment, candidate.task), lexicon);
   return candidates.sort((a, b) => rank(b) - rank(a));
+}
+
+/**
+ * The task's coverage of the topic beside its document's title words; its plain coverage when
+ * the topic is all title words (then nothing else tells the tasks apart).
+ */
+function ownCoverage(environment: AnswerEnvironment, query: ParsedQuery, candidate: TaskCandidate): number {
+  const beside = besideDocumentTitle(environment, query, candidate.task.documentId);
+  return beside === query ? candidate.coverage : topicCoverage(beside.topic, beside.topicPairs, taskTerms(environment, candidate.task), environment.query.lexicon);
+}
+
+/**
+ * The question with its topic beside the words of a document's title (and the pairs that keep
+ * a word beyond them), when the question names that document; the question itself otherwise,
+ * or when the topic holds no title word, or nothing else.
+ */
+export function besideDocumentTitle(environment: AnswerEnvironment, query: ParsedQuery, documentId: string): ParsedQuery {
+  // Only words that name the document the question names ("Trong kế hoạch nâng cao năng lực … của Bắc Ninh, …").
+  if (!query.documents.some((mention) => mention.document.document?.id === documentId)) return query;
+  const title = documentTitleWords(environment, documentId);
+  const topic = query.topic.filter((word) => !title.has(word));
+  if (topic.length === 0 || topic.length === query.topic.length) return query;
+  const topicPairs = query.topicPairs.filter((pair) => pair.split(' ').some((word) => !title.has(word)));
+  return { ...query, topic, topicPairs };
+}
+
+/** Folded words of each document's title, once per registry. */
+const titleWordsCache = new WeakMap<object, Map<string, Set<string>>>();
+
+function documentTitleWords(environment: AnswerEnvironment, documentId: string): Set<string> {
+  let byDocument = titleWordsCache.get(environment.registry);
+  if (!byDocument) {
+    byDocument = new Map();
+    titleWordsCache.set(environment.registry, byDocument);
+  }
+  let words = byDocument.get(documentId);
+  if (!words) {
+    const document = environment.registry.documents.find((item) => item.id === documentId);
+    words = new Set(document ? foldedTokens(document.header.title ?? document.title) : []);
+    byDocument.set(documentId, words);
+  }
+  return words;
 }
 
 /** Syllables and pairs of a task's whole text (all its chunks at once). */
