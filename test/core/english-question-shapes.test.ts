@@ -34,6 +34,13 @@ describe('English ways of asking in the glossary', () => {
     expect(contentWords('What civil servant ranks exist')).not.toContain('nao');
   });
 
+  it('writes "when" before a verb in -ing as the condition "khi", not as the question "when"', () => {
+    const expansion = expandTokens(foldedTokens('What principles must be ensured when evaluating civil servants'), vocabulary);
+    expect(expansion.tokens.join(' ')).toContain('khi danh gia');
+    expect(expansion.cues.has('thoi han')).toBe(false);
+    expect(expandTokens(foldedTokens('When must civil servants be rated'), vocabulary).cues.has('thoi han')).toBe(true);
+  });
+
   it('keeps an entry the file writes over the form made from another ("which law" stays "luật nào")', () => {
     const compiled = compileEnglishGlossary(glossary).filter((entry) => entry.tokens.join(' ') === 'which law');
     expect(compiled.map((entry) => entry.replacement.join(' '))).toEqual(['luat nao']);
@@ -122,6 +129,11 @@ describe('English ways of asking, answered over the real documents', () => {
   it('answers "which / what <term>" with the list of the article', async () => {
     await expectAnswer('What disciplinary measures apply to cadres?', LAW, 'dieu.35', /Bãi nhiệm/);
     await expectAnswer('Which decrees does Decree 170/2025/ND-CP repeal?', RECRUITMENT, 'dieu.71', /138\/2020\/NĐ-CP/);
+  });
+
+  it('answers what must be ensured "when <doing>" from the clause on that activity', async () => {
+    await expectAnswer('What principles must be ensured when evaluating civil servants?', LAW, 'dieu.25', /dân chủ, công khai/);
+    await expectAnswer('What must be ensured when standardizing application forms under Directive 012?', DIRECTIVE, '1.c', /biểu mẫu điện tử/);
   });
 
   it('answers a count or a share asked with the modal "may", which is not "mấy"', async () => {

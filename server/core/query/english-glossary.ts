@@ -17,11 +17,22 @@ import { STOP_WORDS } from './stopwords.js';
  */
 export interface EnglishGlossaryFile {
   about?: string;
-  /** English words asking "which one" before a noun, and the Vietnamese around it ("những … nào"; "…" holds the noun). */
-  which?: { en: string[]; vi: string };
+  /** English words framing a term of the glossary and the Vietnamese around it ("which" → "những … nào"; "…" holds the term). */
+  frames?: GlossaryFrame[];
   /** English words shaped like Vietnamese syllables ("may" is not "mấy"), dropped as grammar from a question the glossary translated. */
   englishOnly?: string[];
   entries: Array<{ en: string; vi: string; ask?: boolean }>;
+}
+
+/**
+ * English words that frame the term after them, and the Vietnamese written around it: "which" /
+ * "what" before a noun ask "những … nào"; "when" / "while" before a verb in -ing (`verbs`) is
+ * "khi …", a condition, not the question "when". The frame's words are the question's grammar.
+ */
+export interface GlossaryFrame {
+  en: string[];
+  vi: string;
+  verbs?: boolean;
 }
 
 /** One glossary entry, folded: the English words and the Vietnamese words they become. */
@@ -64,26 +75,26 @@ export function compileEnglishGlossary(file: EnglishGlossaryFile): GlossaryEntry
       }),
   );
   const usable = [...written, ...inflected].filter((entry) => entry.tokens.length > 1 || !couldBeVietnamese(entry.tokens[0]));
-  return [...usable, ...whichForms(usable, seen, file.which)];
+  return [...usable, ...(file.frames ?? []).flatMap((frame) => framedForms(usable, seen, frame))];
 }
 
 /**
- * "which disciplinary measures …" → "những hình thức kỷ luật nào": English asks "which" before
- * the noun, Vietnamese "những … nào" around it (the file's `which`); those words are the
- * question's grammar. Made for every entry that is not itself a way of asking; one the file
- * writes wins.
+ * "which disciplinary measures …" → "những hình thức kỷ luật nào", "when evaluating …" → "khi
+ * đánh giá …": every entry that is not itself a way of asking, framed by the frame's English
+ * words and written inside its Vietnamese; a verb frame takes only entries opening with an -ing
+ * form. One the file writes wins.
  */
-function whichForms(entries: readonly GlossaryEntry[], seen: Set<string>, which: EnglishGlossaryFile['which']): GlossaryEntry[] {
-  if (!which) return [];
-  const asking = which.en.map((word) => foldedTokens(word).join(' '));
-  const [before, after] = which.vi.split('…').map((part) => foldedTokens(part));
+function framedForms(entries: readonly GlossaryEntry[], seen: Set<string>, frame: GlossaryFrame): GlossaryEntry[] {
+  const words = frame.en.map((word) => foldedTokens(word).join(' '));
+  const [before, after = []] = frame.vi.split('…').map((part) => foldedTokens(part));
   return entries
-    .filter((entry) => entry.replacement.length > 0 && !entry.grammar && !asking.includes(entry.tokens[0]))
-    .flatMap((entry) => asking.map((word) => ({ entry, word })))
+    .filter((entry) => entry.replacement.length > 0 && !entry.grammar && !words.includes(entry.tokens[0]))
+    .filter((entry) => !frame.verbs || entry.tokens[0].endsWith('ing'))
+    .flatMap((entry) => words.map((word) => ({ entry, word })))
     .map(({ entry, word }) => ({
       tokens: [word, ...entry.tokens],
-      replacement: [...before, ...entry.replacement, ...(after ?? [])],
-      grammar: [...before.map(() => true), ...entry.replacement.map(() => false), ...(after ?? []).map(() => true)],
+      replacement: [...before, ...entry.replacement, ...after],
+      grammar: [...before.map(() => true), ...entry.replacement.map(() => false), ...after.map(() => true)],
     }))
     .filter((entry) => !seen.has(entry.tokens.join(' ')));
 }
