@@ -44,8 +44,12 @@ describe('an item written as clauses', () => {
 
   it('does not run on past a full stop or a line', () => {
     const two = 'Xây dựng và ban hành tiêu chí cụ thể đối với tổ chức.\nHoàn thành chậm nhất ngày 30 tháng 6 năm 2026.';
+    // The date's sentence is quoted alone (its neighbour carries the topic), never merged across the line.
     const [best] = preferAnswering('when', scored(two, [0.9, 0.3]));
-    expect(best.sentence.text).toBe('Xây dựng và ban hành tiêu chí cụ thể đối với tổ chức.');
+    expect(best.sentence.text).toBe('Hoàn thành chậm nhất ngày 30 tháng 6 năm 2026.');
+    // A date two sentences away from the topic is not borrowed.
+    const [far] = preferAnswering('when', scored(`Xây dựng tiêu chí cụ thể.\nMột câu khác.\n${'Hoàn thành chậm nhất ngày 30 tháng 6 năm 2026.'}`, [0.9, 0.1, 0.1]));
+    expect(far.sentence.text).toBe('Xây dựng tiêu chí cụ thể.');
   });
 
   it('answers the decree’s item by its deadline, not another clause that says "quý"', async () => {
@@ -101,5 +105,28 @@ describe('a list inside an article answers when its lead-in covers the question 
     expect(response.abstained).toBe(false);
     expect(cited(response).every((place) => place.startsWith('luat-80-2025-qh15-can-bo-cong-chuc#dieu.36.khoan.1.diem.'))).toBe(true);
     for (const measure of ['Khiển trách', 'Cảnh cáo', 'Buộc thôi việc']) expect(response.answer).toContain(measure);
+  });
+});
+
+describe('a length or time in the sentence beside the one that carries the topic', () => {
+  it('reads no length inside a date', () => {
+    expect(answerSpan('how-long', 'Luật này được Quốc hội thông qua ngày 24 tháng 6 năm 2025.')).toBeNull();
+    expect(answerSpan('how-long', 'phải giải quyết kiến nghị trong thời hạn 07 ngày làm việc')).toBe('07 ngày làm việc');
+  });
+
+  it('prefers the neighbour holding the length when the topic sentence holds none (synthetic passage)', () => {
+    const passage = 'Trường hợp người được giao không đồng ý với kết quả thì có quyền kiến nghị. Người có thẩm quyền phải trả lời trong thời hạn 10 ngày làm việc.';
+    const [best] = preferAnswering('how-long', scored(passage, [0.9, 0.5]));
+    expect(best.sentence.text).toBe('Người có thẩm quyền phải trả lời trong thời hạn 10 ngày làm việc.');
+  });
+
+  it('answers the decree’s time limits written beside their topic (NĐ 335 Điều 22, NĐ 170 Điều 57)', async () => {
+    const objection = await ask('Nếu công chức không nhất trí với kết quả xếp loại thì kiến nghị phải được giải quyết trong bao lâu?');
+    expect(objection.abstained).toBe(false);
+    expect(objection.answer).toContain('07 ngày làm việc');
+    expect(cited(objection)).toContain('nghi-dinh-335-2025-nd-cp-danh-gia-xep-loai-cong-chuc#dieu.22');
+    const resignation = await ask('Đơn tự nguyện xin thôi việc của công chức phải được trả lời trong bao lâu?');
+    expect(resignation.abstained).toBe(false);
+    expect(resignation.answer).toContain('30 ngày');
   });
 });

@@ -74,8 +74,12 @@ export function preferAnswering(
   let holder: ScoredSentence | null = null;
   let precision = 0;
   let run = 0;
+  const neighbours = neighbourCoverage(ranked);
   for (const ranking of ranked) {
-    if (ranking.coverage < best.coverage - SPAN_SLACK) continue;
+    // A sentence whose neighbour in its passage carries the topic counts with it: "… trường hợp
+    // công chức không nhất trí … có quyền kiến nghị." then "… phải giải quyết kiến nghị trong thời hạn 07 ngày làm việc …".
+    const coverage = Math.max(ranking.coverage, neighbours.get(ranking) ?? 0);
+    if (coverage < best.coverage - SPAN_SLACK) continue;
     const item = answerSpan(need, ranking.sentence.text, counted) === null ? (withSpanAfter(ranking, need, counted) ?? ranking) : ranking;
     const span = answerSpan(need, item.sentence.text, counted);
     const value = span === null ? 0 : spanPrecision(need, span);
@@ -88,6 +92,24 @@ export function preferAnswering(
     }
   }
   return holder ? [holder, ...ranked.filter((item) => item.sentence.start !== holder?.sentence.start || item.chunk !== holder.chunk)] : [...ranked];
+}
+
+/** How much of a neighbour's coverage a sentence borrows: a little less than its own would be. */
+const NEIGHBOUR_SHARE = 0.9;
+
+/** Each sentence's best neighbour coverage (the sentence before or after it in its passage), discounted. */
+function neighbourCoverage(ranked: readonly ScoredSentence[]): Map<ScoredSentence, number> {
+  const byChunk = new Map<Chunk, ScoredSentence[]>();
+  for (const item of ranked) byChunk.set(item.chunk, [...(byChunk.get(item.chunk) ?? []), item]);
+  const result = new Map<ScoredSentence, number>();
+  for (const items of byChunk.values()) {
+    const ordered = [...items].sort((a, b) => a.sentence.start - b.sentence.start);
+    ordered.forEach((item, index) => {
+      const around = [ordered[index - 1], ordered[index + 1]].filter((other): other is ScoredSentence => other !== undefined);
+      result.set(item, Math.max(0, ...around.map((other) => other.coverage * NEIGHBOUR_SHARE)));
+    });
+  }
+  return result;
 }
 
 /** Clauses after a sentence ending in ";" that one item may still run on to, looking for the span. */
