@@ -130,3 +130,20 @@ describe('a length or time in the sentence beside the one that carries the topic
     expect(resignation.answer).toContain('30 ngày');
   });
 });
+
+describe('a day answers "when" better than "hằng năm"', () => {
+  it('prefers the day a little further from the topic (synthetic passage)', () => {
+    const passage = 'Cập nhật kết quả xếp loại hằng năm vào cơ sở dữ liệu.\nBan hành tiêu chí cụ thể, hoàn thành chậm nhất ngày 30 tháng 6 năm 2026.';
+    const [best] = preferAnswering('when', scored(passage, [0.85, 0.62]));
+    expect(best.sentence.text).toContain('30 tháng 6 năm 2026');
+    const apart = 'Cập nhật kết quả xếp loại hằng năm vào cơ sở dữ liệu.\nMột việc khác.\nBan hành tiêu chí cụ thể, hoàn thành chậm nhất ngày 30 tháng 6 năm 2026.';
+    const [only] = preferAnswering('when', scored(apart, [0.85, 0.1, 0.5]));
+    expect(only.sentence.text).toContain('hằng năm');
+  });
+
+  it('reads a duty to issue with a deadline as a deadline, not the decree’s date (NĐ 335)', async () => {
+    const response = await ask('Theo NĐ 335, UBND tỉnh phải ban hành tiêu chí cụ thể đánh giá, xếp loại chất lượng chậm nhất ngày nào?');
+    expect(response.intent).not.toBe('document-fact');
+    expect(response.answer).toContain('30 tháng 6 năm 2026');
+  });
+});

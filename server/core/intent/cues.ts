@@ -31,12 +31,17 @@ export const CUES = {
 /** "thay thế", "bãi bỏ", "hết hiệu lực … nào", "replaces", "repeals": asks what a document ends. */
 const REPLACES_QUESTION = /\b(?:thay the|bai bo|het hieu luc)\b.*\b(?:nao|gi)\b|\b(?:replace|replaces|repeal|repeals|supersede|supersedes)\b/;
 
+/** Words of a duty's deadline: "chậm nhất", "hạn chót", "phải … ", "must", "no later than". */
+const DUTY_DEADLINE = /\b(?:cham nhat|han chot|han cuoi|phai|must|no later than)\b/;
+
 /**
  * "ngày nào" asks for the issue date only when the question speaks of issuing or signing, or
  * of the document itself; otherwise ("phải xong ngày nào?") it asks for a deadline.
  */
 function asksIssueDate(query: ParsedQuery): boolean {
   if (!query.cues.has(CUES.date)) return false;
+  // "UBND tỉnh phải ban hành tiêu chí … chậm nhất ngày nào?" asks the deadline of a duty to issue, not the document's date.
+  if (DUTY_DEADLINE.test(query.key)) return false;
   const issuing = /\b(?:ban hanh|ky|issued|signed|dated)\b/.test(query.key);
   return issuing || (query.topic.length === 0 && !query.cues.has(CUES.deadline));
 }

@@ -55,6 +55,9 @@ export function rankSentences(query: ParsedQuery, passages: ReadonlyArray<{ chun
 
 /** How much less of the topic a sentence holding the asked-for span may cover than the best sentence. */
 const SPAN_SLACK = 0.15;
+/** The slack for a sentence holding a day (precision 4, see `spanPrecision`). */
+const DAY_SLACK = 0.25;
+const DAY_PRECISION = 4;
 
 /**
  * The ranking with, first, the best sentence that holds what the question asks for (a time for
@@ -79,10 +82,12 @@ export function preferAnswering(
     // A sentence whose neighbour in its passage carries the topic counts with it: "… trường hợp
     // công chức không nhất trí … có quyền kiến nghị." then "… phải giải quyết kiến nghị trong thời hạn 07 ngày làm việc …".
     const coverage = Math.max(ranking.coverage, neighbours.get(ranking) ?? 0);
-    if (coverage < best.coverage - SPAN_SLACK) continue;
+    if (coverage < best.coverage - DAY_SLACK) continue;
     const item = answerSpan(need, ranking.sentence.text, counted) === null ? (withSpanAfter(ranking, need, counted) ?? ranking) : ranking;
     const span = answerSpan(need, item.sentence.text, counted);
     const value = span === null ? 0 : spanPrecision(need, span);
+    // A day ("chậm nhất ngày 30 tháng 6 năm 2026") answers "when" so much better than "hằng năm" that it may cover a little less.
+    if (coverage < best.coverage - (value >= DAY_PRECISION ? DAY_SLACK : SPAN_SLACK)) continue;
     if (value === 0 || value < precision) continue;
     const itemRun = questionWords && need === 'who' && value === precision ? longestSharedRun(questionWords, foldedWords(item.sentence.text)) : 0;
     if (value > precision || itemRun > run) {
