@@ -6,7 +6,7 @@
  */
 import { documentLabel } from './format.js';
 import { DOCUMENT_TYPE_NAMES } from '../../../ingest/document-types.js';
-import type { Registry } from '../../../ingest/types.js';
+import type { CorpusDocument, Registry } from '../../../ingest/types.js';
 import type { CitedPlace, KnownDocument } from '../query/document-mentions.js';
 import { foldedTokens } from '../../../common/text-key.js';
 import { formatDate, joinVi, placeLabel } from './format.js';
@@ -111,4 +111,10 @@ export function unloadedContentAnswer(documents: readonly KnownDocument[]): stri
     `Các văn bản đã nạp chỉ dẫn chiếu văn bản này (số hiệu, ngày, cơ quan ban hành, trích yếu) mà không nêu nội dung đó. ` +
     `Bạn có thể hỏi văn bản này được dẫn chiếu ở đâu, hoặc hỏi về nội dung của các văn bản đã nạp.`
   );
+}
+
+/** "Nghị định số 335/2025/NĐ-CP có nhắc đến phụ lục …, nhưng bản đã nạp không có phần phụ lục …" */
+export function appendixNotLoadedAnswer(documents: readonly CorpusDocument[]): string {
+  const names = documents.map((document) => documentLabel(document)).join(', ');
+  return `${names} có nhắc đến phụ lục hoặc mẫu được hỏi, nhưng bản văn bản đã nạp không có phần phụ lục, nên trợ lý không thể nêu nội dung của phụ lục đó. Bạn có thể hỏi điều khoản nào dẫn chiếu phụ lục này.`;
 }

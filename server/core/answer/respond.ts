@@ -27,7 +27,8 @@ import { activityForTopic } from '../read/activities.js';
 import { composeDocumentFacts, replacingClauses } from './document-answers.js';
 import { documentLabel } from './format.js';
 import { composeTaskList, composeUnitDuties } from './list-answers.js';
-import { composeReferences, unloadedContentAnswer } from './reference-answers.js';
+import { appendixNotLoadedAnswer, composeReferences, unloadedContentAnswer } from './reference-answers.js';
+import { appendixNotLoaded } from '../decide/missing-appendix.js';
 import { articleForTopic, composePartAnswer, partsForTopic } from './part-answers.js';
 import { resolveTasks } from './resolve-tasks.js';
 import { citedDocuments, documentsToRemember, withRememberedDocuments } from './document-followup.js';
@@ -103,6 +104,9 @@ export async function respond(whole: AnswerEnvironment, question: string, previo
     return abstain(undefined, 'no-validity-clause');
   }
 
+  // "Phụ lục V của Nghị định 361 liệt kê những gì?" when the loaded copy has no appendix: its content is not here.
+  const withoutAppendix = intent.kind === 'reference' || intent.kind === 'document-fact' ? [] : appendixNotLoaded(query, environment.registry.documents);
+  if (withoutAppendix.length > 0) return abstain(appendixNotLoadedAnswer(withoutAppendix), 'appendix-not-loaded');
   // "Sở Y tế có nhiệm vụ gì?": an organ no document in scope names has no tasks here to give.
   const unnamed = intent.kind !== 'reference' && intent.kind !== 'document-fact' ? unnamedUnit(environment, question) : null;
   if (unnamed) return abstain(`${unnamed} không được nêu trong các văn bản đang xét. ${abstentionAnswer(environment.registry)}`, 'unit-not-named');

@@ -1,0 +1,28 @@
+/**
+ * Content of an appendix the loaded text does not hold. A decree often lays its forms and lists
+ * in appendices that a copied web page leaves out ("Phụ lục II", "Mẫu số 02"): the body still
+ * names them, so retrieval finds the clause that mentions the appendix and would quote it as if
+ * it were the content. A question asking what such an appendix lists is not answered; the reply
+ * says the appendix is named but its text is not in the loaded copy.
+ */
+import type { CorpusDocument } from '../../../ingest/types.js';
+import type { ParsedQuery } from '../query/understand.js';
+
+/** "phụ lục II", "phụ lục số 3", "appendix V", "mẫu số 02", "form no. 2": a numbered appendix or form, folded. */
+const NUMBERED_APPENDIX = /\b(?:phu\s*luc|appendix|annex)\s*(?:so\s*)?(?:[ivxl]{1,5}|\d{1,2})\b|\b(?:mau\s+so|form\s+(?:no\.?\s*)?)\s*\d{1,2}\b/;
+
+/** Words asking what an appendix holds: its list, its items, its content. */
+const ASKS_CONTENT = /\b(?:gom|liet ke|nhung|noi dung|co nhung|bao gom|what|which|list|contain|contains|include|includes)\b/;
+
+/**
+ * The documents in scope whose numbered appendix the question asks the content of while their
+ * loaded text has no appendix at all; empty when the question names none, or asks nothing of it.
+ */
+export function appendixNotLoaded(query: ParsedQuery, documents: readonly CorpusDocument[]): CorpusDocument[] {
+  if (!NUMBERED_APPENDIX.test(query.key) || !ASKS_CONTENT.test(query.key)) return [];
+  const named = documents.filter((document) => query.documents.some((mention) => mention.document.document?.id === document.id));
+  const asked = named.length > 0 ? named : documents;
+  const without = asked.filter((document) => !document.sections.some((section) => section.address.startsWith('phu-luc')));
+  // Unnamed, the question is about an appendix only when no loaded document has one to answer from.
+  return named.length > 0 || without.length === asked.length ? without : [];
+}
