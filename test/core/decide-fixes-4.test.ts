@@ -40,3 +40,25 @@ describe('"bao nhiêu phần trăm"', () => {
     expect(parts.answer).toContain('4 phần');
   });
 });
+
+describe('a known unit followed by its place', () => {
+  it('is the known unit, not an organ no document names', async () => {
+    for (const question of [
+      'Sở Nội vụ Đắk Lắk tham mưu xử lý người đứng đầu vi phạm trong giải quyết thủ tục hành chính theo nghị định nào?',
+      'Sở NV Đắk Lắk phối hợp với đơn vị nào để đánh giá chất lượng phục vụ người dân?',
+    ]) {
+      const response = await ask(question);
+      expect(response.abstainReason, question).not.toBe('unit-not-named');
+    }
+    const unknown = await ask('Sở Tài nguyên và Môi trường có nhiệm vụ gì?');
+    expect(unknown.abstainReason).toBe('unit-not-named');
+  });
+
+  it('answers with the lettered duty of the addressee block that the topic names (Chỉ thị 012, 3.a and 2.d)', async () => {
+    const decree = await ask('Sở Nội vụ Đắk Lắk tham mưu xử lý người đứng đầu vi phạm trong giải quyết thủ tục hành chính theo nghị định nào?');
+    expect(decree.citations.map((citation) => citation.section)).toEqual(['3.a']);
+    expect(decree.answer).toContain('118/2025/NĐ-CP');
+    const integration = await ask('Theo Chỉ thị 012, Sở Khoa học và Công nghệ phải làm gì về tích hợp kết quả đánh giá giải quyết TTHC với Cổng Dịch vụ công quốc gia?');
+    expect(integration.citations.map((citation) => citation.section)).toContain('2.d');
+  });
+});

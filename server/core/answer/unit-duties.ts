@@ -55,8 +55,10 @@ function headedByUnit(section: Section, names: ReadonlySet<string>): boolean {
 export function dutiesForTopic(environment: AnswerEnvironment, query: ParsedQuery, duties: readonly UnitDuty[]): { duties: UnitDuty[]; coverage: number } {
   if (query.topic.length === 0 || duties.length === 0) return { duties: [...duties], coverage: 1 };
   const { lexicon } = environment.query;
+  // A section headed by the unit ("3. Sở Nội vụ: a) …; b) …") competes through its lettered duties, so a topic picks one of them.
+  const candidates = duties.flatMap((duty) => (duty.kind === 'section' ? dutiesUnder(environment, duty.documentId, duty.section.address, duty) : [duty]));
   // A heading that carries the topic ("III. TỔ CHỨC THỰC HIỆN" for "trong tổ chức thực hiện") weighs extra.
-  const scored = duties.map((duty) => {
+  const scored = candidates.map((duty) => {
     const coverage = topicCoverage(query.terms, query.topicPairs, dutyTerms(environment, duty), lexicon);
     const heading = topicCoverage(query.terms, query.topicPairs, headingTerms(environment, duty), lexicon);
     const head = duty.kind === 'assignment' ? topicCoverage(query.topic, query.topicPairs, taskHeadTerms(environment, duty.task), lexicon) : 0;
@@ -66,6 +68,14 @@ export function dutiesForTopic(environment: AnswerEnvironment, query: ParsedQuer
   if (best < NARROWING_COVERAGE) return { duties: [...duties], coverage: best };
   const top = Math.max(...scored.map((item) => item.rank));
   return { duties: scored.filter((item) => item.rank >= top - 0.01).map((item) => item.duty), coverage: best };
+}
+
+/** The obligations read from a section's lettered items, or the section itself when it has none. */
+function dutiesUnder(environment: AnswerEnvironment, documentId: string, address: string, section: UnitDuty): UnitDuty[] {
+  const inside = environment.registry.obligations.filter(
+    (obligation) => obligation.documentId === documentId && obligation.taskAddress === undefined && obligation.address.startsWith(`${address}.`),
+  );
+  return inside.length > 0 ? inside.map((obligation) => ({ kind: 'obligation' as const, obligation })) : [section];
 }
 
 /** Weight of the topic's coverage by a duty's heading path, when ranking duties. */

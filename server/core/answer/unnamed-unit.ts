@@ -96,7 +96,21 @@ export function unnamedUnit(environment: AnswerEnvironment, question: string): s
       if (answers.size >= MAX_ANSWERS) answers.clear();
       answers.set(key, written);
     }
-    if (!written) return organ.text.trim();
+    if (!written && !knownBeforePlace(environment, organ.text)) return organ.text.trim();
   }
   return null;
+}
+
+/**
+ * Whether the name read by shape is a known unit followed by a place and the next word ("Sở
+ * Nội vụ Đắk Lắk tham mưu …", "Sở NV Đắk Lắk phối hợp …"): the unit is known, the rest says
+ * where. Only a whole known name counts as the unit ("Sở Tài nguyên …" is not "Sở Tài chính").
+ */
+function knownBeforePlace(environment: AnswerEnvironment, name: string): boolean {
+  const words = name.trim().split(/\s+/);
+  const known = new Set(environment.registry.units.flatMap((unit) => [unit.name, ...unit.aliases].map((form) => matchKey(form))));
+  for (let end = words.length - 1; end >= 2; end -= 1) {
+    if (/^\p{Lu}/u.test(words[end]) && known.has(matchKey(words.slice(0, end).join(' ')))) return true;
+  }
+  return false;
 }
