@@ -11,6 +11,7 @@ import type { Chunk } from '../../ingest/types.js';
 import { preferAnswering, type ScoredSentence } from '../../server/core/read/rank.js';
 import { splitSentences } from '../../server/core/read/sentences.js';
 import { answerSpan } from '../../server/core/read/spans.js';
+import { passageTerms } from '../../server/core/retrieval/support.js';
 import type { AskResponse } from '../../server/core/types.js';
 import { useRealDocsAssistant } from './shipped-index.js';
 
@@ -145,5 +146,22 @@ describe('a day answers "when" better than "hằng năm"', () => {
     const response = await ask('Theo NĐ 335, UBND tỉnh phải ban hành tiêu chí cụ thể đánh giá, xếp loại chất lượng chậm nhất ngày nào?');
     expect(response.intent).not.toBe('document-fact');
     expect(response.answer).toContain('30 tháng 6 năm 2026');
+  });
+});
+
+describe('acronyms and "%" a passage writes for words the question spells out', () => {
+  it('reads "TTHC", "CBCC" and "30%" with their words', () => {
+    const terms = passageTerms('đảm bảo cắt giảm tối thiểu 30% thời gian thực hiện TTHC cho CBCC');
+    for (const word of ['thu', 'tuc', 'hanh', 'chinh', 'phan', 'tram', 'can', 'bo']) expect(terms.syllables.has(word), word).toBe(true);
+    expect(terms.pairs.has('thu tuc')).toBe(true);
+  });
+
+  it('answers a share asked in words ("bao nhiêu phần trăm") from a passage writing "%" (Chỉ thị 012, NĐ 335)', async () => {
+    const directive = await ask('Chỉ thị 012/CT-UBND yêu cầu cắt giảm tối thiểu bao nhiêu phần trăm thời gian thực hiện thủ tục hành chính?');
+    expect(directive.abstained).toBe(false);
+    expect(directive.answer).toContain('30%');
+    const decree = await ask('Theo Nghị định 335, tỷ lệ công chức được xếp loại hoàn thành xuất sắc nhiệm vụ không vượt quá bao nhiêu phần trăm?');
+    expect(decree.abstained).toBe(false);
+    expect(decree.answer).toContain('20%');
   });
 });

@@ -73,7 +73,9 @@ export interface Expansion {
   dropped: Set<number>;
 }
 
-const DEFAULT_FILE = fileURLToPath(new URL('../../../ingest/vocabulary/query-synonyms.json', import.meta.url));
+/** The shipped vocabulary file. */
+export const DEFAULT_VOCABULARY_FILE = fileURLToPath(new URL('../../../ingest/vocabulary/query-synonyms.json', import.meta.url));
+const DEFAULT_FILE = DEFAULT_VOCABULARY_FILE;
 
 /** Reads and compiles the vocabulary file and the English glossary (default: the shipped ones). */
 export function loadQueryVocabulary(file: string = DEFAULT_FILE, glossaryFile?: string): QueryVocabulary {

@@ -100,7 +100,8 @@ export function countedNoun(key: string): string[] | null {
   const match = COUNTED.exec(key);
   if (!match) return null;
   const words = match[1].split(' ');
-  if (NOT_COUNTED.has(words[0])) return null;
+  // "bao nhiêu phần trăm" asks for a share: any figure answers ("30%"), no noun is counted.
+  if (NOT_COUNTED.has(words[0]) || match[1] === 'phan tram') return null;
   return words.slice(0, 1);
 }
 
