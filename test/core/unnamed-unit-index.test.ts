@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { matchKey, wordTokens } from '../../common/text-key.js';
 import { unitNamesByShape } from '../../ingest/extract/index.js';
 import type { CorpusDocument } from '../../ingest/types.js';
-import { unnamedUnit } from '../../server/core/answer/unnamed-unit.js';
+import { knownBeforePlace, unnamedUnit } from '../../server/core/answer/unnamed-unit.js';
 import { buildEnvironment, type AnswerEnvironment } from '../../server/core/environment.js';
 import { expandTokens } from '../../server/core/query/vocabulary.js';
 import { buildRealDocsCorpus, type RealCorpus } from '../mcp/real-index.js';
@@ -45,7 +45,8 @@ function referenceUnnamedUnit(environment: AnswerEnvironment, question: string):
       return [tokens, expandTokens(tokens, environment.query.vocabulary).tokens].some((form) => document.folded.includes(` ${form.join(' ')} `));
     });
   };
-  for (const organ of organs) if (!texts.some((document) => writes(document, organ.text))) return organ.text.trim();
+  // The place rule (a known unit, then its place) sits above either way of reading the texts.
+  for (const organ of organs) if (!texts.some((document) => writes(document, organ.text)) && !knownBeforePlace(environment, organ.text)) return organ.text.trim();
   return null;
 }
 

@@ -106,7 +106,7 @@ export function unnamedUnit(environment: AnswerEnvironment, question: string): s
  * Nội vụ Đắk Lắk tham mưu …", "Sở NV Đắk Lắk phối hợp …"): the unit is known, the rest says
  * where. Only a whole known name counts as the unit ("Sở Tài nguyên …" is not "Sở Tài chính").
  */
-function knownBeforePlace(environment: AnswerEnvironment, name: string): boolean {
+export function knownBeforePlace(environment: AnswerEnvironment, name: string): boolean {
   const words = name.trim().split(/\s+/);
   const known = new Set(environment.registry.units.flatMap((unit) => [unit.name, ...unit.aliases].map((form) => matchKey(form))));
   for (let end = words.length - 1; end >= 2; end -= 1) {
