@@ -165,3 +165,13 @@ describe('acronyms and "%" a passage writes for words the question spells out', 
     expect(decree.answer).toContain('20%');
   });
 });
+
+describe('a list inside another article than the one whose heading matches best', () => {
+  it('answers from the khoản whose lead-in names the list (NĐ 361 Điều 5 khoản 1, NĐ 335 Điều 24 khoản 2)', async () => {
+    const dossier = await ask('Hồ sơ đề nghị phê duyệt vị trí việc làm công chức gồm những giấy tờ gì?');
+    expect(cited(dossier).every((place) => place.startsWith('nghi-dinh-361-2025-nd-cp-vi-tri-viec-lam-cong-chuc#dieu.5.khoan.1.diem.'))).toBe(true);
+    expect(cited(dossier).length).toBeGreaterThan(2);
+    const records = await ask('Tài liệu xếp loại chất lượng công chức điện tử gồm những gì?');
+    expect(cited(records).every((place) => place.startsWith('nghi-dinh-335-2025-nd-cp-danh-gia-xep-loai-cong-chuc#dieu.24.khoan.2.diem.'))).toBe(true);
+  });
+});

@@ -41,6 +41,10 @@ export function partsForTopic(environment: AnswerEnvironment, query: ParsedQuery
 
 /** Least share of the topic an article's heading must hold to answer a list question by itself. */
 const ARTICLE_COVERAGE = 0.55;
+/** Least share of the topic a lead-in inside an article must hold to answer by itself. */
+const INNER_LIST_COVERAGE = 0.7;
+/** Least share of the topic an article's heading must hold for the lists inside it to be read. */
+const INNER_ARTICLE_COVERAGE = 0.3;
 /** How much better the best article heading must cover the topic than the next one, unless the question quotes it. */
 const ARTICLE_MARGIN = 0.08;
 
@@ -56,11 +60,13 @@ export function articleForTopic(environment: AnswerEnvironment, query: ParsedQue
   const { lexicon } = environment.query;
   const questionWords = foldedWords(query.key);
   const scored: Array<{ document: CorpusDocument; part: Section; coverage: number; quoted: boolean }> = [];
+  const inPlay: Array<{ document: CorpusDocument; part: Section }> = [];
   for (const document of environment.registry.documents) {
     for (const section of document.sections) {
       if (section.kind !== 'article' || !section.heading) continue;
       const heading = environment.textTerms(`heading:${document.id}#${section.address}`, () => section.heading ?? '');
       const coverage = topicCoverage(query.topic, query.topicPairs, heading, lexicon);
+      if (coverage >= INNER_ARTICLE_COVERAGE) inPlay.push({ document, part: section });
       if (coverage < ARTICLE_COVERAGE) continue;
       const headingWords = foldedWords(section.heading);
       const quoted = headingWords.length >= 3 && longestSharedRun(questionWords, headingWords) >= headingWords.length - 1;
@@ -70,21 +76,39 @@ export function articleForTopic(environment: AnswerEnvironment, query: ParsedQue
   scored.sort((a, b) => b.coverage - a.coverage || Number(b.quoted) - Number(a.quoted));
   const quotedOnes = scored.filter((item) => item.quoted);
   const [best, second] = scored;
+  // "Những lý do nào … không được giải quyết?" under "Điều 57. Thẩm quyền, trình tự, thủ tục giải quyết thôi việc":
+  // a list inside an article in play ("c) Lý do không giải quyết thôi việc …:") that covers the topic better than every heading answers instead.
+  const inner = bestInnerList(environment, query, inPlay, Math.max(best?.coverage ?? 0, INNER_LIST_COVERAGE));
+  if (inner) return inner;
   const chosen = quotedOnes.length === 1 ? quotedOnes[0] : best && (!second || best.coverage - second.coverage >= ARTICLE_MARGIN) ? best : null;
   if (!chosen) return null;
   const children = chosen.document.sections.filter((section) => isChild(chosen.part.address, section.address));
-  if (children.length <= 1) return null;
-  // "Những lý do nào … không được giải quyết?" under "Điều 57. Thẩm quyền, trình tự, thủ tục giải quyết thôi việc":
-  // a list inside the article ("c) Lý do không giải quyết thôi việc …:") that covers the topic better answers instead.
-  const inner = innerList(environment, query, chosen.document, chosen.part, chosen.coverage);
-  return { document: chosen.document, part: inner ?? chosen.part };
+  return children.length > 1 ? { document: chosen.document, part: chosen.part } : null;
+}
+
+/** The best list inside the articles in play whose lead-in covers the topic better than `coverage`; null when none. */
+function bestInnerList(
+  environment: AnswerEnvironment,
+  query: ParsedQuery,
+  articles: ReadonlyArray<{ document: CorpusDocument; part: Section }>,
+  coverage: number,
+): { document: CorpusDocument; part: Section } | null {
+  let found: { document: CorpusDocument; part: Section } | null = null;
+  let best = coverage;
+  for (const { document, part } of articles) {
+    const inner = innerList(environment, query, document, part, best);
+    if (!inner) continue;
+    found = { document, part: inner.section };
+    best = inner.coverage;
+  }
+  return found;
 }
 
 /**
  * The khoản or điểm inside the article whose lead-in (its first line, ending in ":") covers the
  * topic better than the article's heading, best first; null when none does.
  */
-function innerList(environment: AnswerEnvironment, query: ParsedQuery, document: CorpusDocument, article: Section, coverage: number): Section | null {
+function innerList(environment: AnswerEnvironment, query: ParsedQuery, document: CorpusDocument, article: Section, coverage: number): { section: Section; coverage: number } | null {
   let best: Section | null = null;
   let bestCoverage = coverage;
   for (const section of document.sections) {
@@ -98,7 +122,7 @@ function innerList(environment: AnswerEnvironment, query: ParsedQuery, document:
       bestCoverage = leadCoverage;
     }
   }
-  return best;
+  return best ? { section: best, coverage: bestCoverage } : null;
 }
 
 /** A section's first line, trimmed. */
