@@ -175,3 +175,14 @@ describe('a list inside another article than the one whose heading matches best'
     expect(cited(records).every((place) => place.startsWith('nghi-dinh-335-2025-nd-cp-danh-gia-xep-loai-cong-chuc#dieu.24.khoan.2.diem.'))).toBe(true);
   });
 });
+
+describe('a clause that continues a rule after ";"', () => {
+  it('is quoted with the clause before it (Luật 80 Điều 37 khoản 3, NĐ 170 Điều 16 khoản 5)', async () => {
+    const discipline = await ask('Trường hợp vụ việc kỷ luật có tình tiết phức tạp thì thời hạn xử lý kỷ luật kéo dài tối đa bao lâu?');
+    expect(discipline.answer).toContain('Thời hạn xử lý kỷ luật không quá 90 ngày; trường hợp vụ việc có tình tiết phức tạp');
+    expect(discipline.answer).toContain('150 ngày');
+    const exam = await ask('Nếu quyết định kéo dài thời gian nhận Phiếu đăng ký dự tuyển thì thời gian tổ chức thi chậm nhất là bao lâu?');
+    expect(exam.answer).toContain('phải tiến hành tổ chức thi; trường hợp quyết định kéo dài thời gian');
+    expect(exam.answer).toContain('45 ngày');
+  });
+});

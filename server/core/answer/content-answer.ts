@@ -22,7 +22,7 @@ export function composeContentAnswer(context: ComposeContext, query: ParsedQuery
   if (!top) return '';
   // "… gồm những gì?" answered by one item of a list: the list's lead-in and all its items answer it.
   const lead = asksForList(query) && !/:\s*$/.test(top.sentence.text) ? leadInBefore(top) : null;
-  const best = lead ?? top;
+  const best = lead ?? withClauseBefore(top);
   const chosen = [best];
   const second = lead ? undefined : rest.find((item) => item.chunk.id === best.chunk.id && item.coverage >= best.coverage * 0.6);
   if (second) {
@@ -66,6 +66,24 @@ function innermostAddress(document: CorpusDocument, address: string, start: numb
     }
   }
   return found;
+}
+
+/**
+ * A clause that begins in lower case after a ";" of its line ("…; trường hợp vụ việc có tình
+ * tiết phức tạp … không quá 150 ngày.") is quoted with the clause before it ("Thời hạn xử lý
+ * kỷ luật không quá 90 ngày;"): alone it reads as half a rule.
+ */
+function withClauseBefore(item: ScoredSentence): ScoredSentence {
+  const { chunk, sentence } = item;
+  if (!/^\p{Ll}/u.test(sentence.text)) return item;
+  const local = sentence.start - chunk.span.start;
+  const before = chunk.text.slice(0, local);
+  if (!/;\s*$/.test(before)) return item;
+  const lineStart = before.lastIndexOf('\n') + 1;
+  const previous = splitSentences(chunk.text.slice(lineStart, local), chunk.span.start + lineStart).pop();
+  if (!previous) return item;
+  const text = chunk.text.slice(previous.start - chunk.span.start, sentence.end - chunk.span.start);
+  return { ...item, sentence: { text, start: previous.start, end: sentence.end } };
 }
 
 /** The sentence ending in ":" that introduces the list `item` belongs to, in the same passage; null when none. */
