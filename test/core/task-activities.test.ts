@@ -26,6 +26,14 @@ describe('Kế hoạch 141: one activity of an item', () => {
     expect(response.answer).not.toContain('Sở Nội vụ');
   });
 
+  it('keeps the activity for a follow-up on its deadline (III.7, the AI launch)', async () => {
+    const first = await ask('Theo Kế hoạch 141, đơn vị nào chủ trì ra mắt AI pháp luật hỗ trợ cán bộ, công chức?', 'activity-follow-up');
+    expect(first.answer).toContain('Sở Khoa học và Công nghệ');
+    const then = await ask('Còn hạn hoàn thành việc đó là khi nào?', 'activity-follow-up');
+    expect(then.citations.map((citation) => citation.section)).toContain('III.7');
+    expect(then.answer).toMatch(/12\/2025|tháng 12/);
+  });
+
   it('names the lead and the time of the civil-service training activity of III.4 together', async () => {
     const response = await ask('Ở Bắc Ninh, ai chủ trì nâng cao kiến thức xây dựng pháp luật trong chương trình bồi dưỡng theo tiêu chuẩn ngạch công chức, và trong thời gian nào?');
     expect(response.answer).toContain('Sở Nội vụ');
@@ -60,8 +68,8 @@ describe('a synthetic plan item with two activities', () => {
     corpus = await ingestedCorpus(root, corpusDir);
   }, 60_000);
   afterAll(() => corpus.cleanup());
-  const ask = async (question: string) => {
-    const response = await corpus.assistant.ask({ question });
+  const ask = async (question: string, conversationId?: string) => {
+    const response = await corpus.assistant.ask({ question, conversationId });
     expect(citationProblems(response, corpus.index.registry)).toEqual([]);
     return response;
   };
@@ -78,6 +86,13 @@ describe('a synthetic plan item with two activities', () => {
     const partners = await ask('Kiểm kê hiện vật mẫu, lập sổ theo dõi thì đơn vị nào phối hợp?');
     expect(partners.answer).toContain('Sở Tài chính');
     expect(partners.answer).not.toContain('Trường Cao đẳng');
+  });
+
+  it('keeps the activity for a follow-up', async () => {
+    await ask('Ai chủ trì việc phục chế giấy cũ cho người giữ kho?', 'synthetic-follow-up');
+    const then = await ask('Thời gian thực hiện việc đó thế nào?', 'synthetic-follow-up');
+    expect(then.answer).toContain('Hằng năm');
+    expect(then.answer).not.toContain('tháng 6/2026');
   });
 
   it('gives the lead and the time when "who … and by when" is asked', async () => {

@@ -10,6 +10,7 @@ import type { ParsedQuery } from '../query/understand.js';
 import { besideDocumentTitle, findTasksByTopic, taskTerms, type TaskCandidate } from '../retrieval/task-finder.js';
 import { unsupportedReason } from '../decide/support.js';
 import { taskKey } from '../catalog/task-filter.js';
+import { activityAt } from '../read/activities.js';
 import type { AskBackChoice } from '../types.js';
 import type { TurnMemory } from './respond.js';
 import { documentLabel, placeLabel, shortTitle } from './format.js';
@@ -134,7 +135,11 @@ function bestOfOtherDocuments(candidates: readonly TaskCandidate[], best: TaskCa
 
 function previousTasks(environment: AnswerEnvironment, previous: TurnMemory): Task[] {
   const keys = new Set(previous.taskKeys);
-  return environment.registry.tasks.filter((task) => keys.has(taskKey(task)));
+  const activities = previous.activities ?? {};
+  // A task the previous answer narrowed to one activity stays that activity ("Còn hạn hoàn thành việc đó?").
+  return environment.registry.tasks
+    .filter((task) => keys.has(taskKey(task)))
+    .map((task) => (activities[taskKey(task)] === undefined ? task : activityAt(environment, task, activities[taskKey(task)])));
 }
 
 function sortByAddress(tasks: Task[]): Task[] {

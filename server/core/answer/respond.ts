@@ -48,6 +48,8 @@ export interface TurnMemory extends ScopeMemory {
   unitId: string | null;
   /** Ids of the known documents the conversation last referred to, for "chỉ thị đó". */
   documentIds?: string[];
+  /** Per task key, where the one activity the answer was about starts (see `read/activities.ts`). */
+  activities?: Record<string, number>;
 }
 
 export interface Reply {
@@ -83,7 +85,14 @@ export async function respond(whole: AnswerEnvironment, question: string, previo
     citations: abstained ? [] : citations.toArray(),
     abstained,
     intent,
-    memory: { intent, taskKeys: tasks.map(taskKey), unitId, documentIds: documentsToRemember(answeredDocuments, remembered), ...scopeMemory(scope) },
+    memory: {
+      intent,
+      taskKeys: tasks.map(taskKey),
+      unitId,
+      documentIds: documentsToRemember(answeredDocuments, remembered),
+      ...activitiesOf(tasks, environment.registry.tasks),
+      ...scopeMemory(scope),
+    },
     query,
     intentRule,
     ...(abstained ? { abstainReason: reason ?? 'unsupported' } : {}),
@@ -226,6 +235,12 @@ const MAX_FACT_DOCUMENTS = 3;
 function askWhichDocument(documents: readonly CorpusDocument[]): string {
   const lines = documents.map((document) => `- ${documentLabel(document)}: ${document.title}`);
   return [`Có ${documents.length} văn bản đã nạp; bạn hỏi về văn bản nào?`, ...lines].join('\n');
+}
+
+/** Where the activities of narrowed tasks start (a task narrowed to one activity is not the registry's own object). */
+function activitiesOf(tasks: readonly Task[], registered: readonly Task[]): { activities?: Record<string, number> } {
+  const narrowed = tasks.filter((task) => !registered.includes(task));
+  return narrowed.length > 0 ? { activities: Object.fromEntries(narrowed.map((task) => [taskKey(task), task.sources.title.span.start])) } : {};
 }
 
 /** What the next turn keeps of this turn's scope: the documents, unless it was every one. */

@@ -76,6 +76,16 @@ export function activityForTopic(environment: AnswerEnvironment, query: ParsedQu
 /** How many more of the question's words in one run an activity must write to be chosen among alike ones. */
 const RUN_MARGIN = 3;
 
+/**
+ * The task as the activity whose action starts at `start` (an offset in its document), as a
+ * previous turn narrowed it; the task unchanged when it has no such activity.
+ */
+export function activityAt(environment: AnswerEnvironment, task: Task, start: number): Task {
+  const activities = activitiesByTask(environment.registry.obligations).get(`${task.documentId}#${task.address}`);
+  const activity = activities?.find((item) => item.obligations[0].sources.action.span.start === start);
+  return activity ? asTask(task, activity) : task;
+}
+
 /** A task narrowed to one activity: same document and address, the activity's words and fields. */
 function asTask(task: Task, activity: Activity): Task {
   const [first] = activity.obligations;
