@@ -62,3 +62,17 @@ describe('a known unit followed by its place', () => {
     expect(integration.citations.map((citation) => citation.section)).toContain('2.d');
   });
 });
+
+describe('over the one document a question names, its title words rank nothing', () => {
+  it('finds the closing sentence of a resolution by the words beside its title (NQ 81)', async () => {
+    const response = await ask('Nghị quyết 81/2025/NQ-HĐND về chi thu nhập tăng thêm được thông qua tại kỳ họp thứ mấy?');
+    expect(response.citations.map((citation) => citation.section)).toEqual(['closing']);
+    expect(response.answer).toContain('Kỳ họp thứ 28');
+  });
+
+  it('finds the plan’s funding clause by the words beside its title (Kế hoạch 141)', async () => {
+    const response = await ask('Theo Kế hoạch 141 về nâng cao năng lực cán bộ, công chức xây dựng chính sách, pháp luật, đơn vị nào bố trí kinh phí chi thường xuyên?');
+    expect(response.citations.map((citation) => citation.section)).toContain('IV.2');
+    expect(response.answer).toContain('Sở Tài chính');
+  });
+});

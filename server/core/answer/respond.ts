@@ -342,9 +342,12 @@ async function answerContent(
   if (article) return done(composePartAnswer(context, article.document, article.part), [], null);
   // Gather: a question for a time, a length or a figure reads more passages (many cover the topic, few hold the span).
   const hits = await hybridSearch(environment.index, query.terms.join(' '), { k: need === 'what' ? CONTENT_PASSAGES : SPAN_PASSAGES, filter });
-  // Read: the sentences that cover the topic, the one holding the span asked for first.
+  // Read: the sentences that cover the topic, the one holding the span asked for first. Over the one
+  // document the question names, the words of its title ("… thu nhập tăng thêm") are in every passage: they rank nothing.
+  const [only] = environment.registry.documents;
+  const read = environment.registry.documents.length === 1 ? besideDocumentTitle(environment, query, only.id) : query;
   const counted = need === 'how-many' ? countedNoun(query.key) : null;
-  const ranked = preferAnswering(need, rankSentences(query, hits, environment.query.lexicon), foldedWords(query.key), counted);
+  const ranked = preferAnswering(need, rankSentences(read, hits, environment.query.lexicon), foldedWords(query.key), counted);
   // Decide.
   const decision = decideContent(environment, query, hits, ranked, need, counted);
   if (decision.kind === 'abstain') return abstain(decision.owners ? unloadedContentAnswer(decision.owners) : undefined, decision.reason);
