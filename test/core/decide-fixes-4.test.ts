@@ -76,3 +76,21 @@ describe('over the one document a question names, its title words rank nothing',
     expect(response.answer).toContain('Sở Tài chính');
   });
 });
+
+describe('an unloaded document named by an alias beside a loaded one', () => {
+  it('answers from the loaded document the question names, not "not loaded"', async () => {
+    for (const question of [
+      'Theo Nghị định 361, ai phải xây dựng bản mô tả công việc và khung năng lực của vị trí việc làm?',
+      'Theo Nghị định 361, khung năng lực vị trí việc làm được xây dựng theo mẫu nào?',
+    ]) {
+      const response = await ask(question);
+      expect(response.abstained, question).toBe(false);
+      expect(response.citations.every((citation) => citation.documentId === 'nghi-dinh-361-2025-nd-cp-vi-tri-viec-lam-cong-chuc')).toBe(true);
+    }
+  });
+
+  it('still says the framework is not loaded when only the framework is named', async () => {
+    const response = await ask('Khung năng lực vị trí việc làm đối với cán bộ, công chức cấp xã gồm những tiêu chuẩn gì?');
+    expect(response.abstainReason).toBe('unloaded-document');
+  });
+});

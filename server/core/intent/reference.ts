@@ -32,7 +32,8 @@ const CITED_WHERE = /\b(?:o dau|cho nao|where)\b/;
 /**
  * The cited or expected documents a question is about. A number ("17-NQ/TU", "Chỉ thị 18")
  * makes one count whatever else is asked; an alias alone ("khung năng lực") only when no task
- * cue claims the question (`taskShaped`: "Ai chủ trì rà soát khung năng lực?" is about a task).
+ * cue claims the question (`taskShaped`: "Ai chủ trì rà soát khung năng lực?" is about a task)
+ * and no loaded document is named beside it.
  */
 export function citedDocuments(query: ParsedQuery, taskShaped: boolean): KnownDocument[] {
   // A loaded document named in the question is the scope of the answer, not a citation to describe,
@@ -44,7 +45,8 @@ export function citedDocuments(query: ParsedQuery, taskShaped: boolean): KnownDo
     loaded.some((other) => other.start >= 0 && mention.start >= 0 && other.start < mention.end && mention.start < other.end);
   const mentions = query.documents.filter((mention) => (mention.document.loadedAs === null && !overlapsLoaded(mention)) || cited);
   const numbered = mentions.filter((mention) => (mention.document.reference?.number ?? mention.document.expected?.number) != null);
-  const chosen = numbered.length > 0 ? numbered : taskShaped ? [] : mentions;
+  // "Theo Nghị định 361, ai phải xây dựng … khung năng lực …?": a loaded document named beside an alias is what is asked.
+  const chosen = numbered.length > 0 ? numbered : taskShaped || (loaded.length > 0 && !cited) ? [] : mentions;
   return chosen.map((mention) => mention.document);
 }
 
