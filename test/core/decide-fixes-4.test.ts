@@ -94,3 +94,12 @@ describe('an unloaded document named by an alias beside a loaded one', () => {
     expect(response.abstainReason).toBe('unloaded-document');
   });
 });
+
+describe('a unit no plan gives a task, asked what it leads on a topic', () => {
+  it('answers from its duties in a regulation (NĐ 361 Điều 10 khoản 4)', async () => {
+    const response = await ask('Bộ Nội vụ chủ trì đề xuất việc gì khi chức năng quản lý nhà nước về một ngành, lĩnh vực thay đổi?');
+    expect(response.abstained).toBe(false);
+    expect(response.citations.map((citation) => `${citation.documentId}#${citation.section}`)).toContain('nghi-dinh-361-2025-nd-cp-vi-tri-viec-lam-cong-chuc#dieu.10.khoan.4');
+    expect(response.answer).toContain('danh mục vị trí việc làm khung');
+  });
+});
