@@ -103,3 +103,13 @@ describe('a unit no plan gives a task, asked what it leads on a topic', () => {
     expect(response.answer).toContain('danh mục vị trí việc làm khung');
   });
 });
+
+describe('"gửi … cho ai" in a procedure', () => {
+  it('asks where a decision goes, not the document’s recipients; "được gửi đến những đơn vị nào" still does', async () => {
+    const procedure = await ask('Theo Nghị định 361, cơ quan có thẩm quyền phải ra quyết định phê duyệt vị trí việc làm trong bao lâu và gửi quyết định cho ai?');
+    expect(procedure.intent).not.toBe('document-fact');
+    const recipients = await ask('Chỉ thị 012/CT-UBND được gửi đến những đơn vị nào?');
+    expect(recipients.intent).toBe('document-fact');
+    expect(recipients.citations.map((citation) => citation.section)).toContain('recipients');
+  });
+});
