@@ -186,3 +186,12 @@ describe('a clause that continues a rule after ";"', () => {
     expect(exam.answer).toContain('45 ngày');
   });
 });
+
+describe('an amount is not a year, a date or a number of a place', () => {
+  it('reads the amount after them', () => {
+    expect(answerSpan('how-many', 'Mức trích năm 2026 bằng 0,8 lần quỹ lương cơ bản.')).toBe('0,8');
+    expect(answerSpan('how-many', 'Kết thúc năm 2026, Ủy ban nhân dân báo cáo theo Điều 4.')).toBeNull();
+    expect(answerSpan('how-many', 'Thay thế Nghị quyết số 46/2024/NQ-HĐND ngày 10 tháng 12 năm 2024.')).toBeNull();
+    expect(answerSpan('how-many', 'Tỷ lệ không vượt quá 20% tổng số.')).toBe('20%');
+  });
+});

@@ -34,6 +34,22 @@ const LENGTH = /(?<!(?:ngày|tháng)\s+)(?<![\d/])(?:\d+|một|hai|ba|bốn|năm
 /** A figure: digits that are not part of a date or a document number. */
 const FIGURE = /(?<![\d/.-])\d+(?:[.,]\d+)?(?![\d/])(?:\s*%)?/u;
 
+/** Words before a number that make it a date, a place or a document's number, not an amount. */
+const NOT_AMOUNT_BEFORE = /(?:ngày|tháng|năm|số|Điều|khoản|điểm|Chương|Mục|Phụ lục|Mẫu số|khóa|khoá|Kỳ họp thứ)\s*$/iu;
+/** A year standing alone ("2026"). */
+const YEAR = /^(?:19|20)\d{2}$/;
+
+/** The first figure of `text` that is an amount: not a year, a date, a place or a document's number. */
+function figureSpan(text: string): string | null {
+  for (const match of text.matchAll(new RegExp(FIGURE.source, 'gu'))) {
+    const figure = match[0].trim();
+    const before = text.slice(Math.max(0, (match.index ?? 0) - 12), match.index ?? 0);
+    if (YEAR.test(figure) || NOT_AMOUNT_BEFORE.test(before)) continue;
+    return figure;
+  }
+  return null;
+}
+
 /** A duty verb: what an actor is made to do. */
 const DUTY_VERB = /\b(?:có trách nhiệm|chịu trách nhiệm|chủ trì|phối hợp|phê duyệt|quyết định|ban hành|hướng dẫn|thực hiện|tổ chức|thẩm định|báo cáo|tham mưu|giao|do|công nhận|bổ nhiệm|giám sát|theo dõi|kiểm tra|chỉ đạo|tuyển dụng|xếp loại)\b/iu;
 
@@ -58,7 +74,7 @@ export function answerSpan(need: AnswerNeed, text: string, counted: readonly str
     case 'how-long':
       return LENGTH.exec(text)?.[0].trim() ?? null;
     case 'how-many':
-      return FIGURE.exec(text)?.[0].trim() ?? null;
+      return figureSpan(text);
     case 'who':
       return ACTOR.test(text) && DUTY_VERB.test(text) ? text : null;
     case 'what':
