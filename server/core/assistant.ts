@@ -19,6 +19,7 @@ import { listObligations } from './catalog/obligations.js';
 import { answerWithModel, modelSources, type ModelPath } from './model-path.js';
 import type { QueryVocabulary } from './query/vocabulary.js';
 import { hybridSearch } from './retrieval/hybrid.js';
+import { questionIndex } from './retrieval/search-memo.js';
 import { streamAnswer } from './stream.js';
 import type { AskRequest, PlanAssistant, SearchHit } from './types.js';
 
@@ -54,7 +55,7 @@ export function createPlanAssistant(deps: PlanAssistantDeps): PlanAssistant & { 
     const question = validQuestion(request.question);
     const conversationId = request.conversationId?.trim() || conversations.newId();
     const previous = conversations.get(conversationId);
-    const reply = await respond(requested(environment, request.documentId), question, previous);
+    const reply = await respond(forQuestion(requested(environment, request.documentId)), question, previous);
     // An abstention says nothing about a task: the conversation keeps pointing where it was.
     if (!reply.abstained || !previous) conversations.set(conversationId, reply.memory);
     return { reply, conversationId };
@@ -108,6 +109,11 @@ function requested(environment: AnswerEnvironment, documentId: string | undefine
     throw new NotFoundError(`Không có văn bản “${id}” trong kho. Các văn bản đã nạp: ${loaded}.`);
   }
   return { ...environment, requestedDocumentId: id };
+}
+
+/** The environment one question is answered in: its repeated searches are served once (see `questionIndex`). */
+function forQuestion(environment: AnswerEnvironment): AnswerEnvironment {
+  return { ...environment, index: questionIndex(environment.index) };
 }
 
 function validQuestion(question: unknown): string {

@@ -1,0 +1,59 @@
+/**
+ * One question's searches, remembered for the rest of that question. Answering one question
+ * searches the same text several times at different depths (the task finder reads 80 hits,
+ * a scope confined to several documents reads deeper, the clauses read 60 or 64), and each
+ * vector search embeds the text again. A view of the index made per question answers a
+ * repeated search from the earlier one whenever that gives exactly the hits a new search
+ * would; otherwise it searches. Nothing outlives the question: a new view is made for each.
+ */
+import type { IndexHit, LoadedIndex } from '../../../ingest/types.js';
+
+interface Remembered<T> {
+  k: number;
+  hits: T;
+}
+
+/**
+ * The index seen by one question: the same index, whose two searches remember their results.
+ *
+ * - Lexical: the k best by a total order (score, then chunk order), so the k best are the first
+ *   k of any deeper search of the same text and document.
+ * - Vector: hnswlib explores max(breadth, k) candidates and drops the farthest. A search of k
+ *   ≤ K ≤ breadth explores the same candidates as one of K, so its hits are the first k of K's —
+ *   unless the k-th and the (k+1)-th are as near (a tie: which of them hnswlib drops is not the
+ *   order the hits come in). Then, and without a known breadth, only the same k is reused.
+ */
+export function questionIndex(index: LoadedIndex): LoadedIndex {
+  const lexical = new Map<string, Remembered<IndexHit[]>>();
+  const vector = new Map<string, Remembered<Promise<IndexHit[]>>>();
+  const breadth = index.vectorSearchBreadth ?? 0;
+  const view = Object.create(index) as LoadedIndex;
+  Object.assign(view, {
+    searchLexical(query: string, k: number, documentId?: string): IndexHit[] {
+      const key = `${documentId ?? ''}\u0000${query}`;
+      const known = lexical.get(key);
+      if (known && k <= known.k) return known.hits.slice(0, Math.max(0, Math.floor(k)));
+      const hits = index.searchLexical(query, k, documentId);
+      lexical.set(key, { k, hits });
+      return hits.slice();
+    },
+    async searchVector(query: string, k: number, documentId?: string): Promise<IndexHit[]> {
+      const key = `${documentId ?? ''}\u0000${query}`;
+      const known = vector.get(key);
+      if (known) {
+        const hits = await known.hits;
+        if (k === known.k) return hits.slice();
+        if (known.k <= breadth && isPrefix(hits, Math.floor(k))) return hits.slice(0, Math.floor(k));
+      }
+      const hits = index.searchVector(query, k, documentId);
+      vector.set(key, { k, hits });
+      return (await hits).slice();
+    },
+  });
+  return view;
+}
+
+/** Whether the first `k` hits are what a search of `k` returns: fewer than all, and not tied with the next. */
+function isPrefix(hits: readonly IndexHit[], k: number): boolean {
+  return k > 0 && k < hits.length && hits[k - 1].score > hits[k].score;
+}
