@@ -1,9 +1,14 @@
 /**
  * A question's index view (`questionIndex`): a repeated search is served from an earlier one
- * only when that gives exactly what a new search returns, on the shipped index.
+ * only when that gives exactly what a new search returns, on the shipped index; and the
+ * clauses outside the tasks, gathered once per question (`clauseHits`).
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { LoadedIndex } from '../../ingest/types.js';
+import { CONTENT_PASSAGES, SPAN_PASSAGES, clauseHits, outsideTasks } from '../../server/core/answer/clauses.js';
+import { buildEnvironment } from '../../server/core/environment.js';
+import { understandQuery } from '../../server/core/query/understand.js';
+import { hybridSearch } from '../../server/core/retrieval/hybrid.js';
 import { questionIndex } from '../../server/core/retrieval/search-memo.js';
 import { buildShippedIndex, type ShippedIndex } from './shipped-index.js';
 
@@ -77,4 +82,21 @@ it('reuses a vector search only for the same depth when the index does not say h
   expect(calls.vector).toBe(1);
   await view.searchVector(QUERIES[2], 60);
   expect(calls.vector).toBe(2);
+});
+
+it('gathers the clauses outside the tasks once per question, with the hits of a search of each depth', async () => {
+  const { index, calls } = counted(shipped.index);
+  const environment = buildEnvironment(index);
+  const question = { ...environment, index: questionIndex(index) };
+  const query = understandQuery('Thời hạn tuyển dụng công chức cấp xã là bao lâu?', environment.query);
+  const text = query.terms.join(' ');
+  const outside = { filter: outsideTasks(environment) };
+  const reads = [CONTENT_PASSAGES, SPAN_PASSAGES, CONTENT_PASSAGES];
+  for (const k of reads) {
+    expect(await clauseHits(question, query, k)).toEqual(await hybridSearch(shipped.index, text, { k, ...outside }));
+  }
+  expect(calls.lexical).toBe(1);
+  // Another question gathers again.
+  await clauseHits({ ...environment, index: questionIndex(index) }, understandQuery('Thời hạn tuyển dụng công chức cấp xã là bao lâu?', environment.query), CONTENT_PASSAGES);
+  expect(calls.lexical).toBe(2);
 });
