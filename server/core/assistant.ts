@@ -22,6 +22,7 @@ import { hybridSearch } from './retrieval/hybrid.js';
 import { questionIndex } from './retrieval/search-memo.js';
 import { streamAnswer } from './stream.js';
 import type { AskRequest, PlanAssistant, SearchHit } from './types.js';
+import { documentById } from './registry-lookup.js';
 
 export interface PlanAssistantDeps {
   index: LoadedIndex;
@@ -79,7 +80,7 @@ export function createPlanAssistant(deps: PlanAssistantDeps): PlanAssistant & { 
       const hits = await hybridSearch(environment.index, query, { k, documentId: options.documentId });
       return hits.map((hit): SearchHit => ({
         documentId: hit.chunk.documentId,
-        documentTitle: environment.registry.documents.find((doc) => doc.id === hit.chunk.documentId)?.title ?? hit.chunk.documentId,
+        documentTitle: documentById(environment.registry.documents, hit.chunk.documentId)?.title ?? hit.chunk.documentId,
         address: hit.chunk.address,
         text: hit.chunk.text,
         score: Number(hit.score.toFixed(6)),
