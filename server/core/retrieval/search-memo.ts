@@ -24,33 +24,61 @@ interface Remembered<T> {
  *   order the hits come in). Then, and without a known breadth, only the same k is reused.
  */
 export function questionIndex(index: LoadedIndex): LoadedIndex {
-  const lexical = new Map<string, Remembered<IndexHit[]>>();
-  const vector = new Map<string, Remembered<Promise<IndexHit[]>>>();
-  const breadth = index.vectorSearchBreadth ?? 0;
-  const view = Object.create(index) as LoadedIndex;
-  Object.assign(view, {
-    searchLexical(query: string, k: number, documentId?: string): IndexHit[] {
-      const key = `${documentId ?? ''}\u0000${query}`;
-      const known = lexical.get(key);
-      if (known && k <= known.k) return known.hits.slice(0, Math.max(0, Math.floor(k)));
-      const hits = index.searchLexical(query, k, documentId);
-      lexical.set(key, { k, hits });
-      return hits.slice();
-    },
-    async searchVector(query: string, k: number, documentId?: string): Promise<IndexHit[]> {
-      const key = `${documentId ?? ''}\u0000${query}`;
-      const known = vector.get(key);
-      if (known) {
-        const hits = await known.hits;
-        if (k === known.k) return hits.slice();
-        if (known.k <= breadth && isPrefix(hits, Math.floor(k))) return hits.slice(0, Math.floor(k));
-      }
-      const hits = index.searchVector(query, k, documentId);
-      vector.set(key, { k, hits });
-      return (await hits).slice();
-    },
-  });
-  return view;
+  return new QuestionIndex(index);
+}
+
+/**
+ * A class, not `Object.create(index)`: every question's view then has the same shape, so the
+ * code reading `index.chunkById` and the like sees one kind of object, not a new one each time.
+ */
+class QuestionIndex implements LoadedIndex {
+  readonly manifest: LoadedIndex['manifest'];
+  readonly registry: LoadedIndex['registry'];
+  readonly chunks: LoadedIndex['chunks'];
+  readonly chunkById: LoadedIndex['chunkById'];
+  readonly embeddings: LoadedIndex['embeddings'];
+  readonly vectorSearchBreadth: number | undefined;
+  private readonly lexical = new Map<string, Remembered<IndexHit[]>>();
+  private readonly vector = new Map<string, Remembered<Promise<IndexHit[]>>>();
+
+  constructor(private readonly base: LoadedIndex) {
+    this.manifest = base.manifest;
+    this.registry = base.registry;
+    this.chunks = base.chunks;
+    this.chunkById = base.chunkById;
+    this.embeddings = base.embeddings;
+    this.vectorSearchBreadth = base.vectorSearchBreadth;
+  }
+
+  get vectorStore(): LoadedIndex['vectorStore'] {
+    return this.base.vectorStore;
+  }
+
+  get words(): LoadedIndex['words'] {
+    return this.base.words;
+  }
+
+  searchLexical(query: string, k: number, documentId?: string): IndexHit[] {
+    const key = `${documentId ?? ''}\u0000${query}`;
+    const known = this.lexical.get(key);
+    if (known && k <= known.k) return known.hits.slice(0, Math.max(0, Math.floor(k)));
+    const hits = this.base.searchLexical(query, k, documentId);
+    this.lexical.set(key, { k, hits });
+    return hits.slice();
+  }
+
+  async searchVector(query: string, k: number, documentId?: string): Promise<IndexHit[]> {
+    const key = `${documentId ?? ''}\u0000${query}`;
+    const known = this.vector.get(key);
+    if (known) {
+      const hits = await known.hits;
+      if (k === known.k) return hits.slice();
+      if (known.k <= (this.vectorSearchBreadth ?? 0) && isPrefix(hits, Math.floor(k))) return hits.slice(0, Math.floor(k));
+    }
+    const hits = this.base.searchVector(query, k, documentId);
+    this.vector.set(key, { k, hits });
+    return (await hits).slice();
+  }
 }
 
 /** Whether the first `k` hits are what a search of `k` returns: fewer than all, and not tied with the next. */
