@@ -120,8 +120,15 @@ function topK(candidates: number[], scores: Float64Array, matched: Uint16Array, 
       i = worst;
     }
   };
+  // The root's final score, kept while the heap is full: most candidates lose to it, and
+  // comparing with a number is cheaper than recomputing both sides for each.
+  let rootId = -1;
+  let rootFinal = 0;
   for (const docId of candidates) {
-    if (heap.length === k && !better(docId, heap[0])) continue;
+    if (heap.length === k) {
+      const candidate = scores[docId] * matched[docId];
+      if (!(candidate > rootFinal || (candidate === rootFinal && docId < rootId))) continue;
+    }
     if (accept && !accept(docId)) continue;
     if (heap.length < k) {
       heap.push(docId);
@@ -129,6 +136,10 @@ function topK(candidates: number[], scores: Float64Array, matched: Uint16Array, 
     } else {
       heap[0] = docId;
       siftDown(0);
+    }
+    if (heap.length === k) {
+      rootId = heap[0];
+      rootFinal = final(rootId);
     }
   }
   return heap.sort((a, b) => (better(a, b) ? -1 : 1));
