@@ -408,6 +408,11 @@ export interface LoadedIndex {
   /** HNSWLib nearest neighbours of the query's embedding; score is cosine similarity. */
   searchVector(query: string, k: number, documentId?: string): Promise<IndexHit[]>;
   /**
+   * How many candidates every vector search explores (hnswlib's ef), when known: two searches
+   * of the same query for up to this many hits explore the same candidates.
+   */
+  readonly vectorSearchBreadth?: number;
+  /**
    * The LangChain vector store, for a LangChain retriever. Over the same graph as
    * `searchVector`; may be made on first access (a document object per chunk costs memory).
    */

@@ -46,8 +46,13 @@ function shapePattern(shapes: UnitShapes): RegExp {
   const source = `(?<![${LETTER}])(?:(?<position>${positions})\\s+)?(?:(?<council>${council})|${organ})`;
   pattern = new RegExp(source, 'gu');
   shapePatterns.set(shapes, pattern);
+  // Every match holds a council form or a head word: a text with neither has no name to find.
+  headPatterns.set(shapes, new RegExp(`(?:${heads}|${councilForms})`, 'u'));
   return pattern;
 }
+
+/** Per shapes, the words one of which every match of `shapePattern` holds (set beside it). */
+const headPatterns = new WeakMap<UnitShapes, RegExp>();
 
 function expanded(text: string, shapes: UnitShapes): string {
   let name = text.replace(/\s+/g, ' ').trim();
@@ -111,7 +116,11 @@ function knownUnit(text: string, units: VocabularyUnit[]): VocabularyUnit | unde
 /** Names of units written in `text`, by shape, as written (trailing punctuation excluded). */
 export function unitNamesByShape(text: string, shapes: UnitShapes): Array<{ text: string; head?: string; position?: string; start: number }> {
   const names: Array<{ text: string; head?: string; position?: string; start: number }> = [];
-  for (const match of text.matchAll(shapePattern(shapes))) {
+  const pattern = shapePattern(shapes);
+  // The full pattern tries its look-behind and name shapes at every character; most questions name no organ.
+  const heads = headPatterns.get(shapes);
+  if (heads && !heads.test(text)) return names;
+  for (const match of text.matchAll(pattern)) {
     names.push({ text: match[0], head: match.groups?.head, position: match.groups?.position, start: match.index });
   }
   return names;

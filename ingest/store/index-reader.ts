@@ -68,6 +68,7 @@ export async function loadIndex(indexPath: string, options: LoadIndexOptions = {
     chunkById,
     searchLexical: createLexicalSearcher(lexical, chunks),
     searchVector: createVectorSearcher(vectors, chunks, embedder.embeddings),
+    vectorSearchBreadth: vectors.getEf(),
     // Made on first use: only a LangChain consumer needs a document object per chunk.
     get vectorStore() {
       vectorStore ??= langChainStore(vectors, chunks, embedder.embeddings);

@@ -24,6 +24,21 @@ interface Buffers {
   scores: Float64Array;
   matched: Uint16Array;
   lastTerm: Int32Array;
+  /**
+   * Per field, each chunk's length term of the BM25 denominator, k × (1 − b + b × length /
+   * average): the same expression the loop computed for every posting, computed once per chunk.
+   */
+  lengthNorms: Float64Array[];
+}
+
+function makeBuffers(index: PostingsIndex): Buffers {
+  const size = index.documentCount;
+  const lengthNorms = index.fields.map(({ lengths, averageLength }) => {
+    const norms = new Float64Array(size);
+    for (let chunk = 0; chunk < size; chunk += 1) norms[chunk] = BM25.k * (1 - BM25.b + (BM25.b * lengths[chunk]) / averageLength);
+    return norms;
+  });
+  return { scores: new Float64Array(size), matched: new Uint16Array(size), lastTerm: new Int32Array(size).fill(-1), lengthNorms };
 }
 
 /**
@@ -38,25 +53,26 @@ export function createBm25Scorer(
     const limit = Math.floor(k);
     if (!(limit > 0)) return [];
     const size = index.documentCount;
-    buffers ??= { scores: new Float64Array(size), matched: new Uint16Array(size), lastTerm: new Int32Array(size).fill(-1) };
-    const { scores, matched, lastTerm } = buffers;
+    buffers ??= makeBuffers(index);
+    const { scores, matched, lastTerm, lengthNorms } = buffers;
     const touched: number[] = [];
-    terms.forEach((term, termIndex) => {
-      const id = index.termIds.get(term);
-      if (id === undefined) return;
-      LEXICAL_FIELDS.forEach((field, fieldNumber) => {
-        const boost = boosts[field];
-        if (boost === undefined) return;
-        const { offsets, chunks, frequencies, lengths, averageLength } = index.fields[fieldNumber];
+    for (let termIndex = 0; termIndex < terms.length; termIndex += 1) {
+      const id = index.termIds.get(terms[termIndex]);
+      if (id === undefined) continue;
+      for (let fieldNumber = 0; fieldNumber < LEXICAL_FIELDS.length; fieldNumber += 1) {
+        const boost = boosts[LEXICAL_FIELDS[fieldNumber]];
+        if (boost === undefined) continue;
+        const { offsets, chunks, frequencies } = index.fields[fieldNumber];
+        const norms = lengthNorms[fieldNumber];
         const start = offsets[id];
         const end = offsets[id + 1];
         const count = end - start;
-        if (count === 0) return;
+        if (count === 0) continue;
         const idf = Math.log(1 + (size - count + 0.5) / (count + 0.5));
         for (let at = start; at < end; at += 1) {
           const chunk = chunks[at];
           const termFrequency = frequencies[at];
-          const normalized = termFrequency + BM25.k * (1 - BM25.b + (BM25.b * lengths[chunk]) / averageLength);
+          const normalized = termFrequency + norms[chunk];
           const score = idf * (BM25.d + (termFrequency * (BM25.k + 1)) / normalized);
           if (lastTerm[chunk] === -1) touched.push(chunk);
           if (lastTerm[chunk] !== termIndex) {
@@ -65,8 +81,8 @@ export function createBm25Scorer(
           }
           scores[chunk] += boost * score;
         }
-      });
-    });
+      }
+    }
     const best = topK(touched, scores, matched, limit, accept);
     const results = best.map((chunk) => ({ chunk, score: scores[chunk] * matched[chunk] }));
     for (const chunk of touched) {
@@ -104,8 +120,15 @@ function topK(candidates: number[], scores: Float64Array, matched: Uint16Array, 
       i = worst;
     }
   };
+  // The root's final score, kept while the heap is full: most candidates lose to it, and
+  // comparing with a number is cheaper than recomputing both sides for each.
+  let rootId = -1;
+  let rootFinal = 0;
   for (const docId of candidates) {
-    if (heap.length === k && !better(docId, heap[0])) continue;
+    if (heap.length === k) {
+      const candidate = scores[docId] * matched[docId];
+      if (!(candidate > rootFinal || (candidate === rootFinal && docId < rootId))) continue;
+    }
     if (accept && !accept(docId)) continue;
     if (heap.length < k) {
       heap.push(docId);
@@ -113,6 +136,10 @@ function topK(candidates: number[], scores: Float64Array, matched: Uint16Array, 
     } else {
       heap[0] = docId;
       siftDown(0);
+    }
+    if (heap.length === k) {
+      rootId = heap[0];
+      rootFinal = final(rootId);
     }
   }
   return heap.sort((a, b) => (better(a, b) ? -1 : 1));

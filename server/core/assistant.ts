@@ -19,8 +19,10 @@ import { listObligations } from './catalog/obligations.js';
 import { answerWithModel, modelSources, type ModelPath } from './model-path.js';
 import type { QueryVocabulary } from './query/vocabulary.js';
 import { hybridSearch } from './retrieval/hybrid.js';
+import { questionIndex } from './retrieval/search-memo.js';
 import { streamAnswer } from './stream.js';
 import type { AskRequest, PlanAssistant, SearchHit } from './types.js';
+import { documentById } from './registry-lookup.js';
 
 export interface PlanAssistantDeps {
   index: LoadedIndex;
@@ -54,7 +56,7 @@ export function createPlanAssistant(deps: PlanAssistantDeps): PlanAssistant & { 
     const question = validQuestion(request.question);
     const conversationId = request.conversationId?.trim() || conversations.newId();
     const previous = conversations.get(conversationId);
-    const reply = await respond(requested(environment, request.documentId), question, previous);
+    const reply = await respond(forQuestion(requested(environment, request.documentId)), question, previous);
     // An abstention says nothing about a task: the conversation keeps pointing where it was.
     if (!reply.abstained || !previous) conversations.set(conversationId, reply.memory);
     return { reply, conversationId };
@@ -78,7 +80,7 @@ export function createPlanAssistant(deps: PlanAssistantDeps): PlanAssistant & { 
       const hits = await hybridSearch(environment.index, query, { k, documentId: options.documentId });
       return hits.map((hit): SearchHit => ({
         documentId: hit.chunk.documentId,
-        documentTitle: environment.registry.documents.find((doc) => doc.id === hit.chunk.documentId)?.title ?? hit.chunk.documentId,
+        documentTitle: documentById(environment.registry.documents, hit.chunk.documentId)?.title ?? hit.chunk.documentId,
         address: hit.chunk.address,
         text: hit.chunk.text,
         score: Number(hit.score.toFixed(6)),
@@ -108,6 +110,11 @@ function requested(environment: AnswerEnvironment, documentId: string | undefine
     throw new NotFoundError(`Không có văn bản “${id}” trong kho. Các văn bản đã nạp: ${loaded}.`);
   }
   return { ...environment, requestedDocumentId: id };
+}
+
+/** The environment one question is answered in: its repeated searches are served once (see `questionIndex`). */
+function forQuestion(environment: AnswerEnvironment): AnswerEnvironment {
+  return { ...environment, index: questionIndex(environment.index) };
 }
 
 function validQuestion(question: unknown): string {

@@ -13,6 +13,7 @@ import type { AnswerEnvironment } from './environment.js';
 import { HybridRetriever } from './retrieval/retriever.js';
 import { searchText } from './retrieval/task-finder.js';
 import type { Citation } from './types.js';
+import { documentById } from './registry-lookup.js';
 
 /** Most sources given to the model. */
 const MAX_SOURCES = 6;
@@ -39,7 +40,7 @@ export async function modelSources(environment: AnswerEnvironment, reply: Reply)
       if (sources.length >= MAX_SOURCES) break;
       const { documentId, address } = passage.metadata;
       if (sources.some((source) => source.citation.section === address && source.citation.documentId === documentId)) continue;
-      const document = environment.registry.documents.find((doc) => doc.id === documentId);
+      const document = documentById(environment.registry.documents, documentId);
       const citation: Citation = { documentId, documentTitle: document?.title ?? documentId, section: address, quote: passage.pageContent };
       sources.push({ citation, heading: headingOf(environment, citation), text: passage.pageContent });
     }
@@ -48,7 +49,7 @@ export async function modelSources(environment: AnswerEnvironment, reply: Reply)
 }
 
 function headingOf(environment: AnswerEnvironment, citation: Citation): string {
-  const document = environment.registry.documents.find((doc) => doc.id === citation.documentId);
+  const document = documentById(environment.registry.documents, citation.documentId);
   return `${document ? documentLabel(document) : citation.documentTitle} — ${placeLabel(citation.section)}`;
 }
 

@@ -7,6 +7,7 @@
  */
 import type { CorpusDocument, Registry, Section } from '../../../ingest/types.js';
 import type { Citation } from '../types.js';
+import { documentById, sectionAt } from '../registry-lookup.js';
 
 /** Longest quote kept whole; longer quotes are cut at a word boundary (still verbatim). */
 const MAX_QUOTE_CHARS = 600;
@@ -40,7 +41,7 @@ export class CitationList {
 
 /** Section lookup by address. */
 export function findSection(document: CorpusDocument, address: string): Section | undefined {
-  return document.sections.find((section) => section.address === address);
+  return sectionAt(document, address);
 }
 
 /**
@@ -48,7 +49,7 @@ export function findSection(document: CorpusDocument, address: string): Section 
  * neither the quote nor the section can be found.
  */
 export function verifiedCitation(registry: Registry, documentId: string, address: string, quote: string): Citation | null {
-  const document = registry.documents.find((doc) => doc.id === documentId);
+  const document = documentById(registry.documents, documentId);
   if (!document) return null;
   const section = findSection(document, address);
   if (!section) return null;
@@ -76,7 +77,7 @@ function shorten(quote: string): string {
 
 /** Whether a citation holds: its document exists, its section exists, its quote is verbatim. */
 export function isCitationValid(registry: Registry, citation: Citation): boolean {
-  const document = registry.documents.find((doc) => doc.id === citation.documentId);
+  const document = documentById(registry.documents, citation.documentId);
   if (!document || !findSection(document, citation.section)) return false;
   return citation.quote.length > 0 && document.text.includes(citation.quote);
 }

@@ -4,10 +4,10 @@
  * the clauses, read them, and decide when the clause wins (the answer stage orchestrates the
  * stages in order; no stage calls back into an earlier one).
  */
-import type { Chunk } from '../../../ingest/types.js';
+import type { Chunk, LoadedIndex } from '../../../ingest/types.js';
 import type { AnswerEnvironment } from '../environment.js';
 import type { ParsedQuery } from '../query/understand.js';
-import { hybridSearch } from '../retrieval/hybrid.js';
+import { hybridSearch, type PassageHit } from '../retrieval/hybrid.js';
 import { answerSpan, type AnswerNeed } from '../read/spans.js';
 import { preferAnswering, rankSentences } from '../read/rank.js';
 import { unsupportedReason } from '../decide/support.js';
@@ -27,20 +27,50 @@ export async function clauseCovers(
   environment: AnswerEnvironment,
   query: ParsedQuery,
   taskCoverage: number,
-  within: (chunk: Chunk) => boolean = () => true,
+  within?: (chunk: Chunk) => boolean,
 ): Promise<boolean> {
   if (taskCoverage >= 1 - CLAUSE_MARGIN) return false;
+  // Within a part of the corpus (one document's clauses, another's), the search is its own.
   const outside = outsideTasks(environment);
-  const hits = await hybridSearch(environment.index, query.terms.join(' '), { k: CONTENT_PASSAGES, filter: (chunk) => outside(chunk) && within(chunk) });
+  const hits = within
+    ? await hybridSearch(environment.index, query.terms.join(' '), { k: CONTENT_PASSAGES, filter: (chunk) => outside(chunk) && within(chunk) })
+    : await clauseHits(environment, query, CONTENT_PASSAGES);
   const [best] = rankSentences(query, hits, environment.query.lexicon);
   return best !== undefined && best.coverage > taskCoverage + CLAUSE_MARGIN;
 }
 
 /** Whether a passage outside the tasks covers the topic well enough and holds the span the question asks for. */
 export async function clauseStates(environment: AnswerEnvironment, query: ParsedQuery, need: AnswerNeed): Promise<boolean> {
-  const hits = await hybridSearch(environment.index, query.terms.join(' '), { k: SPAN_PASSAGES, filter: outsideTasks(environment) });
+  const hits = await clauseHits(environment, query, SPAN_PASSAGES);
   const [best] = preferAnswering(need, rankSentences(query, hits, environment.query.lexicon));
   return best !== undefined && answerSpan(need, best.sentence.text) !== null && unsupportedReason(query, best.coverage, environment.query.lexicon) === null;
+}
+
+/**
+ * The clauses a question gathered, by the index view it searched (one per scope) and the number
+ * of passages read. Keyed by the parsed question, made once per question: nothing outlives it.
+ */
+const gathered = new WeakMap<ParsedQuery, Map<LoadedIndex, Map<number, Promise<PassageHit[]>>>>();
+
+/**
+ * The `k` passages outside the tasks that best match the question's topic. A question reads
+ * them up to three times (`clauseCovers`, `clauseStates`, the content answer), at two depths:
+ * the deepest read ({@link SPAN_PASSAGES}) is gathered first, so the question's index view
+ * (`questionIndex`) serves the shallower read's searches from that one gathering, and each
+ * depth's ranking is kept for the rest of the question. Same hits as a search of `k` alone.
+ */
+export function clauseHits(environment: AnswerEnvironment, query: ParsedQuery, k: number): Promise<PassageHit[]> {
+  const { index } = environment;
+  let byIndex = gathered.get(query);
+  if (!byIndex) gathered.set(query, (byIndex = new Map()));
+  let byDepth = byIndex.get(index);
+  if (!byDepth) byIndex.set(index, (byDepth = new Map()));
+  const known = byDepth.get(k);
+  if (known) return known;
+  const first = k < SPAN_PASSAGES ? clauseHits(environment, query, SPAN_PASSAGES) : Promise.resolve([]);
+  const hits = first.then(() => hybridSearch(index, query.terms.join(' '), { k, filter: outsideTasks(environment) }));
+  byDepth.set(k, hits);
+  return hits;
 }
 
 /** Passages outside every task item: where a question no task answers may still be answered. */

@@ -12,6 +12,7 @@ import { splitSentences, type Sentence } from '../read/sentences.js';
 import { answerNeed, namesActor } from '../read/spans.js';
 import { asksForList, type ScoredSentence } from '../read/rank.js';
 import type { ComposeContext } from './task-answers.js';
+import { documentById, sectionAt } from '../registry-lookup.js';
 
 /**
  * The best sentence, and a second one when it adds topic words the first lacks (a question
@@ -30,7 +31,7 @@ export function composeContentAnswer(context: ComposeContext, query: ParsedQuery
     if (topicCoverage(query.topic, query.topicPairs, both, lexicon) > best.coverage + 0.05) chosen.push(second);
   }
   chosen.sort((a, b) => a.sentence.start - b.sentence.start);
-  const document = context.registry.documents.find((doc) => doc.id === best.chunk.documentId);
+  const document = documentById(context.registry.documents, best.chunk.documentId);
   const label = document ? documentLabel(document) : 'văn bản';
   const task = context.registry.tasks.find((item) => item.documentId === best.chunk.documentId && (best.chunk.address === item.address || best.chunk.address.startsWith(`${item.address}.`)));
   const last = chosen[chosen.length - 1];
@@ -122,8 +123,8 @@ function listItems(lead: ScoredSentence): Sentence[] {
 
 /** " (Sở Nội vụ)" for a section headed by a short title, so that the reader sees whose duty the quote is. */
 function headingNote(context: ComposeContext, chunk: Chunk, actorWanted = false): string {
-  const document = context.registry.documents.find((doc) => doc.id === chunk.documentId);
-  const heading = document?.sections.find((section) => section.address === chunk.address)?.heading?.trim();
+  const document = documentById(context.registry.documents, chunk.documentId);
+  const heading = (document ? sectionAt(document, chunk.address) : undefined)?.heading?.trim();
   if (!heading) return '';
   // "Ai phải …?" answered under a heading that names whom the section addresses ("1. Thủ trưởng các sở, …"): the heading says who.
   if (actorWanted && namesActor(heading) && heading.split(/\s+/).length <= ACTOR_HEADING_WORDS) return ` (${heading})`;

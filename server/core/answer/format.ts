@@ -36,11 +36,21 @@ export function placeLabel(address: string): string {
   return addressLabel(address);
 }
 
+/** Short titles made so far, by task and word count: lists write the same tasks' titles on every question. */
+const shortTitles = new WeakMap<Task, Map<number, string>>();
+
 /** The first words of a task's title, for lists ("Rà soát hoàn thiện tiêu chuẩn, tiêu chí …"). */
 export function shortTitle(task: Task, words = 14): string {
-  const clean = task.title.replace(/\s+/g, ' ').trim().replace(/[.;:]$/, '');
-  const parts = clean.split(' ');
-  return parts.length <= words ? clean : `${parts.slice(0, words).join(' ')} …`;
+  let byWords = shortTitles.get(task);
+  if (!byWords) shortTitles.set(task, (byWords = new Map()));
+  let short = byWords.get(words);
+  if (short === undefined) {
+    const clean = task.title.replace(/\s+/g, ' ').trim().replace(/[.;:]$/, '');
+    const parts = clean.split(' ');
+    short = parts.length <= words ? clean : `${parts.slice(0, words).join(' ')} …`;
+    byWords.set(words, short);
+  }
+  return short;
 }
 
 /** The timeline as written plus, for a dated deadline, the due date: "Hoàn thành trong tháng 6/2026 (hạn 30/6/2026)". */

@@ -6,6 +6,7 @@ import type { Obligation, Section, Task, TaskAssignment } from '../../../ingest/
 import type { TaskListFilter } from '../intent/types.js';
 import { capitalize, documentLabel, fieldValue, formatDate, joinVi, placeLabel, shortTitle, timelineWords, unitNames } from './format.js';
 import type { ComposeContext } from './task-answers.js';
+import { documentById } from '../registry-lookup.js';
 
 /** The tasks of a filter as a bulleted list with a heading sentence. */
 export function composeTaskList(context: ComposeContext, tasks: readonly Task[], filter: TaskListFilter): string {
@@ -90,7 +91,7 @@ export function composeUnitDuties(context: ComposeContext, unitId: string, dutie
   return documentIds
     .map((documentId) => {
       const own = duties.filter((duty) => dutyDocumentId(duty) === documentId);
-      const document = context.registry.documents.find((item) => item.id === documentId);
+      const document = documentById(context.registry.documents, documentId);
       const label = document ? documentLabel(document) : 'văn bản';
       return [`Theo ${label}, ${name} được giao ${own.length} việc:`, ...own.map((duty) => dutyLine(context, duty))].join('\n');
     })

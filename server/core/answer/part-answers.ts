@@ -30,13 +30,25 @@ export function partsForTopic(environment: AnswerEnvironment, query: ParsedQuery
   for (const document of environment.registry.documents) {
     const part = document.sections.find((section) => {
       if (section.kind !== 'part' || !section.heading) return false;
-      const heading = passageTerms(section.heading).syllables;
+      const heading = headingSyllables(section, section.heading);
       return query.topic.every((word) => heading.has(word));
     });
     if (part) found.push({ document, part });
     if (found.length > MAX_DOCUMENTS) return [];
   }
   return found;
+}
+
+/** A part heading's folded syllables, by section: every content question read every part heading of every document again. */
+const headingSyllablesBySection = new WeakMap<Section, Set<string>>();
+
+function headingSyllables(section: Section, heading: string): Set<string> {
+  let syllables = headingSyllablesBySection.get(section);
+  if (!syllables) {
+    syllables = passageTerms(heading).syllables;
+    headingSyllablesBySection.set(section, syllables);
+  }
+  return syllables;
 }
 
 /** Least share of the topic an article's heading must hold to answer a list question by itself. */

@@ -12,6 +12,7 @@ import { foldedTokens } from '../../../common/text-key.js';
 import { formatDate, joinVi, placeLabel } from './format.js';
 import { splitSentences } from '../read/sentences.js';
 import type { ComposeContext } from './task-answers.js';
+import { documentById } from '../registry-lookup.js';
 
 /** "Chỉ thị số 18/CT-TTg ngày 08/5/2026 của Thủ tướng Chính phủ" — the identity line of a known document. */
 export function identityOf(document: KnownDocument): string {
@@ -58,7 +59,7 @@ function referenceParagraph(context: ComposeContext, document: KnownDocument): s
 
 /** How a citing document is named in a sentence ("Kế hoạch số 141/KH-UBND"), by its id. */
 function citingName(context: ComposeContext, documentId: string): string {
-  const document = context.registry.documents.find((item) => item.id === documentId);
+  const document = documentById(context.registry.documents, documentId);
   return document ? documentLabel(document) : 'Văn bản';
 }
 

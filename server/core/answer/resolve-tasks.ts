@@ -14,6 +14,7 @@ import { activityAt } from '../read/activities.js';
 import type { AskBackChoice } from '../types.js';
 import type { TurnMemory } from './respond.js';
 import { documentLabel, placeLabel, shortTitle } from './format.js';
+import { documentById } from '../registry-lookup.js';
 
 export type Resolution =
   /** `coverage` when the tasks were found by their description (not named, not remembered). */
@@ -89,7 +90,7 @@ function namedTasks(environment: AnswerEnvironment, query: ParsedQuery, previous
   const first = all[0];
   const last = all[all.length - 1];
   const asked = [...numbers.map(String), ...addresses].join(', ');
-  const owner = first ? environment.registry.documents.find((document) => document.id === first.documentId) : undefined;
+  const owner = first ? documentById(environment.registry.documents, first.documentId) : undefined;
   const single = owner !== undefined && all.every((task) => task.documentId === owner.id);
   const range = first && single ? ` ${documentLabel(owner)} có ${all.length} nhiệm vụ, từ ${placeLabel(first.address)} đến ${placeLabel(last.address)}.` : '';
   return { kind: 'missing', message: `Các văn bản đã nạp không có nhiệm vụ ${asked}.${range}` };
@@ -98,7 +99,7 @@ function namedTasks(environment: AnswerEnvironment, query: ParsedQuery, previous
 /** "Nhiệm vụ 4 có trong 2 văn bản: …; bạn hỏi văn bản nào?" */
 function askWhichTask(environment: AnswerEnvironment, tasks: readonly Task[]): string {
   const lines = tasks.map((task) => {
-    const document = environment.registry.documents.find((item) => item.id === task.documentId);
+    const document = documentById(environment.registry.documents, task.documentId);
     return `- ${document ? documentLabel(document) : task.documentId}, ${placeLabel(task.address)}: ${shortTitle(task)}`;
   });
   return [`Số nhiệm vụ này có trong ${new Set(tasks.map((task) => task.documentId)).size} văn bản; bạn hỏi văn bản nào?`, ...lines].join('\n');

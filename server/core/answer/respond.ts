@@ -4,14 +4,14 @@
  * streaming build on the `Reply` this returns.
  */
 import { resolveUnit } from '../../../ingest/extract/index.js';
-import type { Chunk, CorpusDocument, Task } from '../../../ingest/types.js';
+import type { CorpusDocument, Task } from '../../../ingest/types.js';
 import type { AnswerEnvironment } from '../environment.js';
 import { CUES, detectIntentWithRule, type PreviousTurn } from '../intent/detect.js';
 import type { DocumentFact, Intent, TaskAspect, TaskListFilter } from '../intent/types.js';
 import { understandQuery, type ParsedQuery } from '../query/understand.js';
 import { hybridSearch } from '../retrieval/hybrid.js';
 import { decideContent, articleMayAnswer } from '../decide/content.js';
-import { CONTENT_PASSAGES, SPAN_PASSAGES, clauseCovers, clauseStates, outsideTasks } from './clauses.js';
+import { CONTENT_PASSAGES, SPAN_PASSAGES, clauseCovers, clauseHits, clauseStates } from './clauses.js';
 import { passageTerms, topicCoverage } from '../retrieval/support.js';
 import { besideDocumentTitle, taskTerms } from '../retrieval/task-finder.js';
 import { selectTasks, taskKey } from '../catalog/task-filter.js';
@@ -288,7 +288,7 @@ async function answerTask(
     // Over several documents, the duty must also write the question's rarer word pairs ("cấp sổ đỏ" is not "cấp" and "số").
     const match = found && (environment.registry.documents.length === 1 || writesPairs(query, found.terms, environment.query.lexicon)) ? found : null;
     // A clause outside the tasks that says it better ("Ai ra quyết định tuyển dụng?" in a decree) wins.
-    if (match && (await clauseCovers(environment, query, match.coverage))) return answerContent(environment, query, context, done, abstain, outsideTasks(environment));
+    if (match && (await clauseCovers(environment, query, match.coverage))) return answerContent(environment, query, context, done, abstain, true);
     if (match) {
       const { task, assignment } = match;
       const aspects: TaskAspect[] = assignment.role === 'lead' ? ['lead'] : ['unit-duty', 'lead'];
@@ -299,7 +299,7 @@ async function answerTask(
   if (resolved.kind === 'missing') return abstain(resolved.message, 'no-such-task');
   if (resolved.kind === 'ambiguous') return { ...done(resolved.message, [], null), choices: resolved.choices };
   // No task fits: a passage outside the tasks may still say it (a decree's clause: "trước ngày 15 tháng 12 hằng năm").
-  if (resolved.kind === 'unsupported') return answerContent(environment, query, context, done, abstain, intent.weak ? undefined : outsideTasks(environment));
+  if (resolved.kind === 'unsupported') return answerContent(environment, query, context, done, abstain, !intent.weak);
   if (resolved.kind === 'none') {
     // "Ai chủ trì?" with nothing to refer to: the whole table answers it.
     return done(composeTaskList(context, environment.registry.tasks, ALL_TASKS), environment.registry.tasks, null);
@@ -307,7 +307,7 @@ async function answerTask(
   // "… trong thời hạn bao lâu?" found a task by its matter, but its timeline states no length: a clause that does answers.
   const lengthless = answerNeed(query.key) === 'how-long' && resolved.tasks.every((task) => answerSpan('how-long', task.timeline.text) === null);
   if (resolved.coverage !== undefined && ((lengthless && (await clauseStates(environment, query, 'how-long'))) || (await clauseAnswersBetter(environment, query, resolved.tasks[0], resolved.coverage)))) {
-    return answerContent(environment, query, context, done, abstain, outsideTasks(environment));
+    return answerContent(environment, query, context, done, abstain, true);
   }
   const unitId = intent.unitId ?? (intent.aspects.includes('unit-duty') ? (previous?.unitId ?? null) : null);
   // A task found by its description answers from the one activity of its item that the question describes.
@@ -334,23 +334,26 @@ async function clauseAnswersBetter(environment: AnswerEnvironment, query: Parsed
   );
 }
 
+/** Answers from the passages that match the topic; `outside` keeps to passages outside the tasks (a clause answers instead of a task). */
 async function answerContent(
   environment: AnswerEnvironment,
   query: ParsedQuery,
   context: ComposeContext,
   done: Done,
   abstain: Abstain,
-  filter?: (chunk: Chunk) => boolean,
+  outside = false,
 ): Promise<Reply> {
   if (query.topic.length === 0) return abstain(undefined, 'no-topic');
   const need = answerNeed(query.key);
-  const parts = filter ? [] : partsForTopic(environment, query);
+  const parts = outside ? [] : partsForTopic(environment, query);
   if (parts.length > 0) return done(parts.map(({ document, part }) => composePartAnswer(context, document, part)).join('\n\n'), [], null);
   // "… bằng những hình thức nào?": the article whose heading is the question lists the answer.
-  const article = !filter && articleMayAnswer(query, need) ? articleForTopic(environment, query) : null;
+  const article = !outside && articleMayAnswer(query, need) ? articleForTopic(environment, query) : null;
   if (article) return done(composePartAnswer(context, article.document, article.part), [], null);
   // Gather: a question for a time, a length or a figure reads more passages (many cover the topic, few hold the span).
-  const hits = await hybridSearch(environment.index, query.terms.join(' '), { k: need === 'what' ? CONTENT_PASSAGES : SPAN_PASSAGES, filter });
+  const k = need === 'what' ? CONTENT_PASSAGES : SPAN_PASSAGES;
+  // Outside the tasks: the passages the clause checks gathered, when they ran.
+  const hits = outside ? await clauseHits(environment, query, k) : await hybridSearch(environment.index, query.terms.join(' '), { k });
   // Read: the sentences that cover the topic, the one holding the span asked for first. Over the one
   // document the question names, the words of its title ("… thu nhập tăng thêm") are in every passage: they rank nothing.
   const [only] = environment.registry.documents;

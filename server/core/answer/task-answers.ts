@@ -8,6 +8,7 @@ import type { CorpusDocument, FieldSource, Registry, Task } from '../../../inges
 import type { TaskAspect } from '../intent/types.js';
 import type { CitationList } from './citations.js';
 import { capitalize, documentLabel, fieldValue, joinVi, placeLabel, timelineNote, timelineWords, unitNames } from './format.js';
+import { documentById } from '../registry-lookup.js';
 
 export interface ComposeContext {
   registry: Registry;
@@ -37,7 +38,7 @@ function taskParagraph(context: ComposeContext, task: Task, aspects: readonly Ta
 
 /** The document a task belongs to. */
 export function documentOf(registry: Registry, task: Task): CorpusDocument {
-  const document = registry.documents.find((doc) => doc.id === task.documentId);
+  const document = documentById(registry.documents, task.documentId);
   if (!document) throw new Error(`task ${task.address} names an unknown document ${task.documentId}`);
   return document;
 }

@@ -10,6 +10,7 @@ import type { ParsedQuery } from '../query/understand.js';
 import { topicCoverage } from '../retrieval/support.js';
 import { taskHeadTerms } from '../retrieval/task-finder.js';
 import type { UnitDuty } from './list-answers.js';
+import { documentById, sectionAt } from '../registry-lookup.js';
 
 /** Least coverage for a topic to narrow the duties; below it, all duties are shown. */
 const NARROWING_COVERAGE = 0.3;
@@ -102,13 +103,13 @@ function headingTerms(environment: AnswerEnvironment, duty: UnitDuty) {
   if (duty.kind === 'section') {
     return environment.textTerms(`section-path:${duty.documentId}#${duty.section.address}`, () => duty.section.path.join('\n'));
   }
-  const document = environment.registry.documents.find((doc) => doc.id === duty.task.documentId);
-  const section = document?.sections.find((item) => item.address === duty.task.address);
+  const document = documentById(environment.registry.documents, duty.task.documentId);
+  const section = document ? sectionAt(document, duty.task.address) : undefined;
   return environment.textTerms(`task-path:${duty.task.documentId}#${duty.task.address}`, () => (section?.path ?? []).slice(0, -1).join('\n'));
 }
 
 /** The heading path of a section ("Điều 26. Trách nhiệm thi hành" above its clauses). */
 function sectionPath(environment: AnswerEnvironment, documentId: string, address: string): string[] {
-  const document = environment.registry.documents.find((doc) => doc.id === documentId);
-  return document?.sections.find((item) => item.address === address)?.path ?? [];
+  const document = documentById(environment.registry.documents, documentId);
+  return (document ? sectionAt(document, address) : undefined)?.path ?? [];
 }

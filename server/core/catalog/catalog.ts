@@ -13,6 +13,7 @@ import type { DocumentSummary, IndexStats, TaskDetail, TaskFilter, TaskView } fr
 import type { ExpectedDocumentStatus, Reference } from '../../../ingest/types.js';
 import { selectTasks } from './task-filter.js';
 import { toDocumentSummary, toTaskDetail, toTaskView } from './views.js';
+import { documentById, sectionAt } from '../registry-lookup.js';
 
 const TIMELINE_KINDS: readonly TimelineKind[] = ['deadline', 'recurring', 'conditional', 'per-authority', 'unspecified'];
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -73,7 +74,7 @@ export function listDocuments(environment: AnswerEnvironment): { documents: Docu
 
 /** A document by id; throws `NotFoundError`. */
 export function getDocument(environment: AnswerEnvironment, id: string): CorpusDocument {
-  const document = environment.registry.documents.find((doc) => doc.id === id);
+  const document = documentById(environment.registry.documents, id);
   if (!document) {
     const expected = environment.registry.expected.find((item) => item.id === id && !item.present);
     const why = expected ? ` Văn bản “${expected.title}” được dự kiến nhưng chưa được nạp vào kho văn bản.` : '';
@@ -85,7 +86,7 @@ export function getDocument(environment: AnswerEnvironment, id: string): CorpusD
 /** A section of a document by address; throws `NotFoundError`. */
 export function getSection(environment: AnswerEnvironment, documentId: string, address: string): Section {
   const document = getDocument(environment, documentId);
-  const section = document.sections.find((item) => item.address === address);
+  const section = sectionAt(document, address);
   if (!section) throw new NotFoundError(`Văn bản “${documentId}” không có mục “${address}”.`);
   return section;
 }

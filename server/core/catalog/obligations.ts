@@ -9,6 +9,7 @@ import type { DocumentType, FieldSource, Obligation, Registry } from '../../../i
 import { InvalidInputError, NotFoundError } from '../../../common/errors.js';
 import type { ObligationFilter, ObligationView, PlaceQuote } from '../types.js';
 import { unitViews } from './views.js';
+import { documentById } from '../registry-lookup.js';
 
 /**
  * "NĐ 335/2025" for 335/2025/NĐ-CP, "KH 141" for 141/KH-UBND, "Luật 80/2025" for 80/2025/QH15:
@@ -30,7 +31,7 @@ function placeQuote(source: FieldSource): PlaceQuote {
 }
 
 function toObligationView(registry: Registry, obligation: Obligation): ObligationView {
-  const document = registry.documents.find((item) => item.id === obligation.documentId);
+  const document = documentById(registry.documents, obligation.documentId);
   const view: ObligationView = {
     id: obligation.id,
     documentId: obligation.documentId,

@@ -8,6 +8,7 @@ import { formatOptionalDate } from '../answer/format.js';
 import type { DocumentFacts, DocumentSummary, PlaceQuote, SignerView, TaskDetail, TaskView, UnitView } from '../types.js';
 import { labelOf, ROLE_TEXT, toTimelineView, typeName, writtenNumber } from './display.js';
 import { documentShortName } from './obligations.js';
+import { documentById, sectionAt } from '../registry-lookup.js';
 
 /** A unit as faces show it. */
 export function toUnitView(unit: Unit): UnitView {
@@ -42,7 +43,7 @@ function sourceView(source: FieldSource | null): PlaceQuote | null {
 
 /** A task with its assignments, sources and footnotes. */
 export function toTaskDetail(registry: Registry, task: Task): TaskDetail {
-  const document = registry.documents.find((doc) => doc.id === task.documentId);
+  const document = documentById(registry.documents, task.documentId);
   return {
     ...toTaskView(registry, task),
     text: task.text,
@@ -69,7 +70,7 @@ export function toTaskDetail(registry: Registry, task: Task): TaskDetail {
       timeline: sourceView(task.sources.timeline),
     },
     footnotes: task.footnotes.flatMap((address) => {
-      const section = document?.sections.find((item) => item.address === address);
+      const section = document ? sectionAt(document, address) : undefined;
       return section ? [{ section: address, label: labelOf(address, section.label), text: section.text }] : [];
     }),
   };

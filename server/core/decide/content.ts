@@ -11,6 +11,7 @@ import type { KnownDocument } from '../query/document-mentions.js';
 import { asksForList, type ScoredSentence } from '../read/rank.js';
 import { unloadedOwners } from './unloaded-subject.js';
 import { MIN_COVERAGE, missingYear, unanswerableShape, unsupportedReason, writesHead, writesPairs, writesTerms } from './support.js';
+import { documentById } from '../registry-lookup.js';
 
 /** What the decide stage says of a general question's candidates. */
 export type ContentDecision =
@@ -49,7 +50,7 @@ export function decideContent(
   if (!writesHead(query, terms, lexicon)) return { kind: 'abstain', reason: 'head-unwritten' };
   // "… mức tiền thưởng …": a term the question names is written by the passage that answers, not only somewhere.
   if (!writesTerms(query, terms)) return { kind: 'abstain', reason: 'term-unwritten' };
-  const document = environment.registry.documents.find((item) => item.id === best.chunk.documentId);
+  const document = documentById(environment.registry.documents, best.chunk.documentId);
   if (missingYear(query.question, `${best.chunk.context}\n${best.chunk.text}`, document)) return { kind: 'abstain', reason: 'year-unwritten' };
   return { kind: 'answer', second: secondDocument(environment, query, ranked, need, counted) };
 }

@@ -129,6 +129,8 @@ function bound(slots: DateSlots, before: string, period: Period): boolean {
 
 /** "tháng sáu", "june": month words right after "thang" (Vietnamese) or anywhere (English names). */
 function namedMonths(key: string, vocabulary: QueryVocabulary): number[] {
+  // Most questions name no month: one pass of the patterns joined says so.
+  if (!anyMonthPattern(vocabulary).test(key)) return [];
   const months: number[] = [];
   for (const { pattern, month } of vocabulary.monthPatterns) {
     if (pattern.test(key) && !months.includes(month)) months.push(month);
@@ -138,8 +140,33 @@ function namedMonths(key: string, vocabulary: QueryVocabulary): number[] {
   return months;
 }
 
-/** "June 30", "30th of June", "June 30, 2026": English month names with a day. */
+/** The patterns compiled from a vocabulary, once per vocabulary (they were compiled on every question). */
+const anyMonthPatterns = new WeakMap<QueryVocabulary, RegExp>();
+const englishDayPatterns = new WeakMap<QueryVocabulary, RegExp>();
+
+/** Matches where any of the vocabulary's month patterns does (none has flags or capture groups). */
+function anyMonthPattern(vocabulary: QueryVocabulary): RegExp {
+  let pattern = anyMonthPatterns.get(vocabulary);
+  if (!pattern) {
+    // A pattern that matches nothing when the vocabulary has no month words.
+    const sources = vocabulary.monthPatterns.map(({ pattern: one }) => `(?:${one.source})`);
+    pattern = new RegExp(sources.length > 0 ? sources.join('|') : '(?!)');
+    anyMonthPatterns.set(vocabulary, pattern);
+  }
+  return pattern;
+}
+
+/** "June 30", "30th of June", "June 30, 2026": English month names with a day (global: `replace` restarts it at 0). */
 function englishDayPattern(vocabulary: QueryVocabulary): RegExp {
+  let pattern = englishDayPatterns.get(vocabulary);
+  if (!pattern) {
+    pattern = compileEnglishDayPattern(vocabulary);
+    englishDayPatterns.set(vocabulary, pattern);
+  }
+  return pattern;
+}
+
+function compileEnglishDayPattern(vocabulary: QueryVocabulary): RegExp {
   const names = [...vocabulary.monthWords.keys()].filter((word) => !isVietnameseMonthWord(word)).join('|');
   const day = '(\\d{1,2})(?:st|nd|rd|th)?';
   return new RegExp(`\\b(?:(${names})\\s+${day}|${day}\\s+(?:of\\s+)?(${names}))\\b(?:,?\\s*(\\d{4})\\b)?`, 'g');

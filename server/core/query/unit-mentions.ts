@@ -60,7 +60,7 @@ export type WeakMentionGuard = (index: number, alias: string) => boolean;
 export function findUnitMentions(tokens: readonly string[], matcher: UnitMatcher, guard?: WeakMentionGuard, clauseStarts?: ReadonlySet<number>): UnitMention[] {
   const taken = new Array<boolean>(tokens.length).fill(false);
   const mentions: UnitMention[] = [];
-  for (const phrase of matcher.phrases) {
+  for (const phrase of phrasesStartingIn(tokens, matcher.phrases)) {
     for (let start = 0; start + phrase.tokens.length <= tokens.length; start += 1) {
       const end = start + phrase.tokens.length;
       if (!phrase.tokens.every((token, offset) => tokens[start + offset] === token)) continue;
@@ -78,4 +78,27 @@ export function findUnitMentions(tokens: readonly string[], matcher: UnitMatcher
     if (!unique.has(mention.unit.id)) unique.set(mention.unit.id, mention);
   }
   return [...unique.values()];
+}
+
+/** The phrases of a matcher by their first token (positions in the list), once per list. */
+const phrasesByFirstToken = new WeakMap<readonly UnitPhrase[], Map<string, number[]>>();
+
+/**
+ * The phrases whose first token is among `tokens`, in the list's order (longest first): only
+ * they can match, and matching them in that order takes the same tokens as trying every phrase.
+ */
+function phrasesStartingIn(tokens: readonly string[], phrases: readonly UnitPhrase[]): UnitPhrase[] {
+  let byFirst = phrasesByFirstToken.get(phrases);
+  if (!byFirst) {
+    const map = new Map<string, number[]>();
+    phrases.forEach((phrase, position) => {
+      const list = map.get(phrase.tokens[0]);
+      if (list) list.push(position);
+      else map.set(phrase.tokens[0], [position]);
+    });
+    phrasesByFirstToken.set(phrases, (byFirst = map));
+  }
+  const positions = new Set<number>();
+  for (const token of tokens) for (const position of byFirst.get(token) ?? []) positions.add(position);
+  return [...positions].sort((a, b) => a - b).map((position) => phrases[position]);
 }

@@ -4,7 +4,7 @@
  * question names none; then the documents of the type it names ("kế hoạch", "nghị định");
  * else every loaded document. Rules are an ordered table; the first that yields documents decides.
  */
-import type { DocumentType } from '../../../ingest/types.js';
+import type { CorpusDocument, DocumentType } from '../../../ingest/types.js';
 import type { AnswerEnvironment } from '../environment.js';
 import type { ParsedQuery } from '../query/understand.js';
 import { STOP_WORDS } from '../query/stopwords.js';
@@ -50,11 +50,24 @@ function namedDocuments(_environment: AnswerEnvironment, query: ParsedQuery): st
 function placedDocuments(environment: AnswerEnvironment, query: ParsedQuery): string[] {
   const ids = environment.registry.documents
     .filter((document) => {
-      const place = placeOf(document);
-      return place !== null && containsPhrase(query.expanded, foldedTokens(place));
+      const place = placeTokens(document);
+      return place !== null && containsPhrase(query.expanded, place);
     })
     .map((document) => document.id);
   return ids.length < environment.registry.documents.length ? ids : [];
+}
+
+/** Each document's place, folded, read once per document (every question read every document's issuer). */
+const placeTokensByDocument = new WeakMap<CorpusDocument, string[] | null>();
+
+function placeTokens(document: CorpusDocument): string[] | null {
+  let tokens = placeTokensByDocument.get(document);
+  if (tokens === undefined) {
+    const place = placeOf(document);
+    tokens = place === null ? null : foldedTokens(place);
+    placeTokensByDocument.set(document, tokens);
+  }
+  return tokens;
 }
 
 /**
