@@ -195,3 +195,18 @@ describe('an amount is not a year, a date or a number of a place', () => {
     expect(answerSpan('how-many', 'Tỷ lệ không vượt quá 20% tổng số.')).toBe('20%');
   });
 });
+
+describe('a passage writing a variant of a topic word the question is read in', () => {
+  it('reads "tập huấn" as "đào tạo, bồi dưỡng" and "tối thiểu" as "ít nhất", like the question', () => {
+    const terms = passageTerms('Tổ chức tập huấn kỹ năng; cắt giảm tối thiểu 30% thời gian.');
+    for (const pair of ['dao tao', 'boi duong', 'it nhat']) expect(terms.pairs.has(pair), pair).toBe(true);
+  });
+
+  it('finds the training activity written "tập huấn" (Kế hoạch 141 III.4) and the directive’s "tối thiểu 30%"', async () => {
+    const training = await ask('ai chu tri to chuc tap huan, boi duong ky nang xay dung phap luat cho can bo cong chuc o bac ninh');
+    expect(cited(training)).toContain('ke-hoach-141-kh-ubnd-2025-bac-ninh#III.4');
+    expect(training.answer).toContain('Sở Tư pháp');
+    const share = await ask('Chỉ thị 012 yêu cầu cắt giảm tối thiểu bao nhiêu thời gian thực hiện thủ tục hành chính?');
+    expect(share.answer).toContain('30%');
+  });
+});
