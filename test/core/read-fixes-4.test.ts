@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import type { Chunk } from '../../ingest/types.js';
 import { preferAnswering, type ScoredSentence } from '../../server/core/read/rank.js';
 import { splitSentences } from '../../server/core/read/sentences.js';
-import { answerSpan } from '../../server/core/read/spans.js';
+import { answerNeed, answerSpan } from '../../server/core/read/spans.js';
 import { passageTerms } from '../../server/core/retrieval/support.js';
 import type { AskResponse } from '../../server/core/types.js';
 import { useRealDocsAssistant } from './shipped-index.js';
@@ -208,5 +208,22 @@ describe('a passage writing a variant of a topic word the question is read in', 
     expect(training.answer).toContain('Sở Tư pháp');
     const share = await ask('Chỉ thị 012 yêu cầu cắt giảm tối thiểu bao nhiêu thời gian thực hiện thủ tục hành chính?');
     expect(share.answer).toContain('30%');
+  });
+});
+
+describe('words that fold like question words', () => {
+  it('reads "phụ lục nào" as which appendix, "danh mục" as a list, not a time or an amount', () => {
+    expect(answerNeed('danh muc vi tri viec lam o cap xa duoc ban hanh tai phu luc nao?')).toBe('what');
+    expect(answerNeed('muc phu cap cong vu la bao nhieu?')).toBe('how-many');
+    expect(answerNeed('lam xong luc nao?')).toBe('when');
+  });
+
+  it('answers which appendix holds a list, and a date asked beside a share (NĐ 361)', async () => {
+    const appendix = await ask('Danh mục vị trí việc làm công chức trong cơ quan, tổ chức hành chính ở cấp xã được ban hành tại phụ lục nào của Nghị định 361?');
+    expect(appendix.abstained).toBe(false);
+    expect(appendix.answer).toContain('Phụ lục V');
+    const date = await ask('Sau ngày nào các cơ quan phải thực hiện đúng tỷ lệ công chức bố trí theo vị trí việc làm theo Nghị định 361?');
+    expect(date.abstained).toBe(false);
+    expect(date.answer).toContain('01 tháng 7 năm 2027');
   });
 });

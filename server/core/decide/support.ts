@@ -10,6 +10,7 @@ import type { Lexicon } from '../query/lexicon.js';
 import type { PassageTerms } from '../retrieval/support.js';
 import type { ParsedQuery } from '../query/understand.js';
 import { querySignals } from '../retrieval/support.js';
+import { answerNeed } from '../read/spans.js';
 
 /** Least topic coverage of the best passage or task. */
 export const MIN_COVERAGE = 0.6;
@@ -81,7 +82,9 @@ export function unsupportedReason(query: ParsedQuery, coverage: number, lexicon:
 export function unanswerableShape(query: ParsedQuery, passage: string): string | null {
   if (PERSON_QUESTION.test(query.key)) return 'person';
   if (VENUE_QUESTION.test(query.key)) return 'venue';
-  if (AMOUNT_QUESTION.test(query.key) && !hasFigure(passage)) return 'amount';
+  // "Sau ngày nào … thực hiện đúng tỷ lệ …?" asks a time; the share is its topic.
+  const asksTime = ['when', 'how-long'].includes(answerNeed(query.key));
+  if (AMOUNT_QUESTION.test(query.key) && !asksTime && !hasFigure(passage)) return 'amount';
   return null;
 }
 
