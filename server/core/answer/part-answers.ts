@@ -123,10 +123,7 @@ function bestInnerList(
 function innerList(environment: AnswerEnvironment, query: ParsedQuery, document: CorpusDocument, article: Section, coverage: number): { section: Section; coverage: number } | null {
   let best: Section | null = null;
   let bestCoverage = coverage;
-  for (const section of document.sections) {
-    if (!section.address.startsWith(`${article.address}.`)) continue;
-    const lead = leadLine(section);
-    if (!lead.endsWith(':')) continue;
+  for (const { section, lead } of leadInsOf(document).get(article.address) ?? []) {
     const terms = environment.textTerms(`lead:${document.id}#${section.address}`, () => lead);
     const leadCoverage = topicCoverage(query.topic, query.topicPairs, terms, environment.query.lexicon);
     if (leadCoverage > bestCoverage) {
@@ -135,6 +132,25 @@ function innerList(environment: AnswerEnvironment, query: ParsedQuery, document:
     }
   }
   return best ? { section: best, coverage: bestCoverage } : null;
+}
+
+/** Each article's sections whose first line ends in ":" (with that line), once per document. */
+const leadInsCache = new WeakMap<CorpusDocument, Map<string, Array<{ section: Section; lead: string }>>>();
+
+function leadInsOf(document: CorpusDocument): Map<string, Array<{ section: Section; lead: string }>> {
+  let byArticle = leadInsCache.get(document);
+  if (!byArticle) {
+    byArticle = new Map();
+    let article: string | null = null;
+    for (const section of document.sections) {
+      if (section.kind === 'article') article = section.address;
+      if (!article || !section.address.startsWith(`${article}.`)) continue;
+      const lead = leadLine(section);
+      if (lead.endsWith(':')) byArticle.set(article, [...(byArticle.get(article) ?? []), { section, lead }]);
+    }
+    leadInsCache.set(document, byArticle);
+  }
+  return byArticle;
 }
 
 /** A section's first line, trimmed. */

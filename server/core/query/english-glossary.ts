@@ -87,16 +87,22 @@ export function compileEnglishGlossary(file: EnglishGlossaryFile): GlossaryEntry
 function framedForms(entries: readonly GlossaryEntry[], seen: Set<string>, frame: GlossaryFrame): GlossaryEntry[] {
   const words = frame.en.map((word) => foldedTokens(word).join(' '));
   const [before, after = []] = frame.vi.split('…').map((part) => foldedTokens(part));
-  return entries
-    .filter((entry) => entry.replacement.length > 0 && !entry.grammar && !words.includes(entry.tokens[0]))
-    .filter((entry) => !frame.verbs || entry.tokens[0].endsWith('ing'))
-    .flatMap((entry) => words.map((word) => ({ entry, word })))
-    .map(({ entry, word }) => ({
-      tokens: [word, ...entry.tokens],
-      replacement: [...before, ...entry.replacement, ...after],
-      grammar: [...before.map(() => true), ...entry.replacement.map(() => false), ...after.map(() => true)],
-    }))
-    .filter((entry) => !seen.has(entry.tokens.join(' ')));
+  const beforeGrammar = before.map(() => true);
+  const afterGrammar = after.map(() => true);
+  // Plain loops: the frames make ~10,000 rules, and the start-up of every assistant compiles them.
+  const framed: GlossaryEntry[] = [];
+  for (const entry of entries) {
+    if (entry.replacement.length === 0 || entry.grammar || words.includes(entry.tokens[0])) continue;
+    if (frame.verbs && !entry.tokens[0].endsWith('ing')) continue;
+    const key = entry.tokens.join(' ');
+    const replacement = before.concat(entry.replacement, after);
+    const grammar = beforeGrammar.concat(new Array<boolean>(entry.replacement.length).fill(false), afterGrammar);
+    for (const word of words) {
+      if (seen.has(`${word} ${key}`)) continue;
+      framed.push({ tokens: [word, ...entry.tokens], replacement, grammar });
+    }
+  }
+  return framed;
 }
 
 /** The function words of an `ask` entry's Vietnamese ("những", "nào", "bao nhiêu"): the question's grammar, kept out of its topic. */

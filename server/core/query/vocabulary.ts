@@ -91,9 +91,12 @@ export function compileQueryVocabulary(data: QuerySynonymsFile, glossaryFile: En
     return tokens.length > 0 ? [{ tokens, replacement, canonical, cue }] : [];
   };
   const abbreviations = data.abbreviations.flatMap(({ short, long }) => rule(short, foldedTokens(long), null, false));
-  const glossary = compileEnglishGlossary(glossaryFile).flatMap(({ tokens, replacement, grammar }) =>
-    rule(tokens.join(' '), replacement, null, false).map((compiled) => ({ ...compiled, grammar })),
-  );
+  // The glossary's tokens are folded already: folding its ~12,000 framed and inflected phrases
+  // again cost most of the assistant's start-up.
+  const glossary = compileEnglishGlossary(glossaryFile).map(({ tokens, replacement, grammar }): PhraseRule => {
+    tokens.forEach((token) => words.add(token));
+    return { tokens, replacement, canonical: null, cue: false, grammar };
+  });
   const synonyms = data.synonyms.flatMap((group) => {
     const canonicalTokens = foldedTokens(group.canonical);
     const canonical = canonicalTokens.join(' ');
