@@ -13,6 +13,7 @@ import { foldedTokens } from '../../common/text-key.js';
 import { compileEnglishGlossary, readEnglishGlossary } from '../../server/core/query/english-glossary.js';
 import { compileQueryVocabulary, expandTokens, type QuerySynonymsFile } from '../../server/core/query/vocabulary.js';
 import { useRealDocsAssistant } from './shipped-index.js';
+import { expectCitedUnder } from './cited-under.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const glossary = readEnglishGlossary();
@@ -106,12 +107,7 @@ describe('English ways of asking, answered over the real documents', () => {
   /** The answer cites `documentId` at `section` or inside it, is not an abstention, and says `expected`. */
   async function expectAnswer(question: string, documentId: string, section: string, expected: RegExp): Promise<void> {
     const response = await assistant.ask(question);
-    expect(response.abstained, question).toBe(false);
-    const places = response.citations.map((citation) => `${citation.documentId}#${citation.section}`);
-    expect(
-      places.some((place) => place === `${documentId}#${section}` || place.startsWith(`${documentId}#${section}.`)),
-      `${question} → ${places.join(', ')}`,
-    ).toBe(true);
+    expectCitedUnder(response, question, documentId, section);
     expect(response.answer, question).toMatch(expected);
   }
 

@@ -13,6 +13,7 @@ import { compileEnglishGlossary, couldBeVietnamese, inflections, readEnglishGlos
 import { compileQueryVocabulary, expandTokens, type QuerySynonymsFile } from '../../server/core/query/vocabulary.js';
 import { readingText } from '../eval/realdocs/source-text.js';
 import { useRealDocsAssistant } from './shipped-index.js';
+import { expectCitedUnder } from './cited-under.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '../..');
@@ -132,12 +133,7 @@ describe('English questions over the real documents', () => {
   /** The answer cites `documentId` at `section` or inside it, and is not an abstention. */
   async function expectCited(question: string, documentId: string, section: string): Promise<string> {
     const response = await assistant.ask(question);
-    expect(response.abstained, question).toBe(false);
-    const places = response.citations.map((citation) => `${citation.documentId}#${citation.section}`);
-    expect(
-      places.some((place) => place === `${documentId}#${section}` || place.startsWith(`${documentId}#${section}.`)),
-      `${question} → ${places.join(', ')}`,
-    ).toBe(true);
+    expectCitedUnder(response, question, documentId, section);
     return response.answer;
   }
 
