@@ -113,3 +113,15 @@ describe('"gửi … cho ai" in a procedure', () => {
     expect(recipients.citations.map((citation) => citation.section)).toContain('recipients');
   });
 });
+
+describe('the bases of a loaded document named with its issuer', () => {
+  it('lists that document’s bases, not the documents its issuer signed elsewhere (Kế hoạch 141, NQ 81)', async () => {
+    const plan = await ask('Kế hoạch 141 của UBND tỉnh Bắc Ninh được ban hành để thực hiện những văn bản nào?');
+    expect(plan.intent).toBe('document-fact');
+    expect(plan.answer).toContain('14-KH/TU');
+    expect(plan.citations.every((citation) => citation.documentId === 'ke-hoach-141-kh-ubnd-2025-bac-ninh')).toBe(true);
+    const resolution = await ask('Nghị quyết 81 của HĐND thành phố Hà Nội căn cứ những văn bản nào?');
+    expect(resolution.intent).toBe('document-fact');
+    expect(resolution.citations.every((citation) => citation.documentId === 'nghi-quyet-81-2025-nq-hdnd-ha-noi')).toBe(true);
+  });
+});

@@ -55,7 +55,9 @@ export const INTENT_RULES: readonly IntentRule[] = [
     why: '"Căn cứ văn bản nào của Bộ Nội vụ?": a citation cue and a unit ask for the documents that unit issued.',
     match(context) {
       const issuerUnitId = context.query.units[0]?.unit.id ?? null;
-      if (context.hasTaskRef || !asksCitedByIssuer(context.query) || !issuerUnitId || taskShaped(context)) return null;
+      // "Kế hoạch 141 của UBND tỉnh Bắc Ninh … thực hiện những văn bản nào?": the unit issued the loaded document named, whose bases are asked.
+      const namesLoaded = context.query.documents.some((mention) => mention.document.loadedAs !== null);
+      if (context.hasTaskRef || namesLoaded || !asksCitedByIssuer(context.query) || !issuerUnitId || taskShaped(context)) return null;
       return { kind: 'reference', documents: [], content: false, issuerUnitId };
     },
   },
