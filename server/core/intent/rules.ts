@@ -3,6 +3,7 @@
  * rule earlier in the table wins over a later one that also matches (a cited number over a
  * document fact, a list over a task aspect, a unit's duties over a task aspect).
  */
+import { foldedTokens } from '../../../common/text-key.js';
 import { hasPhrase } from '../query/understand.js';
 import type { IntentContext, PreviousTurn } from './context.js';
 import { CUES } from './cues.js';
@@ -56,8 +57,11 @@ export const INTENT_RULES: readonly IntentRule[] = [
     match(context) {
       const issuerUnitId = context.query.units[0]?.unit.id ?? null;
       // "Kế hoạch 141 của UBND tỉnh Bắc Ninh … thực hiện những văn bản nào?": the unit issued the loaded document named, whose bases are asked.
-      const namesLoaded = context.query.documents.some((mention) => mention.document.loadedAs !== null);
-      if (context.hasTaskRef || namesLoaded || !asksCitedByIssuer(context.query) || !issuerUnitId || taskShaped(context)) return null;
+      const [first] = context.query.units;
+      // The unit as the question wrote it ("HĐND thành phố Hà Nội"), and its canonical name.
+      const unitNames = first ? [context.query.expanded.slice(first.start, first.end).join(' '), first.unit.name] : [];
+      const issuedNamed = context.query.documents.some((mention) => unitNames.some((name) => issuerNames(mention.document.document?.header.issuer ?? null, name)));
+      if (context.hasTaskRef || issuedNamed || !asksCitedByIssuer(context.query) || !issuerUnitId || taskShaped(context)) return null;
       return { kind: 'reference', documents: [], content: false, issuerUnitId };
     },
   },
@@ -189,4 +193,10 @@ function followUnit(previous: PreviousTurn | null, unitId: string, inPreviousTas
   }
   if (inPreviousTask && previous?.hasTasks) return { kind: 'task', aspects: ['unit-duty'], unitId };
   return { kind: 'unit-duties', unitId };
+}
+
+/** Whether a document's issuer line names the unit ("ỦY BAN NHÂN DÂN TỈNH BẮC NINH" names "Ủy ban nhân dân tỉnh"). */
+function issuerNames(issuer: string | null, unitName: string): boolean {
+  if (!issuer || !unitName) return false;
+  return ` ${foldedTokens(issuer).join(' ')} `.includes(` ${foldedTokens(unitName).join(' ')} `);
 }
