@@ -125,3 +125,13 @@ describe('the bases of a loaded document named with its issuer', () => {
     expect(resolution.citations.every((citation) => citation.documentId === 'nghi-quyet-81-2025-nq-hdnd-ha-noi')).toBe(true);
   });
 });
+
+describe('a document’s date is cited where it was read', () => {
+  it('cites the appendix line for a decree whose header leaves the date out, the header otherwise', async () => {
+    const decree = await ask('Nghị định 170/2025/NĐ-CP được ban hành ngày nào?');
+    expect(decree.answer).toContain('30/6/2025');
+    expect(decree.citations.map((citation) => citation.section)).toEqual(['phu-luc']);
+    const directive = await ask('Chỉ thị 012 ban hành ngày nào?');
+    expect(directive.citations.map((citation) => citation.section)).toEqual(['header']);
+  });
+});

@@ -39,7 +39,11 @@ function factSentence(context: ComposeContext, document: CorpusDocument, fact: D
         : `${label} không ghi rõ địa phương ${cite('header', null)}.`;
     }
     case 'date':
-      if (header.issuedDate) return `${label} ban hành ngày ${formatDate(header.issuedDate)} ${cite('header', header.dateText)}.`;
+      // The date is cited where it was read: the header, or (when the header leaves it out) the line that writes it ("Kèm theo Nghị định … ngày …" of an appendix).
+      if (header.issuedDate) {
+        const source = header.factSources?.date;
+        return `${label} ban hành ngày ${formatDate(header.issuedDate)} ${source ? cite(source.address, source.text) : cite('header', header.dateText)}.`;
+      }
       return `${label} để trống ngày, tháng ban hành: dòng ngày tháng ghi “${header.dateText ?? ''}” ${cite('header', header.dateText)}${header.year ? `, nên chỉ biết văn bản ban hành năm ${header.year}` : ''}.`;
     case 'number':
       if (header.number) return `Số hiệu của ${label} là ${header.number} ${cite('header', header.numberText)}.`;
