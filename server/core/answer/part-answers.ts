@@ -146,7 +146,10 @@ function leadInsOf(document: CorpusDocument): Map<string, Array<{ section: Secti
       if (section.kind === 'article') article = section.address;
       if (!article || !section.address.startsWith(`${article}.`)) continue;
       const lead = leadLine(section);
-      if (lead.endsWith(':')) byArticle.set(article, [...(byArticle.get(article) ?? []), { section, lead }]);
+      if (!lead.endsWith(':')) continue;
+      const leadIns = byArticle.get(article);
+      if (leadIns) leadIns.push({ section, lead });
+      else byArticle.set(article, [{ section, lead }]);
     }
     leadInsCache.set(document, byArticle);
   }

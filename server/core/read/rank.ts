@@ -83,8 +83,10 @@ export function preferAnswering(
     // công chức không nhất trí … có quyền kiến nghị." then "… phải giải quyết kiến nghị trong thời hạn 07 ngày làm việc …".
     const coverage = Math.max(ranking.coverage, neighbours.get(ranking) ?? 0);
     if (coverage < best.coverage - DAY_SLACK) continue;
-    const item = answerSpan(need, ranking.sentence.text, counted) === null ? (withSpanAfter(ranking, need, counted) ?? ranking) : ranking;
-    const span = answerSpan(need, item.sentence.text, counted);
+    const own = answerSpan(need, ranking.sentence.text, counted);
+    const runOn = own === null ? withSpanAfter(ranking, need, counted) : null;
+    const item = runOn?.item ?? ranking;
+    const span = runOn ? runOn.span : own;
     const value = span === null ? 0 : spanPrecision(need, span);
     // A day ("chậm nhất ngày 30 tháng 6 năm 2026") answers "when" so much better than "hằng năm" that it may cover a little less.
     if (coverage < best.coverage - (value >= DAY_PRECISION ? DAY_SLACK : SPAN_SLACK)) continue;
@@ -105,10 +107,14 @@ const NEIGHBOUR_SHARE = 0.9;
 /** Each sentence's best neighbour coverage (the sentence before or after it in its passage), discounted. */
 function neighbourCoverage(ranked: readonly ScoredSentence[]): Map<ScoredSentence, number> {
   const byChunk = new Map<Chunk, ScoredSentence[]>();
-  for (const item of ranked) byChunk.set(item.chunk, [...(byChunk.get(item.chunk) ?? []), item]);
+  for (const item of ranked) {
+    const items = byChunk.get(item.chunk);
+    if (items) items.push(item);
+    else byChunk.set(item.chunk, [item]);
+  }
   const result = new Map<ScoredSentence, number>();
   for (const items of byChunk.values()) {
-    const ordered = [...items].sort((a, b) => a.sentence.start - b.sentence.start);
+    const ordered = items.sort((a, b) => a.sentence.start - b.sentence.start);
     ordered.forEach((item, index) => {
       const around = [ordered[index - 1], ordered[index + 1]].filter((other): other is ScoredSentence => other !== undefined);
       result.set(item, Math.max(0, ...around.map((other) => other.coverage * NEIGHBOUR_SHARE)));
@@ -124,9 +130,10 @@ const RUN_ON_CLAUSES = 2;
  * The sentence run on through the next clauses of its line to the one holding the span, when
  * it ends in ";" (one item written as clauses: "… ban hành tiêu chí cụ thể …; tiêu chí chung …,
  * hoàn thành chậm nhất ngày 30 tháng 6 năm 2026"). The quote stays one verbatim slice of the
- * passage. Null when the sentence ends its line, or no clause within reach holds the span.
+ * passage, returned with its span. Null when the sentence ends its line, or no clause within
+ * reach holds the span.
  */
-function withSpanAfter(item: ScoredSentence, need: AnswerNeed, counted: readonly string[] | null): ScoredSentence | null {
+function withSpanAfter(item: ScoredSentence, need: AnswerNeed, counted: readonly string[] | null): { item: ScoredSentence; span: string | null } | null {
   const { chunk, sentence } = item;
   if (!sentence.text.endsWith(';')) return null;
   const from = sentence.start - chunk.span.start;
@@ -135,10 +142,13 @@ function withSpanAfter(item: ScoredSentence, need: AnswerNeed, counted: readonly
   const lineEnd = chunk.text.indexOf('\n', to);
   const rest = chunk.text.slice(to, lineEnd === -1 ? chunk.text.length : lineEnd);
   const clauses = splitSentences(rest, to).slice(0, RUN_ON_CLAUSES);
-  const holding = clauses.find((clause) => answerSpan(need, clause.text, counted) !== null);
-  if (!holding) return null;
-  const text = chunk.text.slice(from, holding.end);
-  return { ...item, sentence: { text, start: sentence.start, end: chunk.span.start + holding.end } };
+  for (const clause of clauses) {
+    if (answerSpan(need, clause.text, counted) === null) continue;
+    const text = chunk.text.slice(from, clause.end);
+    // The span is read on the whole run-on text, as the ranking reads any sentence.
+    return { item: { ...item, sentence: { text, start: sentence.start, end: chunk.span.start + clause.end } }, span: answerSpan(need, text, counted) };
+  }
+  return null;
 }
 
 /** A passage's terms and its sentences with theirs, each read with the passage's headings. */
