@@ -20,28 +20,28 @@ interface Activity {
 /** How much better the best activity must cover the topic than the next one to answer alone. */
 const ACTIVITY_MARGIN = 0.1;
 
-/** The activities of each task with two or more, by `${documentId}#${address}`; built once per registry. */
-const activitiesCache = new WeakMap<readonly Obligation[], Map<string, Activity[]>>();
+/**
+ * A task's activities (two or more; null when it has fewer), kept per task: the registry's task
+ * objects outlive the scoped lists of obligations each question sees, so the grouping is made
+ * once per task, not per question.
+ */
+const activitiesCache = new WeakMap<Task, Activity[] | null>();
 
-function activitiesByTask(obligations: readonly Obligation[]): Map<string, Activity[]> {
-  let byTask = activitiesCache.get(obligations);
-  if (!byTask) {
-    const grouped = new Map<string, Map<number, Activity>>();
+function activitiesOf(task: Task, obligations: readonly Obligation[]): Activity[] | null {
+  let activities = activitiesCache.get(task);
+  if (activities === undefined) {
+    const byStart = new Map<number, Activity>();
     for (const obligation of obligations) {
-      if (!obligation.taskAddress) continue;
-      const key = `${obligation.documentId}#${obligation.taskAddress}`;
-      const activities = grouped.get(key) ?? new Map<number, Activity>();
+      if (obligation.taskAddress !== task.address || obligation.documentId !== task.documentId) continue;
       const start = obligation.sources.action.span.start;
-      const activity = activities.get(start) ?? { obligations: [] };
+      const activity = byStart.get(start) ?? { obligations: [] };
       activity.obligations.push(obligation);
-      activities.set(start, activity);
-      grouped.set(key, activities);
+      byStart.set(start, activity);
     }
-    byTask = new Map();
-    for (const [key, activities] of grouped) if (activities.size > 1) byTask.set(key, [...activities.values()]);
-    activitiesCache.set(obligations, byTask);
+    activities = byStart.size > 1 ? [...byStart.values()] : null;
+    activitiesCache.set(task, activities);
   }
-  return byTask;
+  return activities;
 }
 
 /**
@@ -51,7 +51,7 @@ function activitiesByTask(obligations: readonly Obligation[]): Map<string, Activ
  */
 export function activityForTopic(environment: AnswerEnvironment, query: ParsedQuery, task: Task): Task {
   if (query.topic.length === 0) return task;
-  const activities = activitiesByTask(environment.registry.obligations).get(`${task.documentId}#${task.address}`);
+  const activities = activitiesOf(task, environment.registry.obligations);
   if (!activities) return task;
   const { lexicon } = environment.query;
   const scored = activities
@@ -81,8 +81,7 @@ const RUN_MARGIN = 3;
  * previous turn narrowed it; the task unchanged when it has no such activity.
  */
 export function activityAt(environment: AnswerEnvironment, task: Task, start: number): Task {
-  const activities = activitiesByTask(environment.registry.obligations).get(`${task.documentId}#${task.address}`);
-  const activity = activities?.find((item) => item.obligations[0].sources.action.span.start === start);
+  const activity = activitiesOf(task, environment.registry.obligations)?.find((item) => item.obligations[0].sources.action.span.start === start);
   return activity ? asTask(task, activity) : task;
 }
 

@@ -4,7 +4,8 @@
  * much of the question's topic its text covers. The coverage decides between close ranks and
  * is the support score of the answer.
  */
-import type { Task } from '../../../ingest/types.js';
+import type { CorpusDocument, Task } from '../../../ingest/types.js';
+import { documentById } from '../registry-lookup.js';
 import type { AnswerEnvironment } from '../environment.js';
 import type { ParsedQuery } from '../query/understand.js';
 import { hybridSearch } from './hybrid.js';
@@ -94,20 +95,16 @@ export function besideDocumentTitle(environment: AnswerEnvironment, query: Parse
   return { ...query, topic, topicPairs };
 }
 
-/** Folded words of each document's title, once per registry. */
-const titleWordsCache = new WeakMap<object, Map<string, Set<string>>>();
+/** Folded words of each document's title, once per document (a scoped registry is made per question; its documents are not). */
+const titleWordsCache = new WeakMap<CorpusDocument, Set<string>>();
 
 function documentTitleWords(environment: AnswerEnvironment, documentId: string): Set<string> {
-  let byDocument = titleWordsCache.get(environment.registry);
-  if (!byDocument) {
-    byDocument = new Map();
-    titleWordsCache.set(environment.registry, byDocument);
-  }
-  let words = byDocument.get(documentId);
+  const document = documentById(environment.registry.documents, documentId);
+  if (!document) return new Set();
+  let words = titleWordsCache.get(document);
   if (!words) {
-    const document = environment.registry.documents.find((item) => item.id === documentId);
-    words = new Set(document ? foldedTokens(document.header.title ?? document.title) : []);
-    byDocument.set(documentId, words);
+    words = new Set(foldedTokens(document.header.title ?? document.title));
+    titleWordsCache.set(document, words);
   }
   return words;
 }
