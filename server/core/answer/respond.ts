@@ -158,21 +158,21 @@ export async function respond(whole: AnswerEnvironment, question: string, previo
         return answerContent(environment, query, context, done, abstain);
       }
       const tasks = narrowByTimelineTopic(environment, query, intent.filter, selectTasks(environment.registry.tasks, intent.filter));
-      // "Bộ Nội vụ chủ trì đề xuất việc gì khi …?" where no plan gives the unit a task: its duties in the regulations answer.
       const unitId = intent.filter.unitId;
-      if (tasks.length === 0 && unitId && selectTasks(environment.registry.tasks, { ...intent.filter, role: 'any' }).length === 0) {
-        const duties = unitDuties(environment, unitId);
-        if (duties.length > 0 && query.topic.length > 0) {
+      if (tasks.length === 0 && unitId) {
+        const broader = { ...intent.filter, role: 'any' as const };
+        const others = selectTasks(environment.registry.tasks, broader);
+        // "Bộ Nội vụ chủ trì đề xuất việc gì khi …?" where no plan gives the unit a task: its duties in the regulations answer.
+        const duties = others.length === 0 && query.topic.length > 0 ? unitDuties(environment, unitId) : [];
+        if (duties.length > 0) {
           const found = dutiesForTopic(environment, query, duties);
           if (!unsupportedReason(query, found.coverage, environment.query.lexicon)) return done(composeUnitDuties(context, unitId, found.duties), [], unitId);
         }
-      }
-      if (tasks.length === 0 && intent.filter.unitId && intent.filter.role !== 'any') {
-        // "Sở Tài chính chủ trì gì?" — none; say so, and list where it does take part.
-        const broader = { ...intent.filter, role: 'any' as const };
-        const others = selectTasks(environment.registry.tasks, broader);
-        const answer = [composeTaskList(context, tasks, intent.filter), others.length > 0 ? composeTaskList(context, others, broader) : ''].filter(Boolean).join('\n\n');
-        return done(answer, others, intent.filter.unitId);
+        if (intent.filter.role !== 'any') {
+          // "Sở Tài chính chủ trì gì?" — none; say so, and list where it does take part.
+          const answer = [composeTaskList(context, tasks, intent.filter), others.length > 0 ? composeTaskList(context, others, broader) : ''].filter(Boolean).join('\n\n');
+          return done(answer, others, unitId);
+        }
       }
       return done(composeTaskList(context, tasks, intent.filter), tasks, intent.filter.unitId);
     }
