@@ -61,7 +61,9 @@ function asksBases(query: ParsedQuery): boolean {
 }
 
 /** "ai …", "đơn vị nào …", "who …": who does it, not "phối hợp với ai" (whom a unit works with). */
-const WHO_DOES = /(?:^|[\s,])(?<!voi )(?:ai|don vi nao|co quan nao|who|which (?:unit|department|agency|body))(?:\s|$)/;
+/** The words that ask who, folded: "ai", "đơn vị nào", "cơ quan nào", "who", "which unit". */
+export const WHO_WORDS = 'ai|don vi nao|co quan nao|who|which (?:unit|department|agency|body)';
+const WHO_DOES = new RegExp(`(?:^|[\\s,])(?<!voi )(?:${WHO_WORDS})(?:\\s|$)`);
 
 function asksWhoDoes(query: ParsedQuery): boolean {
   return WHO_DOES.test(query.key) && !/\b(?:voi|cung) (?:ai|don vi nao|co quan nao)\b/.test(query.key);

@@ -6,7 +6,7 @@
 import { foldedTokens } from '../../../common/text-key.js';
 import { hasPhrase } from '../query/understand.js';
 import type { IntentContext, PreviousTurn } from './context.js';
-import { CUES } from './cues.js';
+import { CUES, WHO_WORDS } from './cues.js';
 import { asksCitedByIssuer, asksForContent, citedDocuments } from './reference.js';
 import type { Intent } from './types.js';
 
@@ -24,7 +24,7 @@ export interface IntentRule {
 export const FALLBACK_RULE = 'general-content';
 
 /** "ai …", "đơn vị nào …", "who …": asks for a unit, most often the one that leads. */
-const WHO_QUESTION = /(?:^|\s)(?:ai|don vi nao|co quan nao|who|which (?:unit|department|agency|body))(?:\s|$)/;
+const WHO_QUESTION = new RegExp(`(?:^|\\s)(?:${WHO_WORDS})(?:\\s|$)`);
 
 /** A question word ("gì", "ai", "nào", "what", …) after a unit that opens the question. */
 const QUESTION_WORD = /\b(?:gi|ai|nao|dau|what|who|whom|where)\b/;
