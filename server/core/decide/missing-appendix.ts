@@ -6,10 +6,16 @@
  * says the appendix is named but its text is not in the loaded copy.
  */
 import type { CorpusDocument } from '../../../ingest/types.js';
+import { readPlaceRefs } from '../query/place-refs.js';
 import type { ParsedQuery } from '../query/understand.js';
 
-/** "phụ lục II", "phụ lục số 3", "appendix V", "mẫu số 02", "form no. 2": a numbered appendix or form, folded. */
-const NUMBERED_APPENDIX = /\b(?:phu\s*luc|appendix|annex)\s*(?:so\s*)?(?:[ivxl]{1,5}|\d{1,2})\b|\b(?:mau\s+so|form\s+(?:no\.?\s*)?)\s*\d{1,2}\b/;
+/** "mẫu số 02", "form no. 2": a numbered form, folded (a numbered appendix is read as a place, see `readPlaceRefs`). */
+const NUMBERED_FORM = /\b(?:mau\s+so|form\s+(?:no\.?\s*)?)\s*\d{1,2}\b/;
+
+/** Whether the question names a numbered appendix ("phụ lục II", "appendix V") or form. */
+function namesNumberedAppendix(key: string): boolean {
+  return NUMBERED_FORM.test(key) || readPlaceRefs(key).addresses.some((address) => /^phu-luc\.\d+$/.test(address));
+}
 
 /** Words asking what an appendix holds: its list, its items, its content. */
 const ASKS_CONTENT = /\b(?:gom|liet ke|nhung|noi dung|co nhung|bao gom|what|which|list|contain|contains|include|includes)\b/;
@@ -19,7 +25,7 @@ const ASKS_CONTENT = /\b(?:gom|liet ke|nhung|noi dung|co nhung|bao gom|what|whic
  * loaded text has no appendix at all; empty when the question names none, or asks nothing of it.
  */
 export function appendixNotLoaded(query: ParsedQuery, documents: readonly CorpusDocument[]): CorpusDocument[] {
-  if (!NUMBERED_APPENDIX.test(query.key) || !ASKS_CONTENT.test(query.key)) return [];
+  if (!ASKS_CONTENT.test(query.key) || !namesNumberedAppendix(query.key)) return [];
   const named = documents.filter((document) => query.documents.some((mention) => mention.document.document?.id === document.id));
   const asked = named.length > 0 ? named : documents;
   const without = asked.filter((document) => !document.sections.some((section) => section.address.startsWith('phu-luc')));
