@@ -13,7 +13,7 @@ import { syllableClauses, pairTerm } from '../../../ingest/store/lexical-tokeniz
 import type { Chunk } from '../../../ingest/types.js';
 import { inverseFrequency, type Lexicon } from '../query/lexicon.js';
 import { STOP_WORDS } from '../query/stopwords.js';
-import { withAcronymsSpelled } from './acronyms.js';
+import { withSpellings } from './spellings.js';
 import type { ParsedQuery } from '../query/understand.js';
 
 const HEADING = /^(?:[IVX]+|\d{1,3}|[a-zđ])[.)]\s|^(?:chương|mục|điều|phần|khoản)\s/i;
@@ -38,7 +38,7 @@ export interface PassageTerms {
 export function passageTerms(text: string): PassageTerms {
   const syllables = new Set<string>();
   const pairs = new Set<string>();
-  for (const clause of syllableClauses(withAcronymsSpelled(text))) {
+  for (const clause of syllableClauses(withSpellings(text))) {
     clause.forEach((syllable, index) => {
       syllables.add(syllable);
       if (index + 1 < clause.length) pairs.add(pairTerm(syllable, clause[index + 1]));

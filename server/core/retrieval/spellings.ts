@@ -39,7 +39,7 @@ function spellings(): { regex: RegExp; long: Map<string, string> } {
 }
 
 /** The text with each known acronym or variant followed by its words ("TTHC" → "TTHC (thủ tục hành chính)"); unchanged without any. */
-export function withAcronymsSpelled(text: string): string {
+export function withSpellings(text: string): string {
   const { regex, long } = spellings();
   regex.lastIndex = 0;
   if (!regex.test(text)) return text;
