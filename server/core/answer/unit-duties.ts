@@ -56,7 +56,7 @@ function headedByUnit(section: Section, names: ReadonlySet<string>): boolean {
 export function dutiesForTopic(environment: AnswerEnvironment, query: ParsedQuery, duties: readonly UnitDuty[]): { duties: UnitDuty[]; coverage: number } {
   if (query.topic.length === 0 || duties.length === 0) return { duties: [...duties], coverage: 1 };
   const { lexicon } = environment.query;
-  // A section headed by the unit ("3. Sở Nội vụ: a) …; b) …") competes through its lettered duties, so a topic picks one of them.
+  // A section headed by the unit ("3. <unit>: a) …; b) …") competes through its lettered duties, so a topic picks one of them.
   const candidates = duties.flatMap((duty) => (duty.kind === 'section' ? dutiesUnder(environment, duty.documentId, duty.section.address, duty) : [duty]));
   // A heading that carries the topic ("III. TỔ CHỨC THỰC HIỆN" for "trong tổ chức thực hiện") weighs extra.
   const scored = candidates.map((duty) => {

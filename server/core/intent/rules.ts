@@ -56,7 +56,7 @@ export const INTENT_RULES: readonly IntentRule[] = [
     why: '"Căn cứ văn bản nào của Bộ Nội vụ?": a citation cue and a unit ask for the documents that unit issued.',
     match(context) {
       const issuerUnitId = context.query.units[0]?.unit.id ?? null;
-      // "Kế hoạch 141 của UBND tỉnh Bắc Ninh … thực hiện những văn bản nào?": the unit issued the loaded document named, whose bases are asked.
+      // "<document> của <its issuer> … thực hiện những văn bản nào?": the unit issued the loaded document named, whose bases are asked.
       const [first] = context.query.units;
       // The unit as the question wrote it ("HĐND thành phố Hà Nội"), and its canonical name.
       const unitNames = first ? [context.query.expanded.slice(first.start, first.end).join(' '), first.unit.name] : [];

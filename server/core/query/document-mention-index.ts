@@ -4,8 +4,8 @@
  * thousands of documents loaded, comparing every phrase of every document cost milliseconds
  * per question. A phrase matches only where all its words do, in order, so it is filed under
  * its rarest pair of neighbouring words (its word, when it has one): filed under its first
- * word, every "Kế hoạch …" of a thousand plans was a candidate of every question that says
- * "kế hoạch".
+ * word, every plan of a thousand, named by its type word first, was a candidate of every
+ * question that says that type word.
  */
 import type { KnownDocument } from './document-mentions.js';
 

@@ -2,7 +2,7 @@
  * Stage "read" for tasks: a plan item may hold several activities, each followed by its own
  * field lines ("- Tổ chức tập huấn …" / "Đơn vị chủ trì tham mưu thực hiện: Sở Tư pháp" / "Thời
  * gian thực hiện: …", then "- Nâng cao kiến thức … trong chương trình bồi dưỡng …" / "Đơn vị
- * chủ trì: Sở Nội vụ"). The task keeps the units of all its fields; a question that describes
+ * chủ trì: <another unit>"). The task keeps the units of all its fields; a question that describes
  * one activity is answered from that activity's fields, read from the obligations the ingest
  * recorded for each activity (their verbatim sources stay at the item's address).
  */

@@ -60,8 +60,8 @@ export async function findTasksByTopic(environment: AnswerEnvironment, query: Pa
     coverage: topicCoverage(query.topic, query.topicPairs, taskTerms(environment, task), environment.query.lexicon),
   }));
   const { lexicon } = environment.query;
-  // Ranked by the topic beside the words of the task's document title: every task of Kế hoạch
-  // 141 is about "cán bộ, công chức xây dựng chính sách, pháp luật", so those words cannot tell
+  // Ranked by the topic beside the words of the task's document title: every task of a plan on
+  // "cán bộ, công chức xây dựng chính sách, pháp luật" is about those words, so they cannot tell
   // its tasks apart ("… chủ trì việc ra mắt AI pháp luật" is III.7's launch, not III.1).
   const own = new Map(candidates.map((candidate) => [candidate, ownCoverage(environment, query, candidate)]));
   const rank = (candidate: TaskCandidate): number =>
