@@ -1,0 +1,78 @@
+/**
+ * English names of the documents' terms (ingest/vocabulary/english-glossary.json): people a
+ * regulation names ("Hero of Labour", "full-time National Assembly deputies"), funds ("recurrent
+ * budget", "covered by the state budget"), ranks ("grades") and systems ("availability"). Each is
+ * written as the Vietnamese the documents use, so an English question meets the passage a
+ * Vietnamese one does; the terms are asked of several documents, and a question beside them abstains.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { foldedTokens } from '../../common/text-key.js';
+import { readEnglishGlossary } from '../../server/core/query/english-glossary.js';
+import { compileQueryVocabulary, expandTokens, type QuerySynonymsFile } from '../../server/core/query/vocabulary.js';
+import { useRealDocsAssistant } from './shipped-index.js';
+import { expectCitedUnder } from './cited-under.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const synonyms = JSON.parse(fs.readFileSync(path.join(ROOT, 'ingest/vocabulary/query-synonyms.json'), 'utf8')) as QuerySynonymsFile;
+const vocabulary = compileQueryVocabulary(synonyms, readEnglishGlossary());
+
+/** The question as the glossary and the synonyms leave it, words joined by spaces (folded). */
+function expanded(question: string): string {
+  return expandTokens(foldedTokens(question), vocabulary).tokens.join(' ');
+}
+
+describe('English terms written as the documents write them', () => {
+  it('writes people, funds, ranks and systems in the documents’ Vietnamese word order', () => {
+    expect(expanded('full-time National Assembly deputies')).toBe('dai bieu quoc hoi hoat dong chuyen trach');
+    expect(expanded('a Hero of the People’s Armed Forces')).toContain('anh hung luc luong vu trang');
+    expect(expanded('the recurrent budget')).toContain('kinh phi chi thuong xuyen');
+    expect(expanded('units fully covered by the state budget')).toContain('ngan sach nha nuoc bao dam toan bo');
+    expect(expanded('civil servant grades')).toContain('ngach cong chuc');
+    expect(expanded('the provincial administrative procedure information system')).toContain('he thong thong tin giai quyet thu tuc hanh chinh tinh');
+  });
+});
+
+describe('English questions with these terms over the real documents', () => {
+  const assistant = useRealDocsAssistant();
+  const RECRUITMENT = 'nghi-dinh-170-2025-nd-cp-tuyen-dung-su-dung-quan-ly-cong-chuc';
+  const INCOME = 'nghi-quyet-81-2025-nq-hdnd-ha-noi';
+  const LAW_PLAN = 'ke-hoach-141-kh-ubnd-2025-bac-ninh';
+
+  async function expectCited(question: string, documentId: string, section: string): Promise<string> {
+    const response = await assistant.ask(question);
+    expectCitedUnder(response, question, documentId, section);
+    return response.answer;
+  }
+
+  it('reads the priority points of heroes and their children from the recruitment decree', async () => {
+    expect(await expectCited('How many priority points are added for a Hero of Labour?', RECRUITMENT, 'dieu.6.khoan.1.diem.a')).toMatch(/7,5 điểm/);
+    const child = 'How many priority points does the child of a Hero of the People’s Armed Forces get?';
+    expect(await expectCited(child, RECRUITMENT, 'dieu.6.khoan.1.diem.b')).toMatch(/5 điểm/);
+  });
+
+  it('reads recurrent spending from the plan that funds it and from the resolution that scopes by it', async () => {
+    expect(await expectCited('Who must arrange recurrent funding to carry out Plan 141/KH-UBND?', LAW_PLAN, 'IV.2')).toMatch(/Sở Tài chính/);
+    const scoped = 'Which public service units whose recurrent expenditure is fully covered by the state budget does Resolution 81/2025/NQ-HĐND apply to?';
+    expect(await expectCited(scoped, INCOME, 'dieu.2')).toMatch(/chi thường xuyên/);
+  });
+
+  it('reads the full-time deputies a resolution covers, and the grades a law lists', async () => {
+    expect(await expectCited('Which full-time deputies does Resolution 81/2025/NQ-HĐND cover?', INCOME, 'dieu.2.khoan.1')).toMatch(/chuyên trách/);
+    const grades = 'What are the grades of civil servants under the Law on Cadres and Civil Servants?';
+    expect(await expectCited(grades, 'luat-80-2025-qh15-can-bo-cong-chuc', 'dieu.24.khoan.1')).toMatch(/Cán sự/);
+  });
+
+  it('reads how an information system must run from the directive', async () => {
+    const question = 'Must the provincial administrative procedure information system run round the clock under Directive 012?';
+    expect(await expectCited(question, 'chi-thi-012-ct-ubnd-2025-dak-lak', '2.b')).toMatch(/24\/7/);
+  });
+
+  it('still abstains on a question beside these terms', async () => {
+    const response = await assistant.ask('What pension does a Hero of Labour receive after retirement abroad?');
+    expect(response.abstained).toBe(true);
+    expect(response.citations).toEqual([]);
+  });
+});
