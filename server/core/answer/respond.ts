@@ -13,7 +13,7 @@ import { hybridSearch } from '../retrieval/hybrid.js';
 import { decideContent, articleMayAnswer } from '../decide/content.js';
 import { CONTENT_PASSAGES, SPAN_PASSAGES, clauseCovers, clauseHits, clauseStates } from './clauses.js';
 import { passageTerms, topicCoverage } from '../retrieval/support.js';
-import { besideDocumentTitle, taskTerms } from '../retrieval/task-finder.js';
+import { besideDocumentTitle, besideNamedTitle, taskTerms } from '../retrieval/task-finder.js';
 import { selectTasks, taskKey } from '../catalog/task-filter.js';
 import type { AskBackChoice, Citation } from '../types.js';
 import { foreignReason, unsupportedReason, writesPairs } from '../decide/support.js';
@@ -26,7 +26,7 @@ import { answerNeed, answerSpan, countedNoun } from '../read/spans.js';
 import { activityForTopic } from '../read/activities.js';
 import { composeDocumentFacts, replacingClauses } from './document-answers.js';
 import { documentLabel } from './format.js';
-import { composeTaskList, composeUnitDuties } from './list-answers.js';
+import { composeTaskList, composeUnitDuties, type UnitDuty } from './list-answers.js';
 import { appendixNotLoadedAnswer, composeReferences, unloadedContentAnswer } from './reference-answers.js';
 import { appendixNotLoaded } from '../decide/missing-appendix.js';
 import { articleForTopic, composePartAnswer, partsForTopic } from './part-answers.js';
@@ -154,7 +154,7 @@ export async function respond(whole: AnswerEnvironment, question: string, previo
       // Documents that set no tasks (a decree) answer a list question from their clauses, or a unit's duties.
       if (environment.registry.tasks.length === 0) {
         const duties = intent.filter.unitId ? unitDuties(environment, intent.filter.unitId) : [];
-        if (duties.length > 0) return done(composeUnitDuties(context, intent.filter.unitId as string, duties), [], intent.filter.unitId);
+        if (duties.length > 0) return done(composeUnitDuties(context, intent.filter.unitId as string, topicalDuties(environment, query, duties)), [], intent.filter.unitId);
         return answerContent(environment, query, context, done, abstain);
       }
       const tasks = narrowByTimelineTopic(environment, query, intent.filter, selectTasks(environment.registry.tasks, intent.filter));
@@ -174,6 +174,8 @@ export async function respond(whole: AnswerEnvironment, question: string, previo
           return done(answer, others, unitId);
         }
       }
+      const topical = unitId && query.topic.length > 0 ? tasksForTopic(environment, query, unitId, tasks) : null;
+      if (topical) return done(composeUnitDuties(context, unitId as string, topical.duties), topical.tasks, unitId);
       return done(composeTaskList(context, tasks, intent.filter), tasks, intent.filter.unitId);
     }
     case 'unit-duties': {
@@ -282,6 +284,12 @@ async function answerTask(
     const tasks = duties.flatMap((duty) => (duty.kind === 'assignment' ? [duty.task] : []));
     return done(composeUnitDuties(context, intent.unitId, duties), tasks, intent.unitId);
   }
+  if (intent.unitId && !hasRef && query.topic.length > 0 && environment.registry.tasks.length === 0 && !intent.aspects.includes('deadline')) {
+    // "Sở Nội vụ phối hợp với ai để …?" over documents without a task table: the unit's duty on the topic says it.
+    const found = dutiesForTopic(environment, query, unitDuties(environment, intent.unitId));
+    const narrowed = found.duties.length > 0 && !unsupportedReason(query, found.coverage, environment.query.lexicon);
+    if (narrowed && found.coverage >= DUTY_ANSWER_COVERAGE) return done(composeUnitDuties(context, intent.unitId, found.duties), [], intent.unitId);
+  }
   if (intent.weak && intent.aspects.includes('lead')) {
     // "Đơn vị nào đề xuất nhu cầu đào tạo?": the unit whose duty says so, in its role.
     const found = dutyForTopic(environment, query);
@@ -378,6 +386,35 @@ function narrowByTimelineTopic(environment: AnswerEnvironment, query: ParsedQuer
   const { lexicon } = environment.query;
   const matching = tasks.filter((task) => topicCoverage(query.topic, query.topicPairs, passageTerms(task.timeline.text), lexicon) >= 0.6);
   return matching.length > 0 ? matching : tasks;
+}
+
+/** Least coverage of the topic by a unit's duty for it to answer a lead or coordination question outside a task table. */
+const DUTY_ANSWER_COVERAGE = 0.6;
+
+/**
+ * "<unit> chủ trì việc gì liên quan đến <topic>?": the unit's tasks, or the lettered items inside
+ * them, that cover the topic best, when the topic tells them apart; null to list every task.
+ */
+function tasksForTopic(environment: AnswerEnvironment, query: ParsedQuery, unitId: string, tasks: readonly Task[]): { duties: UnitDuty[]; tasks: Task[] } | null {
+  const duties: UnitDuty[] = tasks.flatMap((task) => task.assignments.filter((assignment) => assignment.unitId === unitId).map((assignment) => ({ kind: 'assignment' as const, task, assignment })));
+  const found = dutiesForTopic(environment, onTopic(besideNamedTitle(environment, query)), duties);
+  if (unsupportedReason(query, found.coverage, environment.query.lexicon)) return null;
+  const narrowed = found.duties.length < duties.length || found.duties.some((duty) => duty.kind !== 'assignment');
+  if (!narrowed) return null;
+  const chosen = tasks.filter((task) => found.duties.some((duty) => (duty.kind === 'assignment' ? duty.task === task : duty.kind === 'section' && duty.documentId === task.documentId && duty.section.parent === task.address)));
+  return { duties: found.duties, tasks: chosen };
+}
+
+/** The question weighed on its topic alone: a unit's duties all write the unit's name and the document's type word. */
+function onTopic(query: ParsedQuery): ParsedQuery {
+  return { ...query, terms: query.topic };
+}
+
+/** A unit's duties on the question's topic when the topic is supported and tells them apart; all of them otherwise. */
+function topicalDuties(environment: AnswerEnvironment, query: ParsedQuery, duties: UnitDuty[]): UnitDuty[] {
+  if (query.topic.length === 0) return duties;
+  const found = dutiesForTopic(environment, onTopic(besideNamedTitle(environment, query)), duties);
+  return unsupportedReason(query, found.coverage, environment.query.lexicon) ? duties : found.duties;
 }
 
 /** Whether a document's issuer names the unit ("Bộ Nội vụ" for the unit Bộ Nội vụ). */

@@ -57,7 +57,7 @@ export function dutiesForTopic(environment: AnswerEnvironment, query: ParsedQuer
   if (query.topic.length === 0 || duties.length === 0) return { duties: [...duties], coverage: 1 };
   const { lexicon } = environment.query;
   // A section headed by the unit ("3. <unit>: a) …; b) …") competes through its lettered duties, so a topic picks one of them.
-  const candidates = duties.flatMap((duty) => (duty.kind === 'section' ? dutiesUnder(environment, duty.documentId, duty.section.address, duty) : [duty]));
+  const candidates = duties.flatMap((duty) => dutyParts(environment, duty));
   // A heading that carries the topic ("III. TỔ CHỨC THỰC HIỆN" for "trong tổ chức thực hiện") weighs extra.
   const scored = candidates.map((duty) => {
     const coverage = topicCoverage(query.terms, query.topicPairs, dutyTerms(environment, duty), lexicon);
@@ -69,6 +69,18 @@ export function dutiesForTopic(environment: AnswerEnvironment, query: ParsedQuer
   if (best < NARROWING_COVERAGE) return { duties: [...duties], coverage: best };
   const top = Math.max(...scored.map((item) => item.rank));
   return { duties: scored.filter((item) => item.rank >= top - 0.01).map((item) => item.duty), coverage: best };
+}
+
+/**
+ * What a duty is made of, for a topic to pick from: a section's obligations, or a task whose
+ * item holds lettered items ("2. <unit>: a) …; d) Chủ trì … đánh giá …") through those items.
+ */
+function dutyParts(environment: AnswerEnvironment, duty: UnitDuty): UnitDuty[] {
+  if (duty.kind === 'section') return dutiesUnder(environment, duty.documentId, duty.section.address, duty);
+  if (duty.kind !== 'assignment') return [duty];
+  const document = documentById(environment.registry.documents, duty.task.documentId);
+  const items = (document?.sections ?? []).filter((section) => section.parent === duty.task.address && section.kind === 'item');
+  return items.length > 1 && document ? items.map((section) => ({ kind: 'section' as const, documentId: document.id, section })) : [duty];
 }
 
 /** The obligations read from a section's lettered items, or the section itself when it has none. */

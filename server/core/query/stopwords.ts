@@ -34,7 +34,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
  */
 export const GENERIC_PHRASES: readonly string[][] = [
   'nhiem vu', 'ke hoach', 'don vi', 'thuc hien', 'cong tac', 'van ban', 'noi dung', 'cu the', 'bao gom', 'hoan thanh',
-  'gom', 'xong', 'dieu', 'trien khai',
+  'gom', 'xong', 'dieu', 'trien khai', 'duoc giao', 'giao cho',
 ].map((phrase) => phrase.split(' '));
 
 /**

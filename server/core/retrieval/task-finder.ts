@@ -95,6 +95,19 @@ export function besideDocumentTitle(environment: AnswerEnvironment, query: Parse
   return { ...query, topic, topicPairs };
 }
 
+/**
+ * The question without the words of the one loaded document it names, in its topic and its
+ * terms: for telling that document's passages apart, which all share its title's words.
+ */
+export function besideNamedTitle(environment: AnswerEnvironment, query: ParsedQuery): ParsedQuery {
+  const named = [...new Set(query.documents.flatMap((mention) => (mention.document.document ? [mention.document.document.id] : [])))];
+  if (named.length !== 1) return query;
+  const beside = besideDocumentTitle(environment, query, named[0]);
+  if (beside === query) return query;
+  const title = documentTitleWords(environment, named[0]);
+  return { ...beside, terms: query.terms.filter((word) => !title.has(word) || beside.topic.includes(word)) };
+}
+
 /** Folded words of each document's title, once per document (a scoped registry is made per question; its documents are not). */
 const titleWordsCache = new WeakMap<CorpusDocument, Set<string>>();
 
