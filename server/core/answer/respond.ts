@@ -13,7 +13,7 @@ import { hybridSearch } from '../retrieval/hybrid.js';
 import { decideContent, articleMayAnswer } from '../decide/content.js';
 import { CONTENT_PASSAGES, SPAN_PASSAGES, clauseCovers, clauseHits, clauseStates } from './clauses.js';
 import { passageTerms, topicCoverage } from '../retrieval/support.js';
-import { besideDocumentTitle, besideNamedTitle, taskTerms } from '../retrieval/task-finder.js';
+import { besideDocumentTitle, taskTerms } from '../retrieval/task-finder.js';
 import { selectTasks, taskKey } from '../catalog/task-filter.js';
 import type { AskBackChoice, Citation } from '../types.js';
 import { foreignReason, unsupportedReason, writesPairs } from '../decide/support.js';
@@ -26,7 +26,7 @@ import { answerNeed, answerSpan, countedNoun } from '../read/spans.js';
 import { activityForTopic } from '../read/activities.js';
 import { composeDocumentFacts, replacingClauses } from './document-answers.js';
 import { documentLabel } from './format.js';
-import { composeTaskList, composeUnitDuties, type UnitDuty } from './list-answers.js';
+import { composeTaskList, composeUnitDuties } from './list-answers.js';
 import { appendixNotLoadedAnswer, composeReferences, unloadedContentAnswer } from './reference-answers.js';
 import { appendixNotLoaded } from '../decide/missing-appendix.js';
 import { articleForTopic, composePartAnswer, partsForTopic } from './part-answers.js';
@@ -35,7 +35,7 @@ import { citedDocuments, documentsToRemember, withRememberedDocuments } from './
 import { numberKey, type KnownDocument } from '../query/document-mentions.js';
 import { unknownTitledDocument } from '../query/titled-mentions.js';
 import { composeTaskAnswer, type ComposeContext } from './task-answers.js';
-import { dutiesForTopic, unitDuties } from './unit-duties.js';
+import { dutiesForTopic, tasksForTopic, topicalDuties, unitDuties } from './unit-duties.js';
 import { dutyForTopic } from './who-does.js';
 import { resolveScope, type Scope, type ScopeMemory } from '../scope/scope.js';
 import { scopedEnvironment } from '../scope/scoped-environment.js';
@@ -391,31 +391,6 @@ function narrowByTimelineTopic(environment: AnswerEnvironment, query: ParsedQuer
 /** Least coverage of the topic by a unit's duty for it to answer a lead or coordination question outside a task table. */
 const DUTY_ANSWER_COVERAGE = 0.6;
 
-/**
- * "<unit> chủ trì việc gì liên quan đến <topic>?": the unit's tasks, or the lettered items inside
- * them, that cover the topic best, when the topic tells them apart; null to list every task.
- */
-function tasksForTopic(environment: AnswerEnvironment, query: ParsedQuery, unitId: string, tasks: readonly Task[]): { duties: UnitDuty[]; tasks: Task[] } | null {
-  const duties: UnitDuty[] = tasks.flatMap((task) => task.assignments.filter((assignment) => assignment.unitId === unitId).map((assignment) => ({ kind: 'assignment' as const, task, assignment })));
-  const found = dutiesForTopic(environment, onTopic(besideNamedTitle(environment, query)), duties);
-  if (unsupportedReason(query, found.coverage, environment.query.lexicon)) return null;
-  const narrowed = found.duties.length < duties.length || found.duties.some((duty) => duty.kind !== 'assignment');
-  if (!narrowed) return null;
-  const chosen = tasks.filter((task) => found.duties.some((duty) => (duty.kind === 'assignment' ? duty.task === task : duty.kind === 'section' && duty.documentId === task.documentId && duty.section.parent === task.address)));
-  return { duties: found.duties, tasks: chosen };
-}
-
-/** The question weighed on its topic alone: a unit's duties all write the unit's name and the document's type word. */
-function onTopic(query: ParsedQuery): ParsedQuery {
-  return { ...query, terms: query.topic };
-}
-
-/** A unit's duties on the question's topic when the topic is supported and tells them apart; all of them otherwise. */
-function topicalDuties(environment: AnswerEnvironment, query: ParsedQuery, duties: UnitDuty[]): UnitDuty[] {
-  if (query.topic.length === 0) return duties;
-  const found = dutiesForTopic(environment, onTopic(besideNamedTitle(environment, query)), duties);
-  return unsupportedReason(query, found.coverage, environment.query.lexicon) ? duties : found.duties;
-}
 
 /** Whether a document's issuer names the unit ("Bộ Nội vụ" for the unit Bộ Nội vụ). */
 function issuedBy(environment: AnswerEnvironment, issuer: string | null, unitId: string | null): boolean {

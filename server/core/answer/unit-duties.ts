@@ -3,12 +3,13 @@
  * "Tổ chức thực hiện" headed with its name ("2. Sở Nội vụ"). With a topic, only the duties
  * whose text covers it best are kept ("UBND xã làm gì trong việc đào tạo" → II.6).
  */
-import type { Section } from '../../../ingest/types.js';
+import type { Section, Task } from '../../../ingest/types.js';
 import type { AnswerEnvironment } from '../environment.js';
 import { foldedTokens } from '../../../common/text-key.js';
 import type { ParsedQuery } from '../query/understand.js';
 import { topicCoverage } from '../retrieval/support.js';
-import { taskHeadTerms } from '../retrieval/task-finder.js';
+import { besideNamedTitle, taskHeadTerms } from '../retrieval/task-finder.js';
+import { unsupportedReason } from '../decide/support.js';
 import type { UnitDuty } from './list-answers.js';
 import { documentById, sectionAt } from '../registry-lookup.js';
 
@@ -69,6 +70,36 @@ export function dutiesForTopic(environment: AnswerEnvironment, query: ParsedQuer
   if (best < NARROWING_COVERAGE) return { duties: [...duties], coverage: best };
   const top = Math.max(...scored.map((item) => item.rank));
   return { duties: scored.filter((item) => item.rank >= top - 0.01).map((item) => item.duty), coverage: best };
+}
+
+/**
+ * The question weighed on its topic alone, beside the title of the one document it names: a
+ * unit's duties all write the unit's name and the document's type and title words.
+ */
+function onTopic(environment: AnswerEnvironment, query: ParsedQuery): ParsedQuery {
+  const beside = besideNamedTitle(environment, query);
+  return { ...beside, terms: beside.topic };
+}
+
+/** A unit's duties on the question's topic when the topic is supported and tells them apart; all of them otherwise. */
+export function topicalDuties(environment: AnswerEnvironment, query: ParsedQuery, duties: UnitDuty[]): UnitDuty[] {
+  if (query.topic.length === 0) return duties;
+  const found = dutiesForTopic(environment, onTopic(environment, query), duties);
+  return unsupportedReason(query, found.coverage, environment.query.lexicon) ? duties : found.duties;
+}
+
+/**
+ * "<unit> chủ trì việc gì liên quan đến <topic>?": the unit's tasks, or the lettered items inside
+ * them, that cover the topic best, when the topic tells them apart; null to list every task.
+ */
+export function tasksForTopic(environment: AnswerEnvironment, query: ParsedQuery, unitId: string, tasks: readonly Task[]): { duties: UnitDuty[]; tasks: Task[] } | null {
+  const duties: UnitDuty[] = tasks.flatMap((task) => task.assignments.filter((assignment) => assignment.unitId === unitId).map((assignment) => ({ kind: 'assignment' as const, task, assignment })));
+  const found = dutiesForTopic(environment, onTopic(environment, query), duties);
+  if (unsupportedReason(query, found.coverage, environment.query.lexicon)) return null;
+  const narrowed = found.duties.length < duties.length || found.duties.some((duty) => duty.kind !== 'assignment');
+  if (!narrowed) return null;
+  const chosen = tasks.filter((task) => found.duties.some((duty) => (duty.kind === 'assignment' ? duty.task === task : duty.kind === 'section' && duty.documentId === task.documentId && duty.section.parent === task.address)));
+  return { duties: found.duties, tasks: chosen };
 }
 
 /**
