@@ -33,6 +33,15 @@ describe('English terms written as the documents write them', () => {
     expect(expanded('civil servant grades')).toContain('ngach cong chuc');
     expect(expanded('the provincial administrative procedure information system')).toContain('he thong thong tin giai quyet thu tuc hanh chinh tinh');
   });
+
+  it('reads the people before a relative "who" as topic and the English words as grammar', () => {
+    const expansion = expandTokens(foldedTokens('targets for staff who draft laws'), vocabulary);
+    expect(expansion.tokens.join(' ')).toContain('can bo cong chuc');
+    expect(expansion.tokens).not.toContain('who');
+    // The typed "who" is dropped from what the intent stage reads; a question "who" is not.
+    expect(expansion.dropped.has(3)).toBe(true);
+    expect(expandTokens(foldedTokens('who drafts laws'), vocabulary).dropped.has(0)).toBe(false);
+  });
 });
 
 describe('English questions with these terms over the real documents', () => {
@@ -68,6 +77,39 @@ describe('English questions with these terms over the real documents', () => {
   it('reads how an information system must run from the directive', async () => {
     const question = 'Must the provincial administrative procedure information system run round the clock under Directive 012?';
     expect(await expectCited(question, 'chi-thi-012-ct-ubnd-2025-dak-lak', '2.b')).toMatch(/24\/7/);
+  });
+
+  it('reads setting aside, paying and balancing funds from the income resolution and the commune plan', async () => {
+    expect(await expectCited('How much of the basic salary fund is set aside for additional income in 2026 in Hanoi?', INCOME, 'dieu.4.khoan.2')).toMatch(/0,8 lần/);
+    await expectCited('What principles apply to paying additional income under Resolution 81?', INCOME, 'dieu.3');
+    const balance = 'Which department must balance the provincial budget to invest in digital transformation at commune level?';
+    await expectCited(balance, 'ke-hoach-cbcc-cap-xa-2026', 'II.10');
+  });
+
+  it('reads forms, feedback channels and rules from the directive', async () => {
+    const DIRECTIVE = 'chi-thi-012-ct-ubnd-2025-dak-lak';
+    expect(await expectCited('What does Directive 012 say about electronic forms (e-forms)?', DIRECTIVE, '1.c')).toMatch(/E-Form/);
+    expect(await expectCited('What does Directive 012 require about feedback channels from citizens and businesses?', DIRECTIVE, '1.e')).toMatch(/kênh/);
+    const rules = 'What does Directive 012 require the Department of Home Affairs to do about officials who violate administrative procedure rules?';
+    await expectCited(rules, DIRECTIVE, '3.a');
+  });
+
+  it('reads special policies and special cases from a plan and a decree', async () => {
+    expect(await expectCited('What special policies does Plan 141 apply to people who take part in law-making?', LAW_PLAN, 'III.6')).toMatch(/đặc thù/);
+    await expectCited('What are the special cases in monitoring and evaluating civil servants?', 'nghi-dinh-335-2025-nd-cp-danh-gia-xep-loai-cong-chuc', 'dieu.11');
+  });
+
+  it('reads a maximum secondment period and a change within an agency from two decrees', async () => {
+    expect(await expectCited('What is the maximum secondment period for civil servants?', RECRUITMENT, 'dieu.26')).toMatch(/03 năm|3 năm/);
+    await expectCited('How are job positions adjusted within an agency?', 'nghi-dinh-361-2025-nd-cp-vi-tri-viec-lam-cong-chuc', 'dieu.6');
+  });
+
+  it('does not read the "who" of a relative clause as the question "who"', async () => {
+    for (const question of ['What special policies does Plan 141 apply to people who take part in law-making?', 'How is severance allowance calculated for civil servants who resign?']) {
+      const response = await assistant.ask(question);
+      expect(response.intent, question).not.toBe('lead');
+      expect(response.abstained, question).toBe(false);
+    }
   });
 
   it('still abstains on a question beside these terms', async () => {

@@ -21,7 +21,7 @@ export interface EnglishGlossaryFile {
   frames?: GlossaryFrame[];
   /** English words shaped like Vietnamese syllables ("may" is not "mấy"), dropped as grammar from a question the glossary translated. */
   englishOnly?: string[];
-  entries: Array<{ en: string; vi: string; ask?: boolean }>;
+  entries: Array<{ en: string; vi: string; ask?: boolean; relative?: boolean }>;
 }
 
 /**
@@ -105,9 +105,15 @@ function framedForms(entries: readonly GlossaryEntry[], seen: Set<string>, frame
   return framed;
 }
 
-/** The function words of an `ask` entry's Vietnamese ("những", "nào", "bao nhiêu"): the question's grammar, kept out of its topic. */
-function grammarOf(entry: { vi: string; ask?: boolean }): { grammar?: boolean[] } {
-  return entry.ask === true ? { grammar: foldedTokens(entry.vi).map((word) => STOP_WORDS.has(word)) } : {};
+/**
+ * The function words of an `ask` entry's Vietnamese ("những", "nào", "bao nhiêu"): the question's
+ * grammar, kept out of its topic. A `relative` entry ("staff who" → "cán bộ, công chức") names
+ * people before a relative clause: its Vietnamese is all topic, but its English words are read
+ * as grammar, so the "who" of "staff who draft laws" is not taken for the question "who".
+ */
+function grammarOf(entry: { vi: string; ask?: boolean; relative?: boolean }): { grammar?: boolean[] } {
+  if (entry.ask === true) return { grammar: foldedTokens(entry.vi).map((word) => STOP_WORDS.has(word)) };
+  return entry.relative === true ? { grammar: foldedTokens(entry.vi).map(() => false) } : {};
 }
 
 /**
