@@ -112,6 +112,29 @@ describe('English questions with these terms over the real documents', () => {
     }
   });
 
+  it('reads "when was … signed" as the issue date of the document named', async () => {
+    for (const [question, documentId, date] of [
+      ['When was Directive 012 signed?', 'chi-thi-012-ct-ubnd-2025-dak-lak', '26/11/2025'],
+      ['When was Resolution 81/2025/NQ-HĐND signed?', INCOME, '27/11/2025'],
+    ]) {
+      const response = await assistant.ask(question);
+      expectCitedUnder(response, question, documentId, 'header');
+      expect(response.answer).toContain(date);
+    }
+  });
+
+  it('reads who implements a decree from the decree’s article on implementation', async () => {
+    expect(await expectCited('Who is responsible for implementing Decree 170/2025/ND-CP?', RECRUITMENT, 'dieu.73')).toMatch(/Bộ trưởng/);
+    expect(await expectCited('Who is responsible for implementing Decree 361/2025/ND-CP?', 'nghi-dinh-361-2025-nd-cp-vi-tri-viec-lam-cong-chuc', 'dieu.15')).toMatch(/Bộ trưởng/);
+  });
+
+  it('reads the information officials are given and the information a system integrates', async () => {
+    const given = 'Are civil servants entitled to be provided with information and data related to their assigned tasks?';
+    expect(await expectCited(given, 'luat-80-2025-qh15-can-bo-cong-chuc', 'dieu.9.khoan.4')).toMatch(/cung cấp thông tin/);
+    const system = 'Which department must integrate and connect the information used for evaluation with the provincial administrative procedure information system?';
+    expect(await expectCited(system, 'chi-thi-012-ct-ubnd-2025-dak-lak', '2.d')).toMatch(/Sở Khoa học và Công nghệ/);
+  });
+
   it('still abstains on a question beside these terms', async () => {
     const response = await assistant.ask('What pension does a Hero of Labour receive after retirement abroad?');
     expect(response.abstained).toBe(true);
