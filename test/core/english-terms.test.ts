@@ -135,6 +135,45 @@ describe('English questions with these terms over the real documents', () => {
     expect(await expectCited(system, 'chi-thi-012-ct-ubnd-2025-dak-lak', '2.d')).toMatch(/Sở Khoa học và Công nghệ/);
   });
 
+  it('reads rights, contracts, selection, notices and changes of position from the law and the recruitment decree', async () => {
+    const LAW = 'luat-80-2025-qh15-can-bo-cong-chuc';
+    const cases: Array<[string, string, string]> = [
+      ['What rights do cadres and civil servants have regarding rest and leave?', LAW, 'dieu.11'],
+      ['What is a task performance contract of civil servants?', LAW, 'dieu.21'],
+      ['How are judges and prosecutors selected and appointed?', LAW, 'dieu.22'],
+      ['What mechanisms does the law provide to attract high-quality human resources?', LAW, 'dieu.4'],
+      ['What are the conditions for receiving a person into the civil service?', RECRUITMENT, 'dieu.13'],
+      ['How is the recruitment notice published?', RECRUITMENT, 'dieu.15'],
+      ['Within how many days must the recruitment result be announced?', RECRUITMENT, 'dieu.17'],
+      ['What conditions must a civil servant meet when changing job position?', RECRUITMENT, 'dieu.23'],
+    ];
+    for (const [question, documentId, section] of cases) await expectCited(question, documentId, section);
+  });
+
+  it('reads awareness, communication, quotas exceeded and administrative discipline from the plans and the directive', async () => {
+    const cases: Array<[string, string, string]> = [
+      ['What must be done to raise awareness of agencies about law-making capacity under Plan 141?', LAW_PLAN, 'III.3'],
+      ['What does Directive 012 say about communication on administrative procedure reform?', 'chi-thi-012-ct-ubnd-2025-dak-lak', '1.i'],
+      ['What must the commune plan do about leadership deputies that exceed the quota?', 'ke-hoach-cbcc-cap-xa-2026', 'II.5'],
+      ['What does the plan say about administrative discipline and public ethics of commune officials?', 'ke-hoach-cbcc-cap-xa-2026', 'II.9'],
+    ];
+    for (const [question, documentId, section] of cases) await expectCited(question, documentId, section);
+  });
+
+  it('still abstains on English questions that use these words beside the documents', async () => {
+    for (const question of [
+      'How much rest time do workers get per week under the Labour Code?',
+      'Who was elected President of Vietnam in 2026?',
+      'What is the penalty for breaching a labour contract?',
+      'Which TV channels broadcast National Assembly sessions?',
+      'How much money does Hanoi invest in metro lines?',
+    ]) {
+      const response = await assistant.ask(question);
+      expect(response.abstained, question).toBe(true);
+      expect(response.citations, question).toEqual([]);
+    }
+  });
+
   it('still abstains on a question beside these terms', async () => {
     const response = await assistant.ask('What pension does a Hero of Labour receive after retirement abroad?');
     expect(response.abstained).toBe(true);
