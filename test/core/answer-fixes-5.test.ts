@@ -40,3 +40,47 @@ describe('a unit’s duties on a topic', () => {
     expect(places(plan).length).toBeGreaterThan(2);
   });
 });
+
+describe('a share answers "bao nhiêu <noun>"', () => {
+  it('reads "50% tiền lương" for "bao nhiêu lương", and "100% các sở" for "bao nhiêu sở"', async () => {
+    for (const [question, document, place, figure] of [
+      ['cong chuc bi tam dinh chi cong tac ma chua bi ky luat thi duoc huong bao nhieu luong', 'nghi-dinh-170-2025-nd-cp-tuyen-dung-su-dung-quan-ly-cong-chuc', 'dieu.56.khoan.6.diem.a', '50%'],
+      ['Theo Kế hoạch 141, bao nhiêu sở ngành phải bố trí công chức làm công tác xây dựng pháp luật?', 'ke-hoach-141-kh-ubnd-2025-bac-ninh', 'II.2', '100%'],
+    ]) {
+      const response = await ask(question);
+      expect(response.abstained, question).toBe(false);
+      expect(response.answer).toContain(figure);
+      expect(places(response)).toContain(`${document}#${place}`);
+    }
+  });
+});
+
+describe('"ai là người …"', () => {
+  it('asks for a role when a verb follows, in two articles of a decree', async () => {
+    const chair = await ask('ai la nguoi lam chu tich hoi dong khi thi tuyen cong chuc');
+    expect(chair.abstained).toBe(false);
+    expect(places(chair)).toEqual(['nghi-dinh-170-2025-nd-cp-tuyen-dung-su-dung-quan-ly-cong-chuc#dieu.8.khoan.1.diem.a']);
+    const secretary = await ask('Ai là người làm thư ký hội đồng kiểm tra, sát hạch khi tiếp nhận công chức?');
+    expect(secretary.abstainReason).not.toBe('person');
+  });
+
+  it('still abstains when it asks who holds an office now', async () => {
+    const response = await ask('Chủ tịch UBND tỉnh hiện nay là ai?');
+    expect(response.abstained).toBe(true);
+  });
+});
+
+describe('a count that also names the items', () => {
+  it('is answered by the list announcing them, in a law and in a decree', async () => {
+    for (const [question, document, article] of [
+      ['Luật 80 chia việc xếp loại chất lượng công chức hằng năm thành mấy mức, gồm những mức nào?', 'luat-80-2025-qh15-can-bo-cong-chuc', 'dieu.26'],
+      ['Theo Nghị định 335, công chức được xếp loại chất lượng theo mấy mức, gồm những mức nào?', 'nghi-dinh-335-2025-nd-cp-danh-gia-xep-loai-cong-chuc', 'dieu.20'],
+    ]) {
+      const response = await ask(question);
+      expect(response.abstained, question).toBe(false);
+      expect(response.answer).toContain('Hoàn thành tốt nhiệm vụ');
+      expect(response.answer).toContain('Không hoàn thành nhiệm vụ');
+      expect(places(response).every((place) => place.startsWith(`${document}#${article}.`)), places(response).join(', ')).toBe(true);
+    }
+  });
+});

@@ -123,15 +123,32 @@ function bestInnerList(
 function innerList(environment: AnswerEnvironment, query: ParsedQuery, document: CorpusDocument, article: Section, coverage: number): { section: Section; coverage: number } | null {
   let best: Section | null = null;
   let bestCoverage = coverage;
+  const noun = listedNoun(query.key);
   for (const { section, lead } of leadInsOf(document).get(article.address) ?? []) {
     const terms = environment.textTerms(`lead:${document.id}#${section.address}`, () => lead);
-    const leadCoverage = topicCoverage(query.topic, query.topicPairs, terms, environment.query.lexicon);
+    const named = noun !== null && announcesList(lead, noun) ? LISTED_NOUN_BONUS : 0;
+    const leadCoverage = topicCoverage(query.topic, query.topicPairs, terms, environment.query.lexicon) + named;
     if (leadCoverage > bestCoverage) {
       best = section;
       bestCoverage = leadCoverage;
     }
   }
   return best ? { section: best, coverage: bestCoverage } : null;
+}
+
+/** Weight of a lead-in that announces the very things the question lists ("theo các mức sau:" for "những mức nào"). */
+const LISTED_NOUN_BONUS = 0.2;
+
+/** The noun a question lists or counts, folded: "gồm những mức nào" → "muc", "mấy vòng" → "vong"; null when none. */
+function listedNoun(key: string): string | null {
+  return /\b(?:nhung|cac|may|bao nhieu) ([a-z]+)(?: [a-z]+)? nao\b/.exec(key)?.[1] ?? /\b(?:may|bao nhieu) ([a-z]+)/.exec(key)?.[1] ?? null;
+}
+
+/** Whether a lead-in announces a list of `noun` ("… theo các mức sau:", "những trường hợp sau đây:"). */
+function announcesList(lead: string, noun: string): boolean {
+  const words = foldedWords(lead);
+  const at = words.lastIndexOf(noun);
+  return at > 0 && ['cac', 'nhung'].includes(words[at - 1]) && words.slice(at + 1).includes('sau');
 }
 
 /** Each article's sections whose first line ends in ":" (with that line), once per document. */

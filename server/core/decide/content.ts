@@ -83,5 +83,8 @@ const COUNT_QUESTION = /\b(?:bao nhieu|may|how many|how much)\b/;
 
 /** Whether an article listed whole may answer: a list question, not a count, a time or an actor ("gồm mấy vòng?"). */
 export function articleMayAnswer(query: ParsedQuery, need: AnswerNeed): boolean {
-  return asksForList(query) && !COUNT_QUESTION.test(query.key) && (need === 'what' || need === 'how-many');
+  return asksForList(query) && (!COUNT_QUESTION.test(query.key) || NAMES_ITEMS.test(query.key)) && (need === 'what' || need === 'how-many');
 }
+
+/** "… mấy mức, gồm những mức nào?": a count that also asks the items by name, which the list answers both. */
+const NAMES_ITEMS = /\b(?:nhung|cac) [a-z]+(?: [a-z]+)? nao\b|\bnhung (?:[a-z]+ )?gi\b|\bwhat are\b/;

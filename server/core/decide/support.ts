@@ -19,8 +19,12 @@ export const MAX_UNKNOWN_SHARE = 0.25;
 /** Least share of adjacent topic pairs the corpus also writes side by side (with ≥ 2 pairs). */
 export const MIN_PAIR_FIT = 0.4;
 
-/** Questions asking who a person is, or for an amount: the plan names no such people and gives no such figures. */
-const PERSON_QUESTION = /\b(?:la ai|ai la|ten la gi|who is|who are)\b/;
+/**
+ * Questions asking who a person is ("Chủ tịch UBND tỉnh hiện nay là ai?"): documents name no
+ * office holders beyond their signers. "Ai là người làm chủ tịch hội đồng …?", "who is
+ * responsible …" ask for a role, which a regulation states; "ai là người đứng đầu …" asks a name.
+ */
+const PERSON_QUESTION = /\b(?:la ai|ai la(?! nguoi (?!dung dau))|ten la gi|who (?:is|are)(?! (?:responsible|in charge)))\b/;
 /** Questions asking where an event takes place: the plan names no venues. */
 const VENUE_QUESTION = /\b(?:to chuc|dien ra|hoc|khai giang|hop)\s+(?:o|tai)\s+(?:dau|noi nao|cho nao)\b|\bwhere\b.*\b(?:held|take place|takes place|located)\b/;
 const AMOUNT_QUESTION = /\b(?:bao nhieu|may phan tram|may gio|muc (?:luong|phu cap)|how much|how many|ty le)\b/;

@@ -78,10 +78,12 @@ export function understandQuery(question: string, context: QueryContext): Parsed
   const rawTokens = wordTokens(key);
   const accentedTokens = wordTokens(accentedKey(question));
   const { tokens, repaired } = repairTypos(rawTokens, context.typos, context.knownWords);
-  const expansion = expandTokens(tokens, context.vocabulary);
+  const accented = hasDiacritics(question);
+  // A word typed with tone marks that the documents write so ("kỷ", not a typo like "kí") must have the vocabulary's marks.
+  const typed = accented ? tokens.map((token, index) => (token === rawTokens[index] && accentedTokens[index] !== token && context.lexicon.accented.has(accentedTokens[index]) ? accentedTokens[index] : undefined)) : undefined;
+  const expansion = expandTokens(tokens, context.vocabulary, typed);
   const expanded = expansion.tokens;
   const repairedKey = tokens.join(' ');
-  const accented = hasDiacritics(question);
   const units = findUnitMentions(expanded, context.units, (index, alias) => {
     const origin = expansion.origin[index];
     const written = origin === null ? undefined : accentedTokens[origin];

@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { foldedTokens } from '../../../common/text-key.js';
+import { accentedKey, foldedTokens, wordTokens } from '../../../common/text-key.js';
 import { compileEnglishGlossary, readEnglishGlossary, type EnglishGlossaryFile } from './english-glossary.js';
 
 /** The JSON file as written. */
@@ -27,6 +27,8 @@ export interface PhraseRule {
   cue: boolean;
   /** Per replacement word, whether it is grammar of the question (an English way of asking, written in Vietnamese). */
   grammar?: boolean[];
+  /** The phrase's words as written, lower case with diacritics: a question typed with tone marks must match them. */
+  written?: string[];
 }
 
 /** Rules indexed by first token, longest first. */
@@ -88,7 +90,8 @@ export function compileQueryVocabulary(data: QuerySynonymsFile, glossaryFile: En
   const rule = (phrase: string, replacement: string[], canonical: string | null, cue: boolean): PhraseRule[] => {
     const tokens = foldedTokens(phrase);
     tokens.forEach((token) => words.add(token));
-    return tokens.length > 0 ? [{ tokens, replacement, canonical, cue }] : [];
+    const written = wordTokens(accentedKey(phrase));
+    return tokens.length > 0 ? [{ tokens, replacement, canonical, cue, ...(written.length === tokens.length ? { written } : {}) }] : [];
   };
   const abbreviations = data.abbreviations.flatMap(({ short, long }) => rule(short, foldedTokens(long), null, false));
   // The glossary's tokens are folded already: folding its ~12,000 framed and inflected phrases
@@ -145,7 +148,7 @@ function indexRules(rules: PhraseRule[]): RuleTable {
  * rewritten again within its pass, so rules cannot loop. The glossary leaves alone the English
  * ways of asking the synonyms know ("who is responsible", "how long"): they say what is asked.
  */
-export function expandTokens(tokens: readonly string[], vocabulary: QueryVocabulary): Expansion {
+export function expandTokens(tokens: readonly string[], vocabulary: QueryVocabulary, written?: ReadonlyArray<string | undefined>): Expansion {
   const start: Piece[] = tokens.map((token, index) => ({ token, cue: false, origin: index }));
   const cues = new Set<string>();
   const abbreviated = rewrite(start, vocabulary.abbreviations, cues);
@@ -154,7 +157,7 @@ export function expandTokens(tokens: readonly string[], vocabulary: QueryVocabul
   const english = glossed.length !== abbreviated.length || glossed.some((piece, index) => piece !== abbreviated[index]);
   // In a question the glossary translated, "may" is the English modal, not "mấy".
   const translated = english ? withoutWords(glossed, vocabulary.englishOnly, dropped) : glossed;
-  const rewritten = rewrite(translated, vocabulary.synonyms, cues);
+  const rewritten = rewrite(translated, vocabulary.synonyms, cues, undefined, undefined, written);
   return {
     tokens: rewritten.map((piece) => piece.token),
     cues,
@@ -185,11 +188,18 @@ interface Piece {
  * One pass of `table` over the pieces. With `yieldTo`, a rule of that table matching at the
  * same place is kept for its own pass when it is longer, or as long and an intent cue.
  */
-function rewrite(pieces: readonly Piece[], table: RuleTable, cues: Set<string>, yieldTo?: RuleTable, dropped?: Set<number>): Piece[] {
+function rewrite(
+  pieces: readonly Piece[],
+  table: RuleTable,
+  cues: Set<string>,
+  yieldTo?: RuleTable,
+  dropped?: Set<number>,
+  written?: ReadonlyArray<string | undefined>,
+): Piece[] {
   const out: Piece[] = [];
   let index = 0;
   while (index < pieces.length) {
-    const rule = longestRule(table, pieces, index);
+    const rule = longestRule(table, pieces, index, written);
     const kept = yieldTo && longestRule(yieldTo, pieces, index);
     if (kept && (!rule || kept.tokens.length > rule.tokens.length || (kept.cue && kept.tokens.length === rule.tokens.length))) {
       out.push(...pieces.slice(index, index + kept.tokens.length));
@@ -211,7 +221,19 @@ function rewrite(pieces: readonly Piece[], table: RuleTable, cues: Set<string>, 
   return out;
 }
 
-/** The longest rule of `table` whose words start at `index`. */
-function longestRule(table: RuleTable, pieces: readonly Piece[], index: number): PhraseRule | undefined {
-  return (table.get(pieces[index].token) ?? []).find((candidate) => candidate.tokens.every((token, offset) => pieces[index + offset]?.token === token));
+/**
+ * The longest rule of `table` whose words start at `index`. With `written` (the question's words
+ * as typed with tone marks, by input index), a word typed with marks must have the rule's marks:
+ * "quyết định kỷ luật" holds the letters of "định kỳ", not the word.
+ */
+function longestRule(table: RuleTable, pieces: readonly Piece[], index: number, written?: ReadonlyArray<string | undefined>): PhraseRule | undefined {
+  return (table.get(pieces[index].token) ?? []).find((candidate) =>
+    candidate.tokens.every((token, offset) => {
+      const piece = pieces[index + offset];
+      if (piece?.token !== token) return false;
+      const typed = written && piece.origin !== null ? written[piece.origin] : undefined;
+      const marked = candidate.written?.[offset];
+      return typed === undefined || marked === undefined || marked === token || typed === marked;
+    }),
+  );
 }

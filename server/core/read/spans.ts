@@ -147,7 +147,8 @@ function countPatterns(noun: string): { figure: RegExp; unlimited: RegExp } {
   let patterns = countPatternCache.get(noun);
   if (!patterns) {
     if (countPatternCache.size >= COUNT_PATTERNS_KEPT) countPatternCache.clear();
-    const share = '\\s*%\\s*(?:(?:tong\\s+)?so\\s+)?';
+    // "50% số câu hỏi", "50% tiền lương": a share, of the noun or of one word before it.
+    const share = '\\s*%\\s*(?:(?:tong\\s+)?so\\s+|\\p{L}+\\s+)?';
     patterns = {
       figure: new RegExp(`(?:^|[^\\p{L}\\d])(${NUMBER_WORD}(?:${share}|\\s+(?:\\p{L}+\\s+)?)${noun})(?![\\p{L}])`, 'u'),
       unlimited: new RegExp(`(?:so\\s+)?${noun}\\s+khong\\s+(?:han che|gioi han)|khong\\s+(?:han che|gioi han)\\s+(?:so\\s+)?${noun}`, 'u'),
