@@ -160,6 +160,12 @@ describe('English questions with these terms over the real documents', () => {
     for (const [question, documentId, section] of cases) await expectCited(question, documentId, section);
   });
 
+  it('reads a leader’s dismissal from the recruitment decree and motivating staff from the directive', async () => {
+    expect(await expectCited('In which cases is a leader dismissed?', RECRUITMENT, 'dieu.53')).toMatch(/miễn nhiệm/);
+    const motivate = 'Who must motivate and encourage staff working at the public administrative service center?';
+    expect(await expectCited(motivate, 'chi-thi-012-ct-ubnd-2025-dak-lak', '3.b')).toMatch(/động viên, khích lệ/);
+  });
+
   it('still abstains on English questions that use these words beside the documents', async () => {
     for (const question of [
       'How much rest time do workers get per week under the Labour Code?',
