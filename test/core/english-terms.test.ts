@@ -166,6 +166,13 @@ describe('English questions with these terms over the real documents', () => {
     expect(await expectCited(motivate, 'chi-thi-012-ct-ubnd-2025-dak-lak', '3.b')).toMatch(/động viên, khích lệ/);
   });
 
+  it('reads notices posted on websites, dossiers reviewed and how often training is held from three documents', async () => {
+    expect(await expectCited('Must the recruitment notice be posted on the agency’s website?', RECRUITMENT, 'dieu.15')).toMatch(/trang thông tin điện tử/);
+    const reviewed = 'How long must job position approval dossiers be reviewed?';
+    expect(await expectCited(reviewed, 'nghi-dinh-361-2025-nd-cp-vi-tri-viec-lam-cong-chuc', 'dieu.5')).toMatch(/30 ngày làm việc/);
+    await expectCited('How often should training on law-making skills be organized under Plan 141?', LAW_PLAN, 'III.4');
+  });
+
   it('still abstains on English questions that use these words beside the documents', async () => {
     for (const question of [
       'How much rest time do workers get per week under the Labour Code?',
@@ -173,6 +180,8 @@ describe('English questions with these terms over the real documents', () => {
       'What is the penalty for breaching a labour contract?',
       'Which TV channels broadcast National Assembly sessions?',
       'How much money does Hanoi invest in metro lines?',
+      'Can civil servants disclose state secrets to foreign companies?',
+      'How often is the national football team selected?',
     ]) {
       const response = await assistant.ask(question);
       expect(response.abstained, question).toBe(true);
