@@ -84,3 +84,23 @@ describe('a count that also names the items', () => {
     }
   });
 });
+
+describe('definitions', () => {
+  it('quotes the clause that defines the term, in a law and in a decree', async () => {
+    for (const [question, place, start] of [
+      ['Luật Cán bộ, công chức 2025 hiểu "luân chuyển" là gì?', 'luat-80-2025-qh15-can-bo-cong-chuc#dieu.5.khoan.9', 'Luân chuyển là việc'],
+      ['the nao la biet phai', 'luat-80-2025-qh15-can-bo-cong-chuc#dieu.5.khoan.10', 'Biệt phái là việc'],
+      ['Theo Nghị định 335, đánh giá tổ chức là gì?', 'nghi-dinh-335-2025-nd-cp-danh-gia-xep-loai-cong-chuc#dieu.3.khoan.2', 'Đánh giá tổ chức là việc'],
+    ]) {
+      const response = await ask(question);
+      expect(response.abstained, question).toBe(false);
+      expect(places(response), question).toEqual([place]);
+      expect(response.answer).toContain(`“${start}`);
+    }
+  });
+
+  it('does not read "nhiệm vụ của công chức là gì" as asking what a civil servant is', async () => {
+    const response = await ask('Nhiệm vụ của công chức là gì?');
+    expect(places(response)).not.toContain('luat-80-2025-qh15-can-bo-cong-chuc#dieu.1.khoan.2');
+  });
+});

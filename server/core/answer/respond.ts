@@ -24,6 +24,8 @@ import { abstentionAnswer, composeContentAnswer } from './content-answer.js';
 import { preferAnswering, rankSentences } from '../read/rank.js';
 import { answerNeed, answerSpan, countedNoun } from '../read/spans.js';
 import { activityForTopic } from '../read/activities.js';
+import { definitionTerms, findDefinitions } from '../read/definitions.js';
+import { composeDefinitions } from './definition-answer.js';
 import { composeDocumentFacts, replacingClauses } from './document-answers.js';
 import { documentLabel } from './format.js';
 import { composeTaskList, composeUnitDuties } from './list-answers.js';
@@ -351,6 +353,9 @@ async function answerContent(
   abstain: Abstain,
   outside = false,
 ): Promise<Reply> {
+  // "Luân chuyển là gì?": the clause defining the term answers whole ("biệt phái" is written with function words).
+  const definitions = outside ? [] : findDefinitions(environment.registry.documents, definitionTerms(query));
+  if (definitions.length > 0) return done(composeDefinitions(context, definitions), [], null);
   if (query.topic.length === 0) return abstain(undefined, 'no-topic');
   const need = answerNeed(query.key);
   const parts = outside ? [] : partsForTopic(environment, query);
