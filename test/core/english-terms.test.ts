@@ -173,6 +173,15 @@ describe('English questions with these terms over the real documents', () => {
     await expectCited('How often should training on law-making skills be organized under Plan 141?', LAW_PLAN, 'III.4');
   });
 
+  it('reads kinds of discipline, how soon one reports to work and who must be trained from three documents', async () => {
+    const LAW = 'luat-80-2025-qh15-can-bo-cong-chuc';
+    expect(await expectCited('What kinds of discipline apply to civil servants?', LAW, 'dieu.36')).toMatch(/Khiển trách/);
+    expect(await expectCited('What types of discipline apply to cadres?', LAW, 'dieu.35')).toMatch(/Khiển trách/);
+    const soon = 'How soon after the recruitment decision must the recruited person start work?';
+    expect(await expectCited(soon, RECRUITMENT, 'dieu.19')).toMatch(/30 ngày/);
+    await expectCited('What percentage of the Plan 141 staff must be trained?', LAW_PLAN, 'II.5');
+  });
+
   it('still abstains on English questions that use these words beside the documents', async () => {
     for (const question of [
       'How much rest time do workers get per week under the Labour Code?',
