@@ -182,6 +182,15 @@ describe('English questions with these terms over the real documents', () => {
     await expectCited('What percentage of the Plan 141 staff must be trained?', LAW_PLAN, 'II.5');
   });
 
+  it('reads English acronyms of ministries, departments and committees as the units they name', async () => {
+    const cases: Array<[string, string, string, RegExp]> = [
+      ['What are MOHA’s duties in managing civil servants under Decree 170?', RECRUITMENT, 'dieu.65', /Bộ Nội vụ/],
+      ['What must the PPC do about job positions under Decree 361?', 'nghi-dinh-361-2025-nd-cp-vi-tri-viec-lam-cong-chuc', 'dieu.11', /Ủy ban nhân dân tỉnh/],
+      ['What must the DOST do under Directive 012?', 'chi-thi-012-ct-ubnd-2025-dak-lak', '2', /Sở Khoa học và Công nghệ/],
+    ];
+    for (const [question, documentId, section, unit] of cases) expect(await expectCited(question, documentId, section)).toMatch(unit);
+  });
+
   it('still abstains on English questions that use these words beside the documents', async () => {
     for (const question of [
       'How much rest time do workers get per week under the Labour Code?',
