@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { answerSpan, countedNoun } from '../../server/core/read/spans.js';
-import { missingYear } from '../../server/core/decide/support.js';
+import { missingYear } from '../../server/core/decide/years.js';
 import { useRealDocsAssistant } from './shipped-index.js';
 import type { AskResponse } from '../../server/core/types.js';
 
@@ -35,6 +35,20 @@ describe('a year the question names', () => {
     expect(missingYear('Chỉ tiêu tuyển dụng năm 2026 là bao nhiêu người?', 'Điều 10. Trúng tuyển', decree)).toBe('2026');
     expect(missingYear('Theo Luật CBCC 2025, ai tuyển dụng?', 'Điều 10. Trúng tuyển', decree)).toBeNull();
     expect(missingYear('Hạn trong năm 2026?', 'Hoàn thành trong tháng 6/2026', decree)).toBeNull();
+  });
+
+  it('is missing when the passage writes other years, whatever the document’s number and date write', () => {
+    const resolution = { header: { number: '81/2025/NQ-HĐND', issuedDate: '2025-12-10', title: null }, title: 'Nghị quyết quy định chi thu nhập tăng thêm' } as never;
+    expect(missingYear('Năm 2025 Hà Nội trích bao nhiêu lần quỹ lương?', 'Mức trích năm 2026 bằng 0,8 lần quỹ lương cơ bản.', resolution)).toBe('2025');
+    expect(missingYear('Theo Nghị quyết 81/2025, năm 2026 trích bao nhiêu?', 'Mức trích năm 2026 bằng 0,8 lần quỹ lương cơ bản.', resolution)).toBeNull();
+  });
+
+  it('is covered by a span of years, an open range, or the document’s period', () => {
+    const plan = { header: { number: '141/KH-UBND', issuedDate: '2025-11-20', title: 'NÂNG CAO NĂNG LỰC … GIAI ĐOẠN 2026 - 2030' }, title: 'Kế hoạch' } as never;
+    expect(missingYear('Năm 2028 phải làm gì?', 'Triển khai giai đoạn 2026-2030.', decree)).toBeNull();
+    expect(missingYear('Năm 2029 trích bao nhiêu?', 'Từ năm 2027 trở đi, mức trích do Hội đồng quyết định.', decree)).toBeNull();
+    expect(missingYear('Kế hoạch 2026-2030 giao ai bố trí kinh phí?', 'Bố trí kinh phí thực hiện từ năm 2025.', plan)).toBeNull();
+    expect(missingYear('Năm 2031 ai bố trí kinh phí?', 'Bố trí kinh phí hằng năm.', plan)).toBe('2031');
   });
 });
 

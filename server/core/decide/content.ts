@@ -10,7 +10,8 @@ import { answerSpan, type AnswerNeed } from '../read/spans.js';
 import type { KnownDocument } from '../query/document-mentions.js';
 import { asksForList, type ScoredSentence } from '../read/rank.js';
 import { unloadedOwners } from './unloaded-subject.js';
-import { MIN_COVERAGE, missingYear, unanswerableShape, unsupportedReason, writesHead, writesPairs, writesTerms } from './support.js';
+import { missingYear } from './years.js';
+import { MIN_COVERAGE, unanswerableShape, unsupportedReason, writesHead, writesPairs, writesTerms } from './support.js';
 import { documentById } from '../registry-lookup.js';
 
 /** What the decide stage says of a general question's candidates. */

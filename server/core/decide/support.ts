@@ -5,7 +5,6 @@
  * dev and project eval sets (test/eval): in-corpus questions cover ≥ 0.6 of their topic with
  * few foreign words; off-corpus ones ("phụ cấp", "giá vé Tràng An", "dân số") fall below.
  */
-import type { CorpusDocument } from '../../../ingest/types.js';
 import type { Lexicon } from '../query/lexicon.js';
 import type { PassageTerms } from '../retrieval/support.js';
 import type { ParsedQuery } from '../query/understand.js';
@@ -133,18 +132,3 @@ export function writesHead(query: ParsedQuery, passage: PassageTerms, lexicon: L
   return head.length === 0 || head.some((pair) => passage.pairs.has(pair));
 }
 
-/** A year written in a question or a passage. */
-const YEAR = /\b(?:19|20)\d{2}\b/g;
-
-/**
- * The first year the question names ("chỉ tiêu … năm 2026") that neither the passage (text and
- * headings) nor its document (number, date, title) writes, or null. A clause of a standing
- * regulation does not answer for a year it never mentions.
- */
-export function missingYear(question: string, passage: string, document: CorpusDocument | undefined): string | null {
-  const years = question.match(YEAR);
-  if (!years) return null;
-  const header = document ? `${document.header.number ?? ''} ${document.header.issuedDate ?? ''} ${document.title} ${document.header.title ?? ''}` : '';
-  const written = new Set([...passage.matchAll(YEAR), ...header.matchAll(YEAR)].map((match) => match[0]));
-  return years.find((year) => !written.has(year)) ?? null;
-}
