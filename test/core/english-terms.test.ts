@@ -191,6 +191,18 @@ describe('English questions with these terms over the real documents', () => {
     for (const [question, documentId, section, unit] of cases) expect(await expectCited(question, documentId, section)).toMatch(unit);
   });
 
+  it('reads enforcement, self-inspection, distribution of income, sessions and unused funds from three documents', async () => {
+    const cases: Array<[string, string, string]> = [
+      ['What must communes and wards do to strengthen leadership of law-making and enforcement under Plan 141?', LAW_PLAN, 'IV.5'],
+      ['What does Plan 141 require about consolidating the contingent of law-drafting staff?', LAW_PLAN, 'III.1'],
+      ['What does the directive say about self-inspection and supervision of administrative procedure handling?', 'chi-thi-012-ct-ubnd-2025-dak-lak', '1.g'],
+      ['How is monthly additional income distributed among staff?', INCOME, 'dieu.5.khoan.1'],
+      ['Which session of the Hanoi People’s Council adopted Resolution 81?', INCOME, 'closing'],
+      ['What happens to unused additional income funding?', INCOME, 'dieu.4'],
+    ];
+    for (const [question, documentId, section] of cases) await expectCited(question, documentId, section);
+  });
+
   it('still abstains on English questions that use these words beside the documents', async () => {
     for (const question of [
       'How much rest time do workers get per week under the Labour Code?',
