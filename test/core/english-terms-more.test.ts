@@ -1,0 +1,30 @@
+/**
+ * More English words of the documents' duties (ingest/vocabulary/english-glossary.json): what a
+ * unit is "obliged to" or "tasked with" is what it "phải" do or is "được giao", as a Vietnamese
+ * question says it. Each is asked of two documents or more (see english-terms.test.ts for the
+ * terms of people, funds, ranks and systems).
+ */
+import { describe, expect, it } from 'vitest';
+import { useRealDocsAssistant } from './shipped-index.js';
+import { expectCitedUnder } from './cited-under.js';
+
+describe('English words of duty over the real documents', () => {
+  const assistant = useRealDocsAssistant();
+
+  async function expectCited(question: string, documentId: string, section: string): Promise<string> {
+    const response = await assistant.ask(question);
+    expectCitedUnder(response, question, documentId, section);
+    return response.answer;
+  }
+
+  it('reads what a person is obliged to do from the recruitment decree', async () => {
+    const question = 'Is the recruited person obliged to report to work within 30 days?';
+    expect(await expectCited(question, 'nghi-dinh-170-2025-nd-cp-tuyen-dung-su-dung-quan-ly-cong-chuc', 'dieu.19.khoan.2')).toMatch(/30 ngày/);
+  });
+
+  it('reads what a department is tasked with or charged with from a plan and a directive', async () => {
+    expect(await expectCited('What is the Department of Justice tasked with under Plan 141?', 'ke-hoach-141-kh-ubnd-2025-bac-ninh', 'IV.6')).toMatch(/Sở Tư pháp/);
+    const charged = 'What is the Department of Science and Technology charged with under Directive 012?';
+    expect(await expectCited(charged, 'chi-thi-012-ct-ubnd-2025-dak-lak', '2')).toMatch(/Sở Khoa học và Công nghệ/);
+  });
+});
