@@ -18,6 +18,8 @@ export interface DocumentTypeEntry {
   symbols: readonly string[];
   /** Words that hold the type's name but are not the type ("kỷ luật", "pháp luật" for "Luật"). */
   notTheType?: readonly string[];
+  /** A type other documents always cite by number ("Nghị định số 118/2025/NĐ-CP"): "which nghị định?" wants one. */
+  citedByNumber?: boolean;
 }
 
 /** Every document type, in the table's order. */

@@ -104,3 +104,34 @@ describe('definitions', () => {
     expect(places(response)).not.toContain('luat-80-2025-qh15-can-bo-cong-chuc#dieu.1.khoan.2');
   });
 });
+
+describe('which document of a type a passage cites', () => {
+  it('names the reference the passage on the topic writes, in a directive', async () => {
+    for (const [question, place, reference] of [
+      ['Chỉ thị 012 yêu cầu Sở Nội vụ tham mưu xử lý vi phạm trong giải quyết thủ tục hành chính căn cứ nghị định nào?', `${DIRECTIVE}#3.a`, 'Nghị định số 118/2025/NĐ-CP'],
+      ['Chỉ thị 012 dẫn chiếu nghị quyết nào của Chính phủ về chương trình cắt giảm, đơn giản hóa thủ tục hành chính?', `${DIRECTIVE}#1.b`, 'Nghị quyết số 66/NQ-CP'],
+    ]) {
+      const response = await ask(question);
+      expect(response.abstained, question).toBe(false);
+      expect(response.answer.split('\n')[0]).toContain(reference);
+      expect(places(response)).toEqual([place]);
+    }
+  });
+
+  it('lists every reference of the types asked in a plan’s passage', async () => {
+    const response = await ask('Kế hoạch 141 yêu cầu tuyên truyền, quán triệt những nghị quyết, quy định nào của Trung ương cho cán bộ và Nhân dân?');
+    for (const reference of ['66-NQ/TW', '178-QĐ/TW', '197/2025/QH15']) expect(response.answer).toContain(reference);
+    expect(new Set(places(response))).toEqual(new Set(['ke-hoach-141-kh-ubnd-2025-bac-ninh#III.2']));
+  });
+
+  it('abstains when the passage on the topic cites no document of the type', async () => {
+    const response = await ask('Bộ Nội vụ đã ban hành thông tư nào hướng dẫn xếp lương cho người được tuyển dụng vào công chức đã có thời gian đóng bảo hiểm xã hội theo Nghị định 170?');
+    expect(response.abstained).toBe(true);
+    expect(response.abstainReason).toBe('no-cited-document');
+  });
+
+  it('leaves a type name used as a common noun alone ("khung năng lực là khi nào")', async () => {
+    const response = await ask('Hạn chót rà soát tiêu chuẩn, tiêu chí khung năng lực là khi nào?');
+    expect(response.abstainReason).not.toBe('no-cited-document');
+  });
+});

@@ -54,7 +54,7 @@ export function composeContentAnswer(context: ComposeContext, query: ParsedQuery
  * The innermost section under `address` (itself included) whose span holds [start, end): a
  * passage is a whole khoản when it fits, but the sentence quoted may stand in one of its điểm.
  */
-function innermostAddress(document: CorpusDocument, address: string, start: number, end: number): string {
+export function innermostAddress(document: CorpusDocument, address: string, start: number, end: number): string {
   let found = address;
   let width = Number.POSITIVE_INFINITY;
   for (const section of document.sections) {

@@ -26,6 +26,7 @@ import { answerNeed, answerSpan, countedNoun } from '../read/spans.js';
 import { activityForTopic } from '../read/activities.js';
 import { definitionTerms, findDefinitions } from '../read/definitions.js';
 import { composeDefinitions } from './definition-answer.js';
+import { answerCitedInPassage, askedDocumentType } from './cited-in-passage.js';
 import { composeDocumentFacts, replacingClauses } from './document-answers.js';
 import { documentLabel } from './format.js';
 import { composeTaskList, composeUnitDuties } from './list-answers.js';
@@ -125,6 +126,14 @@ export async function respond(whole: AnswerEnvironment, question: string, previo
   if (countsUnits(query)) return abstain(undefined, 'counts-units');
   // "Chủ tịch UBND tỉnh hiện nay là ai?" asks for a person holding an office, which no duty of the office answers.
   if (asksWhoHolds(query, intent)) return abstain(undefined, 'person-holding-office');
+
+  // "… căn cứ nghị định nào?" over a passage on a topic: the document that passage cites.
+  const asked = intent.kind !== 'document-fact' && query.topic.length >= 2 ? askedDocumentType(query) : null;
+  if (asked) {
+    const cited = await answerCitedInPassage(environment, query, asked, context);
+    if ('answer' in cited) return done(cited.answer, [], null);
+    if (intent.kind !== 'reference') return abstain(undefined, cited.reason);
+  }
 
   switch (intent.kind) {
     case 'reference': {
