@@ -27,4 +27,26 @@ describe('English words of duty over the real documents', () => {
     const charged = 'What is the Department of Science and Technology charged with under Directive 012?';
     expect(await expectCited(charged, 'chi-thi-012-ct-ubnd-2025-dak-lak', '2')).toMatch(/Sở Khoa học và Công nghệ/);
   });
+
+  it('reads degrees and certificates, online public services and state secrets from three documents', async () => {
+    const question = 'What degrees and certificates must a candidate submit after passing the recruitment exam?';
+    await expectCited(question, 'nghi-dinh-170-2025-nd-cp-tuyen-dung-su-dung-quan-ly-cong-chuc', 'dieu.18');
+    const online = 'What must be done to keep online public services integrated under Directive 012?';
+    expect(await expectCited(online, 'chi-thi-012-ct-ubnd-2025-dak-lak', '1.d')).toMatch(/dịch vụ công trực tuyến/);
+    await expectCited('What does the law say about protecting state secrets?', 'luat-80-2025-qh15-can-bo-cong-chuc', 'dieu.7.khoan.2');
+  });
+
+  it('abstains where an English word would only meet a near passage (a company, a pension, how often, maternity)', async () => {
+    for (const question of [
+      'Which company provides the e-form software?',
+      'How is the pension of a retired civil servant calculated?',
+      'How often are elections for the National Assembly held?',
+      'How long is maternity leave for female civil servants?',
+      'What percentage of women civil servants must be in leadership?',
+    ]) {
+      const response = await assistant.ask(question);
+      expect(response.abstained, question).toBe(true);
+      expect(response.citations, question).toEqual([]);
+    }
+  });
 });
