@@ -49,4 +49,13 @@ describe('English words of duty over the real documents', () => {
       expect(response.citations, question).toEqual([]);
     }
   });
+
+  it('reads who takes the lead and who works together with a department from two plans', async () => {
+    const lead = 'Which agency takes the lead in reviewing staff who draft laws under Plan 141?';
+    await expectCited(lead, 'ke-hoach-141-kh-ubnd-2025-bac-ninh', 'III.1');
+    const together = 'Which bodies work together with the Department of Justice on study tours under Plan 141?';
+    await expectCited(together, 'ke-hoach-141-kh-ubnd-2025-bac-ninh', 'III.9');
+    const commune = 'Which units work together with the Department of Home Affairs on training commune officials?';
+    await expectCited(commune, 'ke-hoach-cbcc-cap-xa-2026', 'II.6');
+  });
 });
