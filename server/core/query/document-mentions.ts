@@ -6,7 +6,7 @@
  */
 import type { CorpusDocument, ExpectedDocumentStatus, Reference, Registry } from '../../../ingest/types.js';
 import { DOCUMENT_TYPE_NAMES, NOT_TYPE_WORDS } from '../../../ingest/document-types.js';
-import { foldedTokens, wordTokens, matchKey } from '../../../common/text-key.js';
+import { accentedKey, foldedTokens, wordTokens, matchKey } from '../../../common/text-key.js';
 import { candidatePositions, mentionIndex } from './document-mention-index.js';
 import { expandTokens, type QueryVocabulary } from './vocabulary.js';
 
@@ -155,7 +155,12 @@ function typeTextOf(expected: ExpectedDocumentStatus | null): string | null {
  * whose phrases starts with a word of the question are compared in full (see `mentionIndex`):
  * with thousands of documents loaded, comparing every phrase of every one cost milliseconds.
  */
-export function findDocumentMentions(rawTokens: readonly string[], expanded: readonly string[], known: readonly KnownDocument[]): DocumentMention[] {
+export function findDocumentMentions(
+  rawTokens: readonly string[],
+  expanded: readonly string[],
+  known: readonly KnownDocument[],
+  typeWordPairs?: ReadonlySet<string>,
+): DocumentMention[] {
   // "Chỉ thị số 18" names the same document as "Chỉ thị 18".
   const positions: number[] = [];
   const compact: string[] = [];
@@ -171,7 +176,7 @@ export function findDocumentMentions(rawTokens: readonly string[], expanded: rea
     const raw = document.rawPhrases.some((phrase) => indexOfPhrase(rawTokens, phrase) >= 0);
     let range: { start: number; end: number } | null = null;
     for (const phrase of phrases.longestFirst[position]) {
-      const at = indexOfPhrase(compact, phrase, true);
+      const at = indexOfPhrase(compact, phrase, true, typeWordPairs);
       if (at >= 0) {
         range = { start: positions[at], end: positions[at + phrase.length - 1] + 1 };
         break;
@@ -234,10 +239,16 @@ function tellingPlaces(known: readonly KnownDocument[]): string[][] {
   return places;
 }
 
-function indexOfPhrase(tokens: readonly string[], phrase: readonly string[], typed = false): number {
+/**
+ * Where a phrase starts in the tokens, or -1. With `typed`, a type's name inside another word
+ * ("kỷ luật") is skipped, unless the question typed those letters as other words with tone
+ * marks (`typeWordPairs`: "Ai ký Luật …" names a law).
+ */
+function indexOfPhrase(tokens: readonly string[], phrase: readonly string[], typed = false, typeWordPairs?: ReadonlySet<string>): number {
   if (phrase.length === 0) return -1;
   for (let start = 0; start + phrase.length <= tokens.length; start += 1) {
-    if (typed && start > 0 && NOT_TYPE_PAIRS.has(`${tokens[start - 1]} ${tokens[start]}`)) continue;
+    const pair = start > 0 ? `${tokens[start - 1]} ${tokens[start]}` : '';
+    if (typed && NOT_TYPE_PAIRS.has(pair) && !typeWordPairs?.has(pair)) continue;
     if (phrase.every((word, offset) => sameWord(tokens[start + offset], word))) return start;
   }
   return -1;
@@ -245,6 +256,24 @@ function indexOfPhrase(tokens: readonly string[], phrase: readonly string[], typ
 
 /** "ky luat", "phap luat": a type's name inside another word, where no document is named. */
 const NOT_TYPE_PAIRS: ReadonlySet<string> = new Set(NOT_TYPE_WORDS.map((word) => foldedTokens(word).join(' ')));
+/** The same words with their tone marks, lower case ("kỷ luật"). */
+const NOT_TYPE_WRITTEN: ReadonlySet<string> = new Set(NOT_TYPE_WORDS.map((word) => wordTokens(accentedKey(word)).join(' ')));
+
+/**
+ * The folded pairs of a question that hold a type's name inside another word's letters but
+ * were typed as other words ("ký luật", not "kỷ luật"): `written` gives the question's words
+ * with their tone marks, or undefined where the marks are not trusted.
+ */
+export function typedTypeWordPairs(folded: readonly string[], written: ReadonlyArray<string | undefined>): Set<string> {
+  const pairs = new Set<string>();
+  for (let index = 1; index < folded.length; index += 1) {
+    const pair = `${folded[index - 1]} ${folded[index]}`;
+    const [first, second] = [written[index - 1], written[index]];
+    if (!NOT_TYPE_PAIRS.has(pair) || first === undefined || second === undefined) continue;
+    if (!NOT_TYPE_WRITTEN.has(`${first} ${second}`)) pairs.add(pair);
+  }
+  return pairs;
+}
 
 /** A question token matches a phrase word; a bare number also matches a full number ("17" ~ "17-nq/tu"). */
 function sameWord(token: string, word: string): boolean {

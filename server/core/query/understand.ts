@@ -5,7 +5,7 @@
  * topic: the words retrieval and the support score work with.
  */
 import { readDateSlots, type DateSlots } from './dates.js';
-import { findDocumentMentions, placeTokenIndexes, type DocumentMention, type KnownDocument } from './document-mentions.js';
+import { findDocumentMentions, typedTypeWordPairs, placeTokenIndexes, type DocumentMention, type KnownDocument } from './document-mentions.js';
 import type { Lexicon } from './lexicon.js';
 import { ACCENTED_STOP_WORDS, FRAME_PHRASES, GENERIC_PHRASES, STOP_WORDS } from './stopwords.js';
 import { readTaskRefs, type TaskRefs } from './task-refs.js';
@@ -92,7 +92,9 @@ export function understandQuery(question: string, context: QueryContext): Parsed
     const next = expanded[index + 1];
     return next === undefined || !context.lexicon.pairs.has(`${expanded[index]} ${next}`) || context.units.phrases.some((phrase) => phrase.tokens.includes(next));
   }, clauseStarts(key, expansion.origin));
-  const documents = findDocumentMentions(rawTokens, expanded, context.documents);
+  // "Ai ký Luật …": letters of "kỷ luật" typed as "ký Luật" name a law.
+  const typeWords = typed ? typedTypeWordPairs(tokens, typed) : undefined;
+  const documents = findDocumentMentions(rawTokens, expanded, context.documents, typeWords);
   // A document named by number is a slot; one named by a phrase ("khung năng lực") is also a topic.
   const slotMask = new Array<boolean>(expanded.length).fill(false);
   const documentMask = new Array<boolean>(expanded.length).fill(false);
