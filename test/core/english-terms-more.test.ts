@@ -58,4 +58,22 @@ describe('English words of duty over the real documents', () => {
     const commune = 'Which units work together with the Department of Home Affairs on training commune officials?';
     await expectCited(commune, 'ke-hoach-cbcc-cap-xa-2026', 'II.6');
   });
+
+  it('reads what people receive (points, benefits) as what they are entitled to, in two decrees', async () => {
+    const RECRUITMENT = 'nghi-dinh-170-2025-nd-cp-tuyen-dung-su-dung-quan-ly-cong-chuc';
+    const hero = 'How many priority points does a Hero of Labour receive in civil servant recruitment?';
+    expect(await expectCited(hero, RECRUITMENT, 'dieu.6.khoan.1.diem.a')).toMatch(/7,5 điểm/);
+    expect(await expectCited('How many points do ethnic minority candidates receive?', RECRUITMENT, 'dieu.6.khoan.1.diem.b')).toMatch(/5 điểm/);
+    expect(await expectCited('What benefits do seconded civil servants receive?', RECRUITMENT, 'dieu.27')).toMatch(/biệt phái/);
+    // Receiving a person, an application or feedback is still "tiếp nhận".
+    expect(await expectCited('Within how many days must the agency receive applications?', RECRUITMENT, 'dieu.15')).toMatch(/Phiếu đăng ký dự tuyển/);
+  });
+
+  it('reads sanctions, the power to suspend and the date a law applies from', async () => {
+    const LAW = 'luat-80-2025-qh15-can-bo-cong-chuc';
+    expect(await expectCited('What sanctions may be imposed on cadres who violate the rules?', LAW, 'dieu.35')).toMatch(/Khiển trách/);
+    await expectCited('Who has the power to suspend a civil servant temporarily?', LAW, 'dieu.39');
+    expect(await expectCited('From what date does Law 80/2025/QH15 apply?', LAW, 'dieu.44')).toMatch(/01\/7\/2025|01 tháng 7 năm 2025/);
+    await expectCited('How much of the basic salary fund goes to monthly additional income in Hanoi?', 'nghi-quyet-81-2025-nq-hdnd-ha-noi', 'dieu.5');
+  });
 });
