@@ -76,4 +76,26 @@ describe('English words of duty over the real documents', () => {
     expect(await expectCited('From what date does Law 80/2025/QH15 apply?', LAW, 'dieu.44')).toMatch(/01\/7\/2025|01 tháng 7 năm 2025/);
     await expectCited('How much of the basic salary fund goes to monthly additional income in Hanoi?', 'nghi-quyet-81-2025-nq-hdnd-ha-noi', 'dieu.5');
   });
+
+  it('reads yes/no questions with number words, ages, records and limits from four documents', async () => {
+    const RECRUITMENT = 'nghi-dinh-170-2025-nd-cp-tuyen-dung-su-dung-quan-ly-cong-chuc';
+    const LAW = 'luat-80-2025-qh15-can-bo-cong-chuc';
+    const cases: Array<[string, string, string]> = [
+      ['Can a secondment last more than three years?', RECRUITMENT, 'dieu.26'],
+      ['Can a leader be reappointed more than twice?', RECRUITMENT, 'dieu.28'],
+      ['Must a civil servant who is pregnant be transferred?', RECRUITMENT, 'dieu.25'],
+      ['Who is not subject to rotation?', RECRUITMENT, 'dieu.42'],
+      ['What is the minimum age to register for civil servant recruitment?', LAW, 'dieu.19'],
+      ['Can someone with a criminal record register for recruitment?', LAW, 'dieu.19'],
+      ['Is additional income limited to 0.8 times the basic salary fund?', 'nghi-quyet-81-2025-nq-hdnd-ha-noi', 'dieu.4'],
+    ];
+    for (const [question, documentId, section] of cases) await expectCited(question, documentId, section);
+  });
+
+  it('still abstains when the same words ask beside the documents', async () => {
+    for (const question of ['Can a driver with a criminal record get a taxi licence?', 'What is the minimum age to drive a car?', 'Can someone be elected to the National Assembly more than twice?']) {
+      const response = await assistant.ask(question);
+      expect(response.abstained, question).toBe(true);
+    }
+  });
 });
