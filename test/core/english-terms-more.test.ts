@@ -98,4 +98,24 @@ describe('English words of duty over the real documents', () => {
       expect(response.abstained, question).toBe(true);
     }
   });
+
+  it('reads processes, online services, data, forms, connections and security from the directive and the evaluation decree', async () => {
+    const DIRECTIVE = 'chi-thi-012-ct-ubnd-2025-dak-lak';
+    const cases: Array<[string, string]> = [
+      ['What does Directive 012 say about internal and electronic processes for handling administrative procedures?', '1.a'],
+      ['Which public services should be upgraded from partial to full online service?', '1.d'],
+      ['Which department must keep data flowing between systems for essential and inter-connected public services?', '2.a'],
+      ['What does Directive 012 say about dialogue with citizens and businesses?', '1.h'],
+      ['Who must review and standardize application forms and declarations?', '1.c'],
+      ['What should happen to unnecessary regulations that are barriers to administrative procedures?', '1.b'],
+      ['What must be ensured about network security of the administrative procedure information system?', '2.b'],
+    ];
+    for (const [question, section] of cases) await expectCited(question, DIRECTIVE, section);
+    // "connect" reads the evaluation decree's software duty as well.
+    const software = 'Who must build software to monitor and evaluate civil servants and connect it with other systems?';
+    await expectCited(software, 'nghi-dinh-335-2025-nd-cp-danh-gia-xep-loai-cong-chuc', 'dieu.26.khoan.1.diem.d');
+    for (const question of ['What network security rules apply to banks?', 'How does the tax office handle dialogue with businesses?']) {
+      expect((await assistant.ask(question)).abstained, question).toBe(true);
+    }
+  });
 });
