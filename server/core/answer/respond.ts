@@ -27,8 +27,10 @@ import { activityForTopic } from '../read/activities.js';
 import { definitionTerms, findDefinitions } from '../read/definitions.js';
 import { composeDefinitions } from './definition-answer.js';
 import { answerCitedInPassage, askedDocumentType } from './cited-in-passage.js';
+import { questionParts, respondInParts } from './multi-part.js';
 import { composeDocumentFacts, replacingClauses } from './document-answers.js';
 import { documentLabel } from './format.js';
+import { documentById } from '../registry-lookup.js';
 import { composeTaskList, composeUnitDuties } from './list-answers.js';
 import { appendixNotLoadedAnswer, composeReferences, unloadedContentAnswer } from './reference-answers.js';
 import { appendixNotLoaded } from '../decide/missing-appendix.js';
@@ -72,8 +74,30 @@ export interface Reply {
   intentRule?: string;
 }
 
-/** Answers a question extractively; `previous` is the conversation's last turn, if any. */
+/**
+ * Answers a question extractively; `previous` is the conversation's last turn, if any. A
+ * question asking several things that one pass does not answer from a task ("… trong bao lâu
+ * và phải trả lời đúng bao nhiêu …?") is answered part by part when two or more parts are.
+ */
 export async function respond(whole: AnswerEnvironment, question: string, previous: TurnMemory | null): Promise<Reply> {
+  const reply = await respondOnce(whole, question, previous);
+  if (reply.choices || reply.memory.taskKeys.length > 0) return reply;
+  const parts = questionParts(question);
+  if (!parts) return reply;
+  const joined = await respondInParts(parts, previous, (part, before) => respondOnce(whole, part, before), (first) => namedDocumentLabel(whole, first.query));
+  // Two parts answered, or one where the whole question found nothing: the parts' answers stand.
+  return joined && joined.reply.answer !== reply.answer && (reply.abstained || joined.answered >= 2) ? joined.reply : reply;
+}
+
+/** The label of the one loaded document a question names ("Luật số 80/2025/QH15"), when it has a number to be named by again. */
+function namedDocumentLabel(environment: AnswerEnvironment, query: ParsedQuery): string | null {
+  const ids = [...new Set(query.documents.flatMap((mention) => (mention.document.document ? [mention.document.document.id] : [])))];
+  const document = ids.length === 1 ? documentById(environment.registry.documents, ids[0]) : undefined;
+  return document?.header.number ? documentLabel(document) : null;
+}
+
+/** One pass over a question: understand, scope, gather, read, decide, compose. */
+async function respondOnce(whole: AnswerEnvironment, question: string, previous: TurnMemory | null): Promise<Reply> {
   const remembered = previous?.documentIds ?? [];
   const query = withRememberedDocuments(understandQuery(question, whole.query), remembered, whole.query.documents);
   const scope = resolveScope(whole, query, previous);

@@ -28,8 +28,8 @@ const TIME = new RegExp(
   'iu',
 );
 
-/** A length of time, not a piece of a date ("24 tháng 6 năm 2025" holds no "6 năm"). */
-const LENGTH = /(?<!(?:ngày|tháng)\s+)(?<![\d/])(?:\d+|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(?:ngày|tháng|năm|giờ|phút|tuần)(?!\s*\d)(?:\s+làm việc)?/iu;
+/** A length of time ("05 ngày làm việc", "01 kỳ tuyển dụng tiếp theo"), not a piece of a date ("24 tháng 6 năm 2025" holds no "6 năm"). */
+const LENGTH = /(?<!(?:ngày|tháng)\s+)(?<![\d/])(?:\d+|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(?:ngày|tháng|năm|giờ|phút|tuần|kỳ\s+\p{L}+(?:\s+\p{L}+)?|nhiệm kỳ)(?!\s*\d)(?:\s+(?:làm việc|tiếp theo))?/iu;
 
 /** A figure: digits that are not part of a date or a document number. */
 const FIGURE = /(?<![\d/.-])\d+(?:[.,]\d+)?(?![\d/])(?:\s*%)?/u;
