@@ -118,4 +118,15 @@ describe('English words of duty over the real documents', () => {
       expect((await assistant.ask(question)).abstained, question).toBe(true);
     }
   });
+
+  it('reads associations, the Fatherland Front Committee and money for additional income from the income resolution and the plan', async () => {
+    const INCOME = 'nghi-quyet-81-2025-nq-hdnd-ha-noi';
+    await expectCited('Does Resolution 81 cover full-time leaders of associations?', INCOME, 'dieu.2.khoan.1');
+    await expectCited('What does the Vietnam Fatherland Front committee of Hanoi have to do?', INCOME, 'dieu.6.khoan.3');
+    expect(await expectCited('Where does the money for additional income come from?', INCOME, 'dieu.4.khoan.1')).toMatch(/cải cách tiền lương/);
+    await expectCited('What is the multiplier of the basic salary fund for additional income in 2026?', INCOME, 'dieu.4.khoan.2');
+    // Funding asked "for" an activity reads a second document: the plan that funds law-making staff.
+    await expectCited('Who must arrange recurrent funding for implementing Plan 141?', 'ke-hoach-141-kh-ubnd-2025-bac-ninh', 'IV.2');
+    expect((await assistant.ask('Which associations in Hanoi receive state funding for sports?')).abstained).toBe(true);
+  });
 });
