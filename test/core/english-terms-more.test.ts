@@ -129,4 +129,21 @@ describe('English words of duty over the real documents', () => {
     await expectCited('Who must arrange recurrent funding for implementing Plan 141?', 'ke-hoach-141-kh-ubnd-2025-bac-ninh', 'IV.2');
     expect((await assistant.ask('Which associations in Hanoi receive state funding for sports?')).abstained).toBe(true);
   });
+
+  it('reads talent, research, delegations, the legal AI and support payments from Plan 141 and the recruitment decree', async () => {
+    const PLAN = 'ke-hoach-141-kh-ubnd-2025-bac-ninh';
+    const cases: Array<[string, string]> = [
+      ['Who leads research on attracting talented graduates, masters and doctors in law under Plan 141?', 'III.5'],
+      ['Who takes part in delegations to learn law-making experience abroad?', 'III.9'],
+      ['Which department launches an AI tool for law under Plan 141?', 'III.7'],
+      ['Who should update and use the national law portal and database under Plan 141?', 'III.7'],
+      ['From when is support paid to people working directly on law-making under Plan 141?', 'III.6'],
+    ];
+    for (const [question, section] of cases) await expectCited(question, PLAN, section);
+    // Excellent graduates are also whom the recruitment decree admits by selection.
+    await expectCited('Can excellent graduates be recruited by selection?', 'nghi-dinh-170-2025-nd-cp-tuyen-dung-su-dung-quan-ly-cong-chuc', 'dieu.5');
+    for (const question of ['Which graduates get scholarships to study abroad?', 'What availability is required for the national power grid?']) {
+      expect((await assistant.ask(question)).abstained, question).toBe(true);
+    }
+  });
 });
