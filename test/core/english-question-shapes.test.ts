@@ -92,6 +92,16 @@ describe('English ways of asking in the glossary', () => {
     expect(dropped).not.toContain('rated');
     expect(expandTokens(foldedTokens('Công chức được xếp loại mấy lần'), vocabulary).dropped.size).toBe(0);
   });
+
+  it('writes an English modifier after its noun as the documents do ("monthly allowance" → "phụ cấp … hằng tháng"), as topic', () => {
+    expect(expandTokens(foldedTokens('the monthly public service allowance'), vocabulary).tokens.join(' ')).toContain('phu cap cong vu hang thang');
+    expect(contentWords('What is the monthly public service allowance')).toEqual(expect.arrayContaining(['phu', 'cap', 'hang']));
+    // A hyphenated modifier folds to two words, and the frame matches them both.
+    const compiled = compileEnglishGlossary({ frames: [{ en: ['commune-level'], vi: '… cấp xã', content: true }], entries: [{ en: 'officials', vi: 'cán bộ' }] });
+    const framed = compiled.find((entry) => entry.tokens.join(' ') === 'commune level officials');
+    expect(framed?.replacement.join(' ')).toBe('can bo cap xa');
+    expect(framed?.grammar).toEqual([false, false, false, false]);
+  });
 });
 
 describe('English ways of asking, answered over the real documents', () => {

@@ -146,4 +146,18 @@ describe('English words of duty over the real documents', () => {
       expect((await assistant.ask(question)).abstained, question).toBe(true);
     }
   });
+
+  it('reads the commune-level plan’s overall review, vacancies, work-study, weak capacity and fields of expertise, and reassignment in the decree', async () => {
+    const COMMUNE_PLAN = 'ke-hoach-cbcc-cap-xa-2026';
+    const cases: Array<[string, string]> = [
+      ['By when must communes assess the overall quality of their cadres?', 'II.2'],
+      ['What must communes determine about recruitment needs for vacant job positions?', 'II.2'],
+      ['How should communes let officials study while working?', 'II.6'],
+      ['What happens to officials with weak capacity under the commune-level plan?', 'II.7'],
+      ['Which fields require deep expertise such as land, construction and religion?', 'II.5'],
+    ];
+    for (const [question, section] of cases) await expectCited(question, COMMUNE_PLAN, section);
+    const reassigned = 'In which cases can a civil servant be reassigned to another agency?';
+    expect(await expectCited(reassigned, 'nghi-dinh-170-2025-nd-cp-tuyen-dung-su-dung-quan-ly-cong-chuc', 'dieu.25')).toMatch(/điều động/);
+  });
 });

@@ -27,12 +27,15 @@ export interface EnglishGlossaryFile {
 /**
  * English words that frame the term after them, and the Vietnamese written around it: "which" /
  * "what" before a noun ask "những … nào"; "when" / "while" before a verb in -ing (`verbs`) is
- * "khi …", a condition, not the question "when". The frame's words are the question's grammar.
+ * "khi …", a condition, not the question "when". The frame's words are the question's grammar,
+ * unless `content`: an English modifier the Vietnamese writes after its noun ("monthly allowance"
+ * → "phụ cấp hằng tháng", "commune-level officials" → "cán bộ, công chức cấp xã") is topic.
  */
 export interface GlossaryFrame {
   en: string[];
   vi: string;
   verbs?: boolean;
+  content?: boolean;
 }
 
 /** One glossary entry, folded: the English words and the Vietnamese words they become. */
@@ -87,19 +90,20 @@ export function compileEnglishGlossary(file: EnglishGlossaryFile): GlossaryEntry
 function framedForms(entries: readonly GlossaryEntry[], seen: Set<string>, frame: GlossaryFrame): GlossaryEntry[] {
   const words = frame.en.map((word) => foldedTokens(word).join(' '));
   const [before, after = []] = frame.vi.split('…').map((part) => foldedTokens(part));
-  const beforeGrammar = before.map(() => true);
-  const afterGrammar = after.map(() => true);
+  const beforeGrammar = before.map(() => frame.content !== true);
+  const afterGrammar = after.map(() => frame.content !== true);
   // Plain loops: the frames make ~10,000 rules, and the start-up of every assistant compiles them.
   const framed: GlossaryEntry[] = [];
   for (const entry of entries) {
-    if (entry.replacement.length === 0 || entry.grammar || words.includes(entry.tokens[0])) continue;
-    if (frame.verbs && !entry.tokens[0].endsWith('ing')) continue;
     const key = entry.tokens.join(' ');
+    if (entry.replacement.length === 0 || entry.grammar || words.some((word) => key === word || key.startsWith(`${word} `))) continue;
+    if (frame.verbs && !entry.tokens[0].endsWith('ing')) continue;
     const replacement = before.concat(entry.replacement, after);
     const grammar = beforeGrammar.concat(new Array<boolean>(entry.replacement.length).fill(false), afterGrammar);
     for (const word of words) {
       if (seen.has(`${word} ${key}`)) continue;
-      framed.push({ tokens: [word, ...entry.tokens], replacement, grammar });
+      // A frame word folds to several tokens when hyphenated ("commune-level" → "commune level").
+      framed.push({ tokens: [...word.split(' '), ...entry.tokens], replacement, grammar });
     }
   }
   return framed;
