@@ -4,6 +4,7 @@
  * streaming build on the `Reply` this returns.
  */
 import { resolveUnit } from '../../../ingest/extract/index.js';
+import { matchKey } from '../../../common/text-key.js';
 import type { CorpusDocument, Task } from '../../../ingest/types.js';
 import type { AnswerEnvironment } from '../environment.js';
 import { CUES, detectIntentWithRule, type PreviousTurn } from '../intent/detect.js';
@@ -55,6 +56,8 @@ export interface TurnMemory extends ScopeMemory {
   documentIds?: string[];
   /** Per task key, where the one activity the answer was about starts (see `read/activities.ts`). */
   activities?: Record<string, number>;
+  /** The topic words of the question answered, for a follow-up that says only what changes. */
+  topic?: string;
 }
 
 export interface Reply {
@@ -80,13 +83,21 @@ export interface Reply {
  * và phải trả lời đúng bao nhiêu …?") is answered part by part when two or more parts are.
  */
 export async function respond(whole: AnswerEnvironment, question: string, previous: TurnMemory | null): Promise<Reply> {
-  const reply = await respondOnce(whole, question, previous);
+  const first = await respondOnce(whole, question, previous);
+  // "Còn nếu công chức tự viết đơn thì sao?": a follow-up that says only what changes is read with the last question's topic.
+  const carried = first.abstained && previous?.topic && continuesTopic(question) ? await respondOnce(whole, `${question} ${previous.topic}`, previous) : null;
+  const reply = carried && !carried.abstained ? carried : first;
   if (reply.choices || reply.memory.taskKeys.length > 0) return reply;
   const parts = questionParts(question);
   if (!parts) return reply;
   const joined = await respondInParts(parts, previous, (part, before) => respondOnce(whole, part, before), (first) => namedDocumentLabel(whole, first.query));
   // Two parts answered, or one where the whole question found nothing: the parts' answers stand.
   return joined && joined.reply.answer !== reply.answer && (reply.abstained || joined.answered >= 2) ? joined.reply : reply;
+}
+
+/** "Còn …", "Thế …", "Vậy …", "Nếu …", "What about …": a question that goes on from the last one. */
+function continuesTopic(question: string): boolean {
+  return /^(?:con|the|vay|neu|the con|con neu|what about|how about|and if|and)\b/.test(matchKey(question).trim());
 }
 
 /** The label of the one loaded document a question names ("Luật số 80/2025/QH15"), when it has a number to be named by again. */
@@ -115,6 +126,7 @@ async function respondOnce(whole: AnswerEnvironment, question: string, previous:
     memory: {
       intent,
       taskKeys: tasks.map(taskKey),
+      topic: query.topic.join(' '),
       unitId,
       documentIds: documentsToRemember(answeredDocuments, remembered),
       ...activitiesOf(tasks, environment.registry.tasks),
