@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { useRealDocsAssistant } from './shipped-index.js';
+import { answerNeed } from '../../server/core/read/spans.js';
 
 const { ask } = useRealDocsAssistant();
 const DIRECTIVE = 'chi-thi-012-ct-ubnd-2025-dak-lak';
@@ -133,5 +134,18 @@ describe('which document of a type a passage cites', () => {
   it('leaves a type name used as a common noun alone ("khung năng lực là khi nào")', async () => {
     const response = await ask('Hạn chót rà soát tiêu chuẩn, tiêu chí khung năng lực là khi nào?');
     expect(response.abstainReason).not.toBe('no-cited-document');
+  });
+});
+
+describe('"tại thời điểm …" is the question’s setting, not a time asked', () => {
+  it('reads the need from the way of asking', () => {
+    expect(answerNeed('cong chuc vang mat tai thoi diem xep loai thi xep loai the nao')).toBe('what');
+    expect(answerNeed('thoi diem xep loai chat luong cong chuc hang nam')).toBe('when');
+  });
+
+  it('answers how a case is rated from the clause on it', async () => {
+    const response = await ask('Theo Nghị định 335, công chức vắng mặt có lý do chính đáng tại thời điểm xếp loại thì xếp loại thế nào?');
+    expect(response.abstained).toBe(false);
+    expect(places(response)).toEqual(['nghi-dinh-335-2025-nd-cp-danh-gia-xep-loai-cong-chuc#dieu.19.khoan.3']);
   });
 });

@@ -99,7 +99,7 @@ export function spanPrecision(need: AnswerNeed, span: string): number {
 const HOW_LONG = /\b(?:bao lau|may (?:nam|thang|ngay|tuan)|bao nhieu (?:nam|thang|ngay|tuan)|thoi gian (?:la )?bao lau|how long|how many (?:years|months|days))\b/;
 /** "mức" asks an amount only before what is paid or counted ("mức phụ cấp"): folded, "danh mục", "phụ lục mục" are "muc" too. */
 const HOW_MANY = /\b(?:bao nhieu|may|how many|how much|so luong|ty le|muc (?:tien|luong|phu cap|tro cap|thuong|chi|ho tro|trich|dong|phi|thu nhap|diem))\b/;
-const WHEN = /\b(?:khi nao|bao gio|(?<!phu )luc nao|thoi diem|ngay nao|thang nao|nam nao|thoi han|han chot|when|deadline|by when)\b/;
+const WHEN = /\b(?:khi nao|bao gio|(?<!phu )luc nao|(?<!tai |vao )thoi diem|ngay nao|thang nao|nam nao|thoi han|han chot|when|deadline|by when)\b/;
 const WHO = /(?:^|\s)(?:ai|don vi nao|co quan nao|cap nao|nguoi nao|who|which (?:unit|department|agency|body|authority))(?:\s|$)/;
 
 /** "bao nhiêu cán bộ", "mấy vòng", "how many rounds": the count word and the noun after it. */
