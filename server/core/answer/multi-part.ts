@@ -3,10 +3,15 @@
  * nhiêu thì được vào vòng 2?", "Luật … có hiệu lực khi nào, phần đánh giá thì áp dụng từ lúc
  * nào?". One pass reads one need (a length, a count, a date) and quotes one place; the parts are
  * asked one after the other, the later ones as follow-ups of the first (its documents and scope),
- * and their answers are joined, citations renumbered.
+ * and their answers are joined, citations renumbered. Also here: the reading of a follow-up
+ * that goes on from the last question ("Còn nếu … thì sao?").
  */
 import { matchKey } from '../../../common/text-key.js';
 import type { Reply, TurnMemory } from './respond.js';
+import type { AnswerEnvironment } from '../environment.js';
+import type { ParsedQuery } from '../query/understand.js';
+import { documentById } from '../registry-lookup.js';
+import { documentLabel } from './format.js';
 
 /** Ways of asking that end a part of a question, folded. */
 const ASKS = /\b(?:bao lau|bao nhieu|khi nao|luc nao|ngay nao|thang nao|nam nao|bao gio|ai|gi|nao|ra sao|the nao|may|co duoc khong|khong)\b/;
@@ -102,4 +107,16 @@ function joinReplies(replies: readonly Reply[]): Reply {
   }
   const last = replies[replies.length - 1];
   return { ...replies[0], answer: answers.join('\n\n'), citations, memory: last.memory };
+}
+
+/** "Còn …", "Thế …", "Vậy …", "Nếu …", "What about …": a question that goes on from the last one. */
+export function continuesTopic(question: string): boolean {
+  return /^(?:con|the|vay|neu|the con|con neu|what about|how about|and if|and)\b/.test(matchKey(question).trim());
+}
+
+/** The label of the one loaded document a question names ("Luật số 80/2025/QH15"), when it has a number to be named by again. */
+export function namedDocumentLabel(environment: AnswerEnvironment, query: ParsedQuery): string | null {
+  const ids = [...new Set(query.documents.flatMap((mention) => (mention.document.document ? [mention.document.document.id] : [])))];
+  const document = ids.length === 1 ? documentById(environment.registry.documents, ids[0]) : undefined;
+  return document?.header.number ? documentLabel(document) : null;
 }

@@ -4,7 +4,6 @@
  * streaming build on the `Reply` this returns.
  */
 import { resolveUnit } from '../../../ingest/extract/index.js';
-import { matchKey } from '../../../common/text-key.js';
 import type { CorpusDocument, Task } from '../../../ingest/types.js';
 import type { AnswerEnvironment } from '../environment.js';
 import { CUES, detectIntentWithRule, type PreviousTurn } from '../intent/detect.js';
@@ -28,10 +27,9 @@ import { activityForTopic } from '../read/activities.js';
 import { definitionTerms, findDefinitions } from '../read/definitions.js';
 import { composeDefinitions } from './definition-answer.js';
 import { answerCitedInPassage, askedDocumentType } from './cited-in-passage.js';
-import { questionParts, respondInParts } from './multi-part.js';
+import { continuesTopic, namedDocumentLabel, questionParts, respondInParts } from './multi-part.js';
 import { composeDocumentFacts, replacingClauses } from './document-answers.js';
 import { documentLabel } from './format.js';
-import { documentById } from '../registry-lookup.js';
 import { composeTaskList, composeUnitDuties } from './list-answers.js';
 import { appendixNotLoadedAnswer, composeReferences, unloadedContentAnswer } from './reference-answers.js';
 import { appendixNotLoaded } from '../decide/missing-appendix.js';
@@ -93,18 +91,6 @@ export async function respond(whole: AnswerEnvironment, question: string, previo
   const joined = await respondInParts(parts, previous, (part, before) => respondOnce(whole, part, before), (first) => namedDocumentLabel(whole, first.query));
   // Two parts answered, or one where the whole question found nothing: the parts' answers stand.
   return joined && joined.reply.answer !== reply.answer && (reply.abstained || joined.answered >= 2) ? joined.reply : reply;
-}
-
-/** "Còn …", "Thế …", "Vậy …", "Nếu …", "What about …": a question that goes on from the last one. */
-function continuesTopic(question: string): boolean {
-  return /^(?:con|the|vay|neu|the con|con neu|what about|how about|and if|and)\b/.test(matchKey(question).trim());
-}
-
-/** The label of the one loaded document a question names ("Luật số 80/2025/QH15"), when it has a number to be named by again. */
-function namedDocumentLabel(environment: AnswerEnvironment, query: ParsedQuery): string | null {
-  const ids = [...new Set(query.documents.flatMap((mention) => (mention.document.document ? [mention.document.document.id] : [])))];
-  const document = ids.length === 1 ? documentById(environment.registry.documents, ids[0]) : undefined;
-  return document?.header.number ? documentLabel(document) : null;
 }
 
 /** One pass over a question: understand, scope, gather, read, decide, compose. */
