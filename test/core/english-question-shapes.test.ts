@@ -102,6 +102,19 @@ describe('English ways of asking in the glossary', () => {
     expect(framed?.replacement.join(' ')).toBe('can bo cap xa');
     expect(framed?.grammar).toEqual([false, false, false, false]);
   });
+
+  it('writes "what is X" and "what does X mean" as "X là gì", with English on both sides of the term, for short terms only', () => {
+    const expansion = expandTokens(foldedTokens('What does secondment mean'), vocabulary);
+    expect(expansion.glossed.join(' ')).toBe('biet phai la gi');
+    expect(expansion.dropped.size).toBe(4);
+    const compiled = compileEnglishGlossary({
+      frames: [{ en: ['what does … mean'], vi: '… là gì', maxWords: 1 }],
+      entries: [{ en: 'rotation', vi: 'luân chuyển' }, { en: 'rotation of leaders', vi: 'luân chuyển lãnh đạo' }],
+    });
+    const keys = compiled.map((entry) => entry.tokens.join(' '));
+    expect(keys).toContain('what does rotation mean');
+    expect(keys).not.toContain('what does rotation of leaders mean');
+  });
 });
 
 describe('English ways of asking, answered over the real documents', () => {

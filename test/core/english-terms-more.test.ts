@@ -160,4 +160,18 @@ describe('English words of duty over the real documents', () => {
     const reassigned = 'In which cases can a civil servant be reassigned to another agency?';
     expect(await expectCited(reassigned, 'nghi-dinh-170-2025-nd-cp-tuyen-dung-su-dung-quan-ly-cong-chuc', 'dieu.25')).toMatch(/điều động/);
   });
+
+  it('answers "what is X" and "what does X mean" with the clause defining X, in the law and the evaluation decree', async () => {
+    expect(await expectCited('What does secondment mean?', 'luat-80-2025-qh15-can-bo-cong-chuc', 'dieu.5.khoan.10')).toMatch(/Biệt phái là/);
+    expect(await expectCited('What is a cadre?', 'luat-80-2025-qh15-can-bo-cong-chuc', 'dieu.1.khoan.1')).toMatch(/Cán bộ là/);
+    expect(await expectCited('What is organization rating?', 'nghi-dinh-335-2025-nd-cp-danh-gia-xep-loai-cong-chuc', 'dieu.3.khoan.3')).toMatch(/Xếp loại chất lượng tổ chức là/);
+    for (const question of ['What is inflation?', 'What does e-government mean?', 'What is an audit?']) {
+      expect((await assistant.ask(question)).abstained, question).toBe(true);
+    }
+  });
+
+  it('reads awards and communicating with citizens from the law', async () => {
+    expect(await expectCited('What kinds of awards can cadres and civil servants receive?', 'luat-80-2025-qh15-can-bo-cong-chuc', 'dieu.33')).toMatch(/khen thưởng/);
+    await expectCited('What must civil servants do when communicating with citizens?', 'luat-80-2025-qh15-can-bo-cong-chuc', 'dieu.13');
+  });
 });

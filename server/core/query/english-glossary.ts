@@ -36,6 +36,8 @@ export interface GlossaryFrame {
   vi: string;
   verbs?: boolean;
   content?: boolean;
+  /** Frames only entries of at most this many English words ("what is … " asks of a term, and terms are short). */
+  maxWords?: number;
 }
 
 /** One glossary entry, folded: the English words and the Vietnamese words they become. */
@@ -83,12 +85,17 @@ export function compileEnglishGlossary(file: EnglishGlossaryFile): GlossaryEntry
 
 /**
  * "which disciplinary measures …" → "những hình thức kỷ luật nào", "when evaluating …" → "khi
- * đánh giá …": every entry that is not itself a way of asking, framed by the frame's English
- * words and written inside its Vietnamese; a verb frame takes only entries opening with an -ing
- * form. One the file writes wins.
+ * đánh giá …", "what does secondment mean" → "biệt phái là gì": every entry that is not itself a
+ * way of asking, framed by the frame's English words ("…" marks where the entry stands when
+ * English words follow it too) and written inside its Vietnamese; a verb frame takes only
+ * entries opening with an -ing form. One the file writes wins.
  */
 function framedForms(entries: readonly GlossaryEntry[], seen: Set<string>, frame: GlossaryFrame): GlossaryEntry[] {
-  const words = frame.en.map((word) => foldedTokens(word).join(' '));
+  // Each English frame as the words before the entry and after it; hyphens fold to two words ("commune-level").
+  const words = frame.en.map((word) => {
+    const [head, tail = ''] = word.split('…');
+    return { head: foldedTokens(head), tail: foldedTokens(tail), lead: foldedTokens(head).join(' ') };
+  });
   const [before, after = []] = frame.vi.split('…').map((part) => foldedTokens(part));
   const beforeGrammar = before.map(() => frame.content !== true);
   const afterGrammar = after.map(() => frame.content !== true);
@@ -96,14 +103,15 @@ function framedForms(entries: readonly GlossaryEntry[], seen: Set<string>, frame
   const framed: GlossaryEntry[] = [];
   for (const entry of entries) {
     const key = entry.tokens.join(' ');
-    if (entry.replacement.length === 0 || entry.grammar || words.some((word) => key === word || key.startsWith(`${word} `))) continue;
+    if (entry.replacement.length === 0 || entry.grammar || words.some(({ lead }) => key === lead || key.startsWith(`${lead} `))) continue;
     if (frame.verbs && !entry.tokens[0].endsWith('ing')) continue;
+    if (frame.maxWords !== undefined && entry.tokens.length > frame.maxWords) continue;
     const replacement = before.concat(entry.replacement, after);
     const grammar = beforeGrammar.concat(new Array<boolean>(entry.replacement.length).fill(false), afterGrammar);
-    for (const word of words) {
-      if (seen.has(`${word} ${key}`)) continue;
-      // A frame word folds to several tokens when hyphenated ("commune-level" → "commune level").
-      framed.push({ tokens: [...word.split(' '), ...entry.tokens], replacement, grammar });
+    for (const { head, tail } of words) {
+      const tokens = [...head, ...entry.tokens, ...tail];
+      if (seen.has(tokens.join(' '))) continue;
+      framed.push({ tokens, replacement, grammar });
     }
   }
   return framed;
