@@ -14,6 +14,7 @@ import { STOP_WORDS } from './stopwords.js';
  * The JSON file as written; an empty `vi` drops English grammar the stop words cannot hold ("can be").
  * `ask` marks an English way of asking written as the Vietnamese one ("how many" → "bao nhiêu",
  * "which decrees" → "những nghị định nào"): its Vietnamese function words are grammar, not topic.
+ * `relative` marks people named before a relative "who" ("staff who" → "cán bộ, công chức").
  */
 export interface EnglishGlossaryFile {
   about?: string;
@@ -25,18 +26,19 @@ export interface EnglishGlossaryFile {
 }
 
 /**
- * English words that frame the term after them, and the Vietnamese written around it: "which" /
+ * English words that frame a term of the glossary, and the Vietnamese written around it: "which" /
  * "what" before a noun ask "những … nào"; "when" / "while" before a verb in -ing (`verbs`) is
- * "khi …", a condition, not the question "when". The frame's words are the question's grammar,
- * unless `content`: an English modifier the Vietnamese writes after its noun ("monthly allowance"
- * → "phụ cấp hằng tháng", "commune-level officials" → "cán bộ, công chức cấp xã") is topic.
+ * "khi …", a condition, not the question "when"; "what does … mean" ("…" holds the term when
+ * English follows it too) is "… là gì". The frame's words are the question's grammar, unless
+ * `content`: an English modifier the Vietnamese writes after its noun ("monthly allowance" →
+ * "phụ cấp hằng tháng") is topic.
  */
 export interface GlossaryFrame {
   en: string[];
   vi: string;
   verbs?: boolean;
   content?: boolean;
-  /** Frames only entries of at most this many English words ("what is … " asks of a term, and terms are short). */
+  /** Frames only entries of at most this many English words ("what is …" asks of a term, and terms are short). */
   maxWords?: number;
 }
 
