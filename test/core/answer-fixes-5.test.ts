@@ -149,3 +149,17 @@ describe('"tại thời điểm …" is the question’s setting, not a time ask
     expect(places(response)).toEqual(['nghi-dinh-335-2025-nd-cp-danh-gia-xep-loai-cong-chuc#dieu.19.khoan.3']);
   });
 });
+
+describe('an article whose heading names the things listed', () => {
+  it('answers "những nguyên tắc nào", "những trường hợp nào", in a law and a decree', async () => {
+    for (const [question, article] of [
+      ['Tuyển dụng công chức theo Luật 80/2025/QH15 phải tuân theo những nguyên tắc nào?', 'luat-80-2025-qh15-can-bo-cong-chuc#dieu.18'],
+      ['Theo Nghị định 170, những trường hợp nào thì được xét tuyển công chức?', 'nghi-dinh-170-2025-nd-cp-tuyen-dung-su-dung-quan-ly-cong-chuc#dieu.5'],
+    ]) {
+      const response = await ask(question);
+      expect(response.abstained, question).toBe(false);
+      expect(places(response).length).toBeGreaterThan(1);
+      expect(places(response).every((place) => place.startsWith(`${article}.`)), places(response).join(', ')).toBe(true);
+    }
+  });
+});

@@ -71,13 +71,16 @@ export function articleForTopic(environment: AnswerEnvironment, query: ParsedQue
   if (query.topic.length === 0) return null;
   const { lexicon } = environment.query;
   const questionWords = foldedWords(query.key);
+  const noun = listedNoun(query.key);
   const scored: Array<{ document: CorpusDocument; part: Section; coverage: number; quoted: boolean }> = [];
   const inPlay: Array<{ document: CorpusDocument; part: Section }> = [];
   for (const document of environment.registry.documents) {
     for (const section of document.sections) {
       if (section.kind !== 'article' || !section.heading) continue;
       const heading = environment.textTerms(`heading:${document.id}#${section.address}`, () => section.heading ?? '');
-      const coverage = topicCoverage(query.topic, query.topicPairs, heading, lexicon);
+      // "Những nguyên tắc nào …?" under "Điều 18. Nguyên tắc tuyển dụng công chức": the heading names the things listed.
+      const base = topicCoverage(query.topic, query.topicPairs, heading, lexicon);
+      const coverage = base + (noun !== null && base > 0 && foldedWords(section.heading).includes(noun) ? LISTED_NOUN_BONUS : 0);
       if (coverage >= INNER_ARTICLE_COVERAGE) inPlay.push({ document, part: section });
       if (coverage < ARTICLE_COVERAGE) continue;
       const headingWords = foldedWords(section.heading);
