@@ -163,3 +163,11 @@ describe('an article whose heading names the things listed', () => {
     }
   });
 });
+
+describe('a quote keeps to one point', () => {
+  it('does not add the next point’s sentence of the same clause', async () => {
+    const response = await ask('Theo NĐ 335, ai theo dõi, đánh giá người đứng đầu cơ quan sử dụng công chức?');
+    expect(places(response)).toEqual(['nghi-dinh-335-2025-nd-cp-danh-gia-xep-loai-cong-chuc#dieu.10.khoan.1.diem.a']);
+    expect(response.answer).not.toContain('cấp phó');
+  });
+});

@@ -25,13 +25,15 @@ export function composeContentAnswer(context: ComposeContext, query: ParsedQuery
   const lead = asksForList(query) && !/:\s*$/.test(top.sentence.text) ? leadInBefore(top) : null;
   const best = lead ?? withClauseBefore(top);
   const chosen = [best];
-  const second = lead ? undefined : rest.find((item) => item.chunk.id === best.chunk.id && item.coverage >= best.coverage * 0.6);
+  const document = documentById(context.registry.documents, best.chunk.documentId);
+  // A second sentence of the same passage, not of another point in it ("a) … cơ quan sử dụng …" is not "b) … cấp phó …").
+  const samePlace = (item: ScoredSentence): boolean => !document || innermostAddress(document, item.chunk.address, item.sentence.start, item.sentence.end) === innermostAddress(document, best.chunk.address, best.sentence.start, best.sentence.end);
+  const second = lead ? undefined : rest.find((item) => item.chunk.id === best.chunk.id && item.coverage >= best.coverage * 0.6 && samePlace(item));
   if (second) {
     const both = passageTerms(`${enclosingHeadings(best.chunk)}\n${best.sentence.text} ${second.sentence.text}`);
     if (topicCoverage(query.topic, query.topicPairs, both, lexicon) > best.coverage + 0.05) chosen.push(second);
   }
   chosen.sort((a, b) => a.sentence.start - b.sentence.start);
-  const document = documentById(context.registry.documents, best.chunk.documentId);
   const label = document ? documentLabel(document) : 'văn bản';
   const task = context.registry.tasks.find((item) => item.documentId === best.chunk.documentId && (best.chunk.address === item.address || best.chunk.address.startsWith(`${item.address}.`)));
   const last = chosen[chosen.length - 1];
