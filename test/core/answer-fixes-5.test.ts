@@ -171,3 +171,24 @@ describe('a quote keeps to one point', () => {
     expect(response.answer).not.toContain('cấp phó');
   });
 });
+
+describe('a place named and asked what it says', () => {
+  it('quotes that article or clause, in a law and in two decrees', async () => {
+    for (const [question, document, address] of [
+      ['Điều 19 Luật Cán bộ, công chức quy định gì?', 'luat-80-2025-qh15-can-bo-cong-chuc', 'dieu.19'],
+      ['Khoản 2 Điều 19 Nghị định 335 nói gì?', 'nghi-dinh-335-2025-nd-cp-danh-gia-xep-loai-cong-chuc', 'dieu.19.khoan.2'],
+      ['Điều 8 Nghị định 361 quy định gì?', 'nghi-dinh-361-2025-nd-cp-vi-tri-viec-lam-cong-chuc', 'dieu.8'],
+    ]) {
+      const response = await ask(question);
+      expect(response.abstained, question).toBe(false);
+      expect(places(response).length).toBeGreaterThan(0);
+      expect(places(response).every((place) => place === `${document}#${address}` || place.startsWith(`${document}#${address}.`)), places(response).join(', ')).toBe(true);
+    }
+  });
+
+  it('asks which document when several have that article and none is named', async () => {
+    const response = await ask('Điều 19 quy định gì?');
+    expect(response.citations).toEqual([]);
+    expect(response.answer).toContain('bạn hỏi về văn bản nào');
+  });
+});

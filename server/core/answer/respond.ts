@@ -27,6 +27,7 @@ import { activityForTopic } from '../read/activities.js';
 import { definitionTerms, findDefinitions } from '../read/definitions.js';
 import { composeDefinitions } from './definition-answer.js';
 import { answerCitedInPassage, askedDocumentType } from './cited-in-passage.js';
+import { askedPlace } from './place-answer.js';
 import { continuesTopic, namedDocumentLabel, questionParts, respondInParts } from './multi-part.js';
 import { composeDocumentFacts, replacingClauses } from './document-answers.js';
 import { documentLabel } from './format.js';
@@ -149,6 +150,9 @@ async function respondOnce(whole: AnswerEnvironment, question: string, previous:
   // "Chủ tịch UBND tỉnh hiện nay là ai?" asks for a person holding an office, which no duty of the office answers.
   if (asksWhoHolds(query, intent)) return abstain(undefined, 'person-holding-office');
 
+  // "Điều 19 Luật … quy định gì?": the place named answers, quoted whole.
+  const place = intent.kind === 'document-fact' || intent.kind === 'content' ? askedPlace(environment, query) : null;
+  if (place) return done(composePartAnswer(context, place.document, place.section), [], null);
   // "… căn cứ nghị định nào?" over a passage on a topic: the document that passage cites.
   const asked = intent.kind !== 'document-fact' && query.topic.length >= 2 ? askedDocumentType(query) : null;
   if (asked) {
