@@ -192,3 +192,17 @@ describe('a place named and asked what it says', () => {
     expect(response.answer).toContain('bạn hỏi về văn bản nào');
   });
 });
+
+describe('a list question that negates', () => {
+  it('is answered by the list of what is not done, not of what is, in a decree and a law', async () => {
+    for (const [question, place] of [
+      ['Những trường hợp nào không thực hiện điều động công chức?', 'nghi-dinh-170-2025-nd-cp-tuyen-dung-su-dung-quan-ly-cong-chuc#dieu.25.khoan.5'],
+      ['Những lý do nào khiến đơn xin thôi việc của công chức không được giải quyết?', 'nghi-dinh-170-2025-nd-cp-tuyen-dung-su-dung-quan-ly-cong-chuc#dieu.57.khoan.2.diem.c'],
+      ['Theo Luật 80, những người nào không được đăng ký dự tuyển công chức?', 'luat-80-2025-qh15-can-bo-cong-chuc#dieu.19.khoan.3'],
+    ]) {
+      const response = await ask(question);
+      expect(response.abstained, question).toBe(false);
+      expect(places(response).every((cited) => cited === place || cited.startsWith(`${place}.`)), `${question} → ${places(response).join(', ')}`).toBe(true);
+    }
+  });
+});

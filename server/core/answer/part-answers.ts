@@ -127,16 +127,28 @@ function innerList(environment: AnswerEnvironment, query: ParsedQuery, document:
   let best: Section | null = null;
   let bestCoverage = coverage;
   const noun = listedNoun(query.key);
+  // "… không thực hiện điều động?": a list of what is not done ("Các trường hợp không thực hiện điều động") is the one asked, not what is.
+  const negation = NEGATED.exec(query.key)?.[1] ?? null;
   for (const { section, lead } of leadInsOf(document).get(article.address) ?? []) {
     const terms = environment.textTerms(`lead:${document.id}#${section.address}`, () => lead);
     const named = noun !== null && announcesList(lead, noun) ? LISTED_NOUN_BONUS : 0;
-    const leadCoverage = topicCoverage(query.topic, query.topicPairs, terms, environment.query.lexicon) + named;
+    const negated = negation === null ? 0 : negationWeight(foldedWords(lead).join(' '), negation);
+    const leadCoverage = topicCoverage(query.topic, query.topicPairs, terms, environment.query.lexicon) + named + negated;
     if (leadCoverage > bestCoverage) {
       best = section;
       bestCoverage = leadCoverage;
     }
   }
   return best ? { section: best, coverage: bestCoverage } : null;
+}
+
+/** "không (được) giải quyết": the word a question negates, past the auxiliaries. */
+const NEGATED = /\bkhong (?:duoc |bi |phai |the )?([a-z]+)/;
+
+/** A lead-in that negates the same word weighs extra; one that writes the word without negating it, less. */
+function negationWeight(lead: string, word: string): number {
+  if (new RegExp(`\\bkhong (?:duoc |bi |phai |the )?${word}\\b`).test(lead)) return LISTED_NOUN_BONUS;
+  return new RegExp(`\\b${word}\\b`).test(lead) ? -LISTED_NOUN_BONUS : 0;
 }
 
 /** Weight of a lead-in that announces the very things the question lists ("theo các mức sau:" for "những mức nào"). */
@@ -147,26 +159,28 @@ function listedNoun(key: string): string | null {
   return /\b(?:nhung|cac|may|bao nhieu) ([a-z]+)(?: [a-z]+)? nao\b/.exec(key)?.[1] ?? /\b(?:may|bao nhieu) ([a-z]+)/.exec(key)?.[1] ?? null;
 }
 
-/** Whether a lead-in announces a list of `noun` ("… theo các mức sau:", "những trường hợp sau đây:"). */
+/** Whether a lead-in announces a list of `noun` ("… theo các mức sau:", "những trường hợp sau đây:", "Các trường hợp không …"). */
 function announcesList(lead: string, noun: string): boolean {
-  const words = foldedWords(lead);
+  const words = foldedWords(lead.replace(/^(?:\d{1,3}\.|[a-zđ]\))\s*/u, ''));
   const at = words.lastIndexOf(noun);
-  return at > 0 && ['cac', 'nhung'].includes(words[at - 1]) && words.slice(at + 1).includes('sau');
+  return at > 0 && ['cac', 'nhung'].includes(words[at - 1]) && (at === 1 || words.slice(at + 1).includes('sau'));
 }
 
-/** Each article's sections whose first line ends in ":" (with that line), once per document. */
+/** Each article's sections whose first line ends in ":" or titles the points under it (with that line), once per document. */
 const leadInsCache = new WeakMap<CorpusDocument, Map<string, Array<{ section: Section; lead: string }>>>();
 
 function leadInsOf(document: CorpusDocument): Map<string, Array<{ section: Section; lead: string }>> {
   let byArticle = leadInsCache.get(document);
   if (!byArticle) {
     byArticle = new Map();
+    const parents = new Set(document.sections.flatMap((section) => (section.parent ? [section.parent] : [])));
     let article: string | null = null;
     for (const section of document.sections) {
       if (section.kind === 'article') article = section.address;
       if (!article || !section.address.startsWith(`${article}.`)) continue;
       const lead = leadLine(section);
-      if (!lead.endsWith(':')) continue;
+      // A lead-in ends in ":"; a clause headed by a title line ("5. Các trường hợp không thực hiện điều động") with points under it is one too.
+      if (!lead.endsWith(':') && !(/[\p{L}\p{N}]$/u.test(lead) && parents.has(section.address))) continue;
       const leadIns = byArticle.get(article);
       if (leadIns) leadIns.push({ section, lead });
       else byArticle.set(article, [{ section, lead }]);

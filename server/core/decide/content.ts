@@ -84,7 +84,9 @@ const COUNT_QUESTION = /\b(?:bao nhieu|may|how many|how much)\b/;
 
 /** Whether an article listed whole may answer: a list question, not a count, a time or an actor ("gồm mấy vòng?"). */
 export function articleMayAnswer(query: ParsedQuery, need: AnswerNeed): boolean {
-  return asksForList(query) && (!COUNT_QUESTION.test(query.key) || NAMES_ITEMS.test(query.key)) && (need === 'what' || need === 'how-many');
+  // "Những người nào không được …?" asks a list of who, which an article lists like any other.
+  const listsWho = need === 'who' && NAMES_ITEMS.test(query.key);
+  return asksForList(query) && (!COUNT_QUESTION.test(query.key) || NAMES_ITEMS.test(query.key)) && (need === 'what' || need === 'how-many' || listsWho);
 }
 
 /** "… mấy mức, gồm những mức nào?": a count that also asks the items by name, which the list answers both. */
