@@ -213,5 +213,43 @@ function rewrite(pieces: readonly Piece[], table: RuleTable, cues: Set<string>, 
 
 /** The longest rule of `table` whose words start at `index`. */
 function longestRule(table: RuleTable, pieces: readonly Piece[], index: number): PhraseRule | undefined {
-  return (table.get(pieces[index].token) ?? []).find((candidate) => candidate.tokens.every((token, offset) => pieces[index + offset]?.token === token));
+  const rules = table.get(pieces[index].token);
+  if (rules === undefined) return undefined;
+  const matches = (candidate: PhraseRule) => candidate.tokens.every((token, offset) => pieces[index + offset]?.token === token);
+  if (rules.length < SPLIT_FROM) return rules.find(matches);
+  const split = splitRules(rules);
+  const next = pieces[index + 1]?.token;
+  return (next === undefined ? undefined : split.bySecond.get(next)?.find(matches)) ?? split.single;
+}
+
+/** Rules sharing a first word, apart by their second; one-word rules come last in a list (longest first), and always match. */
+interface SplitRules {
+  bySecond: Map<string, PhraseRule[]>;
+  single: PhraseRule | undefined;
+}
+
+/**
+ * Lists at least this long are split by second word: the glossary's framed English questions
+ * put ~3,600 rules under "what" and "which", and each English question tried them all.
+ */
+const SPLIT_FROM = 16;
+const splitLists = new WeakMap<readonly PhraseRule[], SplitRules>();
+
+/** A list's rules by second word, each sublist in the list's order (so the first match is the same rule). */
+function splitRules(rules: readonly PhraseRule[]): SplitRules {
+  let split = splitLists.get(rules);
+  if (!split) {
+    split = { bySecond: new Map(), single: undefined };
+    for (const rule of rules) {
+      if (rule.tokens.length === 1) {
+        split.single ??= rule;
+        continue;
+      }
+      const list = split.bySecond.get(rule.tokens[1]);
+      if (list) list.push(rule);
+      else split.bySecond.set(rule.tokens[1], [rule]);
+    }
+    splitLists.set(rules, split);
+  }
+  return split;
 }
