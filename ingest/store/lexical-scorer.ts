@@ -96,30 +96,9 @@ export function createBm25Scorer(
 
 /** The k candidates with the highest score × matched, best first; ties by index order. */
 function topK(candidates: number[], scores: Float64Array, matched: Uint16Array, k: number, accept?: (docId: number) => boolean): number[] {
-  const final = (docId: number) => scores[docId] * matched[docId];
-  const better = (a: number, b: number) => final(a) > final(b) || (final(a) === final(b) && a < b);
-  // A min-heap of the best k so far (root = the worst kept).
+  // A min-heap of the best k so far (root = the worst kept). Its helpers are module functions,
+  // not closures made on every search.
   const heap: number[] = [];
-  const siftUp = (i: number) => {
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (!better(heap[parent], heap[i])) break;
-      [heap[parent], heap[i]] = [heap[i], heap[parent]];
-      i = parent;
-    }
-  };
-  const siftDown = (i: number) => {
-    for (;;) {
-      const left = 2 * i + 1;
-      const right = left + 1;
-      let worst = i;
-      if (left < heap.length && better(heap[worst], heap[left])) worst = left;
-      if (right < heap.length && better(heap[worst], heap[right])) worst = right;
-      if (worst === i) return;
-      [heap[worst], heap[i]] = [heap[i], heap[worst]];
-      i = worst;
-    }
-  };
   // The root's final score, kept while the heap is full: most candidates lose to it, and
   // comparing with a number is cheaper than recomputing both sides for each.
   let rootId = -1;
@@ -132,15 +111,46 @@ function topK(candidates: number[], scores: Float64Array, matched: Uint16Array, 
     if (accept && !accept(docId)) continue;
     if (heap.length < k) {
       heap.push(docId);
-      siftUp(heap.length - 1);
+      siftUp(heap, scores, matched, heap.length - 1);
     } else {
       heap[0] = docId;
-      siftDown(0);
+      siftDown(heap, scores, matched, 0);
     }
     if (heap.length === k) {
       rootId = heap[0];
-      rootFinal = final(rootId);
+      rootFinal = scores[rootId] * matched[rootId];
     }
   }
-  return heap.sort((a, b) => (better(a, b) ? -1 : 1));
+  return heap.sort((a, b) => (better(scores, matched, a, b) ? -1 : 1));
+}
+
+/** Whether chunk `a` ranks before chunk `b`: a higher score × matched, or the same and an earlier chunk. */
+function better(scores: Float64Array, matched: Uint16Array, a: number, b: number): boolean {
+  const finalA = scores[a] * matched[a];
+  const finalB = scores[b] * matched[b];
+  return finalA > finalB || (finalA === finalB && a < b);
+}
+
+function siftUp(heap: number[], scores: Float64Array, matched: Uint16Array, start: number): void {
+  let i = start;
+  while (i > 0) {
+    const parent = (i - 1) >> 1;
+    if (!better(scores, matched, heap[parent], heap[i])) break;
+    [heap[parent], heap[i]] = [heap[i], heap[parent]];
+    i = parent;
+  }
+}
+
+function siftDown(heap: number[], scores: Float64Array, matched: Uint16Array, start: number): void {
+  let i = start;
+  for (;;) {
+    const left = 2 * i + 1;
+    const right = left + 1;
+    let worst = i;
+    if (left < heap.length && better(scores, matched, heap[worst], heap[left])) worst = left;
+    if (right < heap.length && better(scores, matched, heap[worst], heap[right])) worst = right;
+    if (worst === i) return;
+    [heap[worst], heap[i]] = [heap[i], heap[worst]];
+    i = worst;
+  }
 }

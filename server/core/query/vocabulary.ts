@@ -215,11 +215,26 @@ function rewrite(pieces: readonly Piece[], table: RuleTable, cues: Set<string>, 
 function longestRule(table: RuleTable, pieces: readonly Piece[], index: number): PhraseRule | undefined {
   const rules = table.get(pieces[index].token);
   if (rules === undefined) return undefined;
-  const matches = (candidate: PhraseRule) => candidate.tokens.every((token, offset) => pieces[index + offset]?.token === token);
-  if (rules.length < SPLIT_FROM) return rules.find(matches);
+  if (rules.length < SPLIT_FROM) return firstMatching(rules, pieces, index);
   const split = splitRules(rules);
   const next = pieces[index + 1]?.token;
-  return (next === undefined ? undefined : split.bySecond.get(next)?.find(matches)) ?? split.single;
+  const longer = next === undefined ? undefined : split.bySecond.get(next);
+  return (longer && firstMatching(longer, pieces, index)) ?? split.single;
+}
+
+/** The first rule of `rules` whose words are the pieces' from `index` (a loop: no closure made per lookup). */
+function firstMatching(rules: readonly PhraseRule[], pieces: readonly Piece[], index: number): PhraseRule | undefined {
+  for (const rule of rules) {
+    let matches = true;
+    for (let offset = 0; offset < rule.tokens.length; offset += 1) {
+      if (pieces[index + offset]?.token !== rule.tokens[offset]) {
+        matches = false;
+        break;
+      }
+    }
+    if (matches) return rule;
+  }
+  return undefined;
 }
 
 /** Rules sharing a first word, apart by their second; one-word rules come last in a list (longest first), and always match. */
