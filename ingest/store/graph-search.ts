@@ -127,13 +127,14 @@ function preparedQuery(vector: readonly number[]): { features: Int32Array; value
  */
 function allDistances(graph: GraphFile, features: Int32Array, values: Float32Array): Float64Array {
   const count = graph.count;
-  const lanes = [new Float64Array(count), new Float64Array(count), new Float64Array(count), new Float64Array(count)];
+  // Float32 lanes: storing the double sum of two float32 numbers rounds it as a float32 addition does.
+  const lanes = [new Float32Array(count), new Float32Array(count), new Float32Array(count), new Float32Array(count)];
   const columns = graph.columns;
   for (let i = 0; i < features.length; i += 1) {
     const lane = lanes[features[i] & 3];
     const value = values[i];
     const start = features[i] * count;
-    for (let node = 0; node < count; node += 1) lane[node] = fround(lane[node] + fround(value * columns[start + node]));
+    for (let node = 0; node < count; node += 1) lane[node] += fround(value * columns[start + node]);
   }
   const [lane0, lane1, lane2, lane3] = lanes;
   const distances = new Float64Array(count);
