@@ -144,21 +144,23 @@ function allDistances(graph: GraphFile, features: Int32Array, values: Float32Arr
 
 /** libstdc++'s binary heap (`push_heap` / `pop_heap`) over (key, node), ordered by key alone: the same ties, the same order. */
 class Heap {
-  keys: number[] = [];
-  nodes: number[] = [];
+  readonly keys: Float64Array;
+  readonly nodes: Int32Array;
+  size = 0;
 
-  get size(): number {
-    return this.keys.length;
+  /** Room for `capacity` entries: a search never holds more than the graph's nodes in either heap. */
+  constructor(capacity: number) {
+    this.keys = new Float64Array(capacity);
+    this.nodes = new Int32Array(capacity);
   }
 
   push(key: number, node: number): void {
-    this.keys.push(key);
-    this.nodes.push(node);
-    this.siftUp(this.keys.length - 1, 0, key, node);
+    this.size += 1;
+    this.siftUp(this.size - 1, key, node);
   }
 
   pop(): void {
-    const last = this.keys.length - 1;
+    const last = this.size - 1;
     if (last > 0) {
       const key = this.keys[last];
       const node = this.nodes[last];
@@ -166,15 +168,14 @@ class Heap {
       this.nodes[last] = this.nodes[0];
       this.adjust(last, key, node);
     }
-    this.keys.pop();
-    this.nodes.pop();
+    this.size = last;
   }
 
-  /** `__push_heap`: the hole moves up while its parent's key is less than the value's. */
-  private siftUp(start: number, top: number, key: number, node: number): void {
+  /** `__push_heap` (top 0): the hole moves up while its parent's key is less than the value's. */
+  private siftUp(start: number, key: number, node: number): void {
     let hole = start;
     let parent = (hole - 1) >> 1;
-    while (hole > top && this.keys[parent] < key) {
+    while (hole > 0 && this.keys[parent] < key) {
       this.keys[hole] = this.keys[parent];
       this.nodes[hole] = this.nodes[parent];
       hole = parent;
@@ -201,7 +202,7 @@ class Heap {
       this.nodes[hole] = this.nodes[child - 1];
       hole = child - 1;
     }
-    this.siftUp(hole, 0, key, node);
+    this.siftUp(hole, key, node);
   }
 }
 
@@ -235,14 +236,15 @@ export function searchGraph(
   }
   const top = baseLayer(graph, distance, current, Math.max(ef, k), allowed);
   while (top.size > k) top.pop();
-  const order = top.nodes.map((node, index) => index).sort((a, b) => top.keys[a] - top.keys[b] || graph.labels[top.nodes[a]] - graph.labels[top.nodes[b]]);
+  const order = Array.from({ length: top.size }, (_, index) => index).sort((a, b) => top.keys[a] - top.keys[b] || graph.labels[top.nodes[a]] - graph.labels[top.nodes[b]]);
   return { neighbors: order.map((index) => graph.labels[top.nodes[index]]), distances: order.map((index) => top.keys[index]) };
 }
 
 /** `searchBaseLayerST`: bare without a filter, with the filter's checks otherwise (no stop condition, nothing deleted). */
 function baseLayer(graph: GraphFile, distance: Float64Array, entry: number, ef: number, allowed?: (label: number) => boolean): Heap {
-  const top = new Heap();
-  const candidates = new Heap();
+  // Each node enters each heap at most once (it is visited once); the top heap holds one more than ef at most.
+  const top = new Heap(graph.count + 1);
+  const candidates = new Heap(graph.count + 1);
   const visited = new Uint8Array(graph.count);
   let lowerBound: number;
   if (!allowed || allowed(graph.labels[entry])) {
