@@ -70,6 +70,11 @@ export function requestLogger(logger: Logger): RequestHandler {
     res.locals.requestId = reqId;
     res.locals.logger = logger;
     res.setHeader(REQUEST_ID_HEADER, reqId);
+    // A silent logger writes no request line, whatever the outcome: nothing to wait for.
+    if (!logger.isLevelEnabled('error')) {
+      next();
+      return;
+    }
 
     let logged = false;
     const done = (event: 'finish' | 'close') => {
