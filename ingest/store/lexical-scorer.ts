@@ -24,6 +24,8 @@ interface Buffers {
   scores: Float64Array;
   matched: Uint16Array;
   lastTerm: Int32Array;
+  /** The chunks a search touched, in the order first touched (the first `count` entries). */
+  touched: Int32Array;
   /**
    * Per field, each chunk's length term of the BM25 denominator, k × (1 − b + b × length /
    * average): the same expression the loop computed for every posting, computed once per chunk.
@@ -38,7 +40,7 @@ function makeBuffers(index: PostingsIndex): Buffers {
     for (let chunk = 0; chunk < size; chunk += 1) norms[chunk] = BM25.k * (1 - BM25.b + (BM25.b * lengths[chunk]) / averageLength);
     return norms;
   });
-  return { scores: new Float64Array(size), matched: new Uint16Array(size), lastTerm: new Int32Array(size).fill(-1), lengthNorms };
+  return { scores: new Float64Array(size), matched: new Uint16Array(size), lastTerm: new Int32Array(size).fill(-1), touched: new Int32Array(size), lengthNorms };
 }
 
 /**
@@ -54,8 +56,8 @@ export function createBm25Scorer(
     if (!(limit > 0)) return [];
     const size = index.documentCount;
     buffers ??= makeBuffers(index);
-    const { scores, matched, lastTerm, lengthNorms } = buffers;
-    const touched: number[] = [];
+    const { scores, matched, lastTerm, touched, lengthNorms } = buffers;
+    let touchedCount = 0;
     for (let termIndex = 0; termIndex < terms.length; termIndex += 1) {
       const id = index.termIds.get(terms[termIndex]);
       if (id === undefined) continue;
@@ -74,7 +76,7 @@ export function createBm25Scorer(
           const termFrequency = frequencies[at];
           const normalized = termFrequency + norms[chunk];
           const score = idf * (BM25.d + (termFrequency * (BM25.k + 1)) / normalized);
-          if (lastTerm[chunk] === -1) touched.push(chunk);
+          if (lastTerm[chunk] === -1) touched[touchedCount++] = chunk;
           if (lastTerm[chunk] !== termIndex) {
             matched[chunk] += 1;
             lastTerm[chunk] = termIndex;
@@ -83,9 +85,10 @@ export function createBm25Scorer(
         }
       }
     }
-    const best = topK(touched, scores, matched, limit, accept);
+    const best = topK(touched, touchedCount, scores, matched, limit, accept);
     const results = best.map((chunk) => ({ chunk, score: scores[chunk] * matched[chunk] }));
-    for (const chunk of touched) {
+    for (let i = 0; i < touchedCount; i += 1) {
+      const chunk = touched[i];
       scores[chunk] = 0;
       matched[chunk] = 0;
       lastTerm[chunk] = -1;
@@ -95,7 +98,7 @@ export function createBm25Scorer(
 }
 
 /** The k candidates with the highest score × matched, best first; ties by index order. */
-function topK(candidates: number[], scores: Float64Array, matched: Uint16Array, k: number, accept?: (docId: number) => boolean): number[] {
+function topK(candidates: Int32Array, count: number, scores: Float64Array, matched: Uint16Array, k: number, accept?: (docId: number) => boolean): number[] {
   // A min-heap of the best k so far (root = the worst kept). Its helpers are module functions,
   // not closures made on every search.
   const heap: number[] = [];
@@ -103,7 +106,8 @@ function topK(candidates: number[], scores: Float64Array, matched: Uint16Array, 
   // comparing with a number is cheaper than recomputing both sides for each.
   let rootId = -1;
   let rootFinal = 0;
-  for (const docId of candidates) {
+  for (let i = 0; i < count; i += 1) {
+    const docId = candidates[i];
     if (heap.length === k) {
       const candidate = scores[docId] * matched[docId];
       if (!(candidate > rootFinal || (candidate === rootFinal && docId < rootId))) continue;
