@@ -128,7 +128,8 @@ function preparedQuery(vector: readonly number[]): { features: Int32Array; value
 function allDistances(graph: GraphFile, features: Int32Array, values: Float32Array): Float64Array {
   const count = graph.count;
   // Float32 lanes: storing the double sum of two float32 numbers rounds it as a float32 addition does.
-  const lanes = [new Float32Array(count), new Float32Array(count), new Float32Array(count), new Float32Array(count)];
+  const { lanes, distances } = buffersOf(graph);
+  for (const lane of lanes) lane.fill(0);
   const columns = graph.columns;
   for (let i = 0; i < features.length; i += 1) {
     const lane = lanes[features[i] & 3];
@@ -137,7 +138,6 @@ function allDistances(graph: GraphFile, features: Int32Array, values: Float32Arr
     for (let node = 0; node < count; node += 1) lane[node] += fround(value * columns[start + node]);
   }
   const [lane0, lane1, lane2, lane3] = lanes;
-  const distances = new Float64Array(count);
   for (let node = 0; node < count; node += 1) distances[node] = fround(1 - fround(fround(fround(lane0[node] + lane1[node]) + lane2[node]) + lane3[node]));
   return distances;
 }
@@ -206,6 +206,34 @@ class Heap {
   }
 }
 
+/** What one search writes, sized to the graph and kept with it: a search runs to its end without yielding (and a filter never searches), so one set serves every search. */
+interface SearchBuffers {
+  lanes: [Float32Array, Float32Array, Float32Array, Float32Array];
+  distances: Float64Array;
+  /** Each node enters each heap at most once (it is visited once); the top heap holds one more than ef at most. */
+  top: Heap;
+  candidates: Heap;
+  visited: Uint8Array;
+}
+
+const searchBuffers = new WeakMap<GraphFile, SearchBuffers>();
+
+function buffersOf(graph: GraphFile): SearchBuffers {
+  let buffers = searchBuffers.get(graph);
+  if (!buffers) {
+    const count = graph.count;
+    buffers = {
+      lanes: [new Float32Array(count), new Float32Array(count), new Float32Array(count), new Float32Array(count)],
+      distances: new Float64Array(count),
+      top: new Heap(count + 1),
+      candidates: new Heap(count + 1),
+      visited: new Uint8Array(count),
+    };
+    searchBuffers.set(graph, buffers);
+  }
+  return buffers;
+}
+
 /** The k nearest labels (and distances) of `vector`, nearest first, ties by label: hnswlib-node's `searchKnn` result. */
 export function searchGraph(
   graph: GraphFile,
@@ -242,10 +270,10 @@ export function searchGraph(
 
 /** `searchBaseLayerST`: bare without a filter, with the filter's checks otherwise (no stop condition, nothing deleted). */
 function baseLayer(graph: GraphFile, distance: Float64Array, entry: number, ef: number, allowed?: (label: number) => boolean): Heap {
-  // Each node enters each heap at most once (it is visited once); the top heap holds one more than ef at most.
-  const top = new Heap(graph.count + 1);
-  const candidates = new Heap(graph.count + 1);
-  const visited = new Uint8Array(graph.count);
+  const { top, candidates, visited } = buffersOf(graph);
+  top.size = 0;
+  candidates.size = 0;
+  visited.fill(0);
   let lowerBound: number;
   if (!allowed || allowed(graph.labels[entry])) {
     const d = distance[entry];
