@@ -21,6 +21,7 @@ import { createLexicalSearcher, loadLexicalIndex } from './lexical-store.js';
 import { readRegistryFiles } from './registry-files.js';
 import { readVectorIndex } from './vector-files.js';
 import { createVectorSearcher, langChainStore } from './vector-store.js';
+import { checkedGraph } from './graph-search.js';
 
 export { indexStatus, type IndexStatus } from './index-status.js';
 
@@ -58,6 +59,13 @@ export async function loadIndex(indexPath: string, options: LoadIndexOptions = {
   }
   if (lexical.index.documentCount !== chunks.length) throw damagedIndexFile(lexicalFile, `${lexical.index.documentCount} mục cho ${chunks.length} đoạn`);
   const vectors = await readVectorIndex(path.join(folder, INDEX_FILES.vectors), chunks.length, manifest.embedder.dimensions);
+  const graph = await checkedGraph(
+    () => readIndexBytes(path.join(folder, INDEX_FILES.vectors), 'hnswlib.index'),
+    vectors,
+    chunks.map((chunk) => chunk.text),
+    (label) => chunks[label].documentId,
+    (text) => embedder.embeddings.embedQuery(text),
+  );
   const chunkById = new Map(chunks.map((chunk) => [chunk.id, chunk]));
   let vectorStore: HNSWLib | null = null;
   let words: CorpusWords | null = null;
@@ -67,7 +75,7 @@ export async function loadIndex(indexPath: string, options: LoadIndexOptions = {
     chunks,
     chunkById,
     searchLexical: createLexicalSearcher(lexical, chunks),
-    searchVector: createVectorSearcher(vectors, chunks, embedder.embeddings),
+    searchVector: createVectorSearcher(vectors, chunks, embedder.embeddings, graph),
     vectorSearchBreadth: vectors.getEf(),
     // Made on first use: only a LangChain consumer needs a document object per chunk.
     get vectorStore() {

@@ -24,6 +24,8 @@ interface Buffers {
   scores: Float64Array;
   matched: Uint16Array;
   lastTerm: Int32Array;
+  /** The chunks a search touched, in the order first touched (the first `count` entries). */
+  touched: Int32Array;
   /**
    * Per field, each chunk's length term of the BM25 denominator, k × (1 − b + b × length /
    * average): the same expression the loop computed for every posting, computed once per chunk.
@@ -38,7 +40,7 @@ function makeBuffers(index: PostingsIndex): Buffers {
     for (let chunk = 0; chunk < size; chunk += 1) norms[chunk] = BM25.k * (1 - BM25.b + (BM25.b * lengths[chunk]) / averageLength);
     return norms;
   });
-  return { scores: new Float64Array(size), matched: new Uint16Array(size), lastTerm: new Int32Array(size).fill(-1), lengthNorms };
+  return { scores: new Float64Array(size), matched: new Uint16Array(size), lastTerm: new Int32Array(size).fill(-1), touched: new Int32Array(size), lengthNorms };
 }
 
 /**
@@ -54,8 +56,8 @@ export function createBm25Scorer(
     if (!(limit > 0)) return [];
     const size = index.documentCount;
     buffers ??= makeBuffers(index);
-    const { scores, matched, lastTerm, lengthNorms } = buffers;
-    const touched: number[] = [];
+    const { scores, matched, lastTerm, touched, lengthNorms } = buffers;
+    let touchedCount = 0;
     for (let termIndex = 0; termIndex < terms.length; termIndex += 1) {
       const id = index.termIds.get(terms[termIndex]);
       if (id === undefined) continue;
@@ -74,7 +76,7 @@ export function createBm25Scorer(
           const termFrequency = frequencies[at];
           const normalized = termFrequency + norms[chunk];
           const score = idf * (BM25.d + (termFrequency * (BM25.k + 1)) / normalized);
-          if (lastTerm[chunk] === -1) touched.push(chunk);
+          if (lastTerm[chunk] === -1) touched[touchedCount++] = chunk;
           if (lastTerm[chunk] !== termIndex) {
             matched[chunk] += 1;
             lastTerm[chunk] = termIndex;
@@ -83,9 +85,10 @@ export function createBm25Scorer(
         }
       }
     }
-    const best = topK(touched, scores, matched, limit, accept);
+    const best = topK(touched, touchedCount, scores, matched, limit, accept);
     const results = best.map((chunk) => ({ chunk, score: scores[chunk] * matched[chunk] }));
-    for (const chunk of touched) {
+    for (let i = 0; i < touchedCount; i += 1) {
+      const chunk = touched[i];
       scores[chunk] = 0;
       matched[chunk] = 0;
       lastTerm[chunk] = -1;
@@ -95,36 +98,16 @@ export function createBm25Scorer(
 }
 
 /** The k candidates with the highest score × matched, best first; ties by index order. */
-function topK(candidates: number[], scores: Float64Array, matched: Uint16Array, k: number, accept?: (docId: number) => boolean): number[] {
-  const final = (docId: number) => scores[docId] * matched[docId];
-  const better = (a: number, b: number) => final(a) > final(b) || (final(a) === final(b) && a < b);
-  // A min-heap of the best k so far (root = the worst kept).
+function topK(candidates: Int32Array, count: number, scores: Float64Array, matched: Uint16Array, k: number, accept?: (docId: number) => boolean): number[] {
+  // A min-heap of the best k so far (root = the worst kept). Its helpers are module functions,
+  // not closures made on every search.
   const heap: number[] = [];
-  const siftUp = (i: number) => {
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (!better(heap[parent], heap[i])) break;
-      [heap[parent], heap[i]] = [heap[i], heap[parent]];
-      i = parent;
-    }
-  };
-  const siftDown = (i: number) => {
-    for (;;) {
-      const left = 2 * i + 1;
-      const right = left + 1;
-      let worst = i;
-      if (left < heap.length && better(heap[worst], heap[left])) worst = left;
-      if (right < heap.length && better(heap[worst], heap[right])) worst = right;
-      if (worst === i) return;
-      [heap[worst], heap[i]] = [heap[i], heap[worst]];
-      i = worst;
-    }
-  };
   // The root's final score, kept while the heap is full: most candidates lose to it, and
   // comparing with a number is cheaper than recomputing both sides for each.
   let rootId = -1;
   let rootFinal = 0;
-  for (const docId of candidates) {
+  for (let i = 0; i < count; i += 1) {
+    const docId = candidates[i];
     if (heap.length === k) {
       const candidate = scores[docId] * matched[docId];
       if (!(candidate > rootFinal || (candidate === rootFinal && docId < rootId))) continue;
@@ -132,15 +115,46 @@ function topK(candidates: number[], scores: Float64Array, matched: Uint16Array, 
     if (accept && !accept(docId)) continue;
     if (heap.length < k) {
       heap.push(docId);
-      siftUp(heap.length - 1);
+      siftUp(heap, scores, matched, heap.length - 1);
     } else {
       heap[0] = docId;
-      siftDown(0);
+      siftDown(heap, scores, matched, 0);
     }
     if (heap.length === k) {
       rootId = heap[0];
-      rootFinal = final(rootId);
+      rootFinal = scores[rootId] * matched[rootId];
     }
   }
-  return heap.sort((a, b) => (better(a, b) ? -1 : 1));
+  return heap.sort((a, b) => (better(scores, matched, a, b) ? -1 : 1));
+}
+
+/** Whether chunk `a` ranks before chunk `b`: a higher score × matched, or the same and an earlier chunk. */
+function better(scores: Float64Array, matched: Uint16Array, a: number, b: number): boolean {
+  const finalA = scores[a] * matched[a];
+  const finalB = scores[b] * matched[b];
+  return finalA > finalB || (finalA === finalB && a < b);
+}
+
+function siftUp(heap: number[], scores: Float64Array, matched: Uint16Array, start: number): void {
+  let i = start;
+  while (i > 0) {
+    const parent = (i - 1) >> 1;
+    if (!better(scores, matched, heap[parent], heap[i])) break;
+    [heap[parent], heap[i]] = [heap[i], heap[parent]];
+    i = parent;
+  }
+}
+
+function siftDown(heap: number[], scores: Float64Array, matched: Uint16Array, start: number): void {
+  let i = start;
+  for (;;) {
+    const left = 2 * i + 1;
+    const right = left + 1;
+    let worst = i;
+    if (left < heap.length && better(scores, matched, heap[worst], heap[left])) worst = left;
+    if (right < heap.length && better(scores, matched, heap[worst], heap[right])) worst = right;
+    if (worst === i) return;
+    [heap[worst], heap[i]] = [heap[i], heap[worst]];
+    i = worst;
+  }
 }

@@ -11,6 +11,7 @@ import { Document } from '@langchain/core/documents';
 import type { Embeddings } from '@langchain/core/embeddings';
 import type { HierarchicalNSW } from 'hnswlib-node';
 import type { Chunk, IndexHit } from '../types.js';
+import { searchGraph, type GraphFile } from './graph-search.js';
 
 /** Metadata of every vector's document in the LangChain store. */
 export interface VectorMetadata {
@@ -88,6 +89,7 @@ export function createVectorSearcher(
   index: HierarchicalNSW,
   chunks: Chunk[],
   embeddings: Embeddings,
+  graph: GraphFile | null = null,
 ): (query: string, k: number, documentId?: string) => Promise<IndexHit[]> {
   return async (query, k, documentId) => {
     const limit = Math.min(Math.floor(k), index.getCurrentCount());
@@ -96,7 +98,8 @@ export function createVectorSearcher(
     // A query without any known feature embeds to zero, which has no direction to compare.
     if (!vector.some((value) => value !== 0)) return [];
     const filter = documentId === undefined ? undefined : (label: number) => chunks[label]?.documentId === documentId;
-    const { neighbors, distances } = index.searchKnn(vector, limit, filter);
+    // The same search in JavaScript when the graph was read and checked (see graph-search.ts).
+    const { neighbors, distances } = graph ? searchGraph(graph, index.getEf(), vector, limit, filter) : index.searchKnn(vector, limit, filter);
     return neighbors.map((label, rank) => ({ chunkId: chunks[label].id, score: 1 - distances[rank] }));
   };
 }

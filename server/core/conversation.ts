@@ -24,10 +24,12 @@ interface Entry {
 /** LRU + TTL store of the last turn of each conversation. */
 export class ConversationStore {
   private readonly entries = new Map<string, Entry>();
-  private readonly now: () => Date;
+  /** Milliseconds now: the test clock's, else `Date.now()` (no Date object per question). */
+  private readonly time: () => number;
 
   constructor(private readonly options: ConversationStoreOptions) {
-    this.now = options.now ?? (() => new Date());
+    const clock = options.now;
+    this.time = clock ? () => clock().getTime() : Date.now;
   }
 
   /** A fresh conversation id. */
@@ -51,7 +53,7 @@ export class ConversationStore {
   /** Records the last turn of a conversation, dropping expired and least recently used ones. */
   set(id: string, memory: TurnMemory): void {
     this.entries.delete(id);
-    this.entries.set(id, { memory, touchedAt: this.now().getTime() });
+    this.entries.set(id, { memory, touchedAt: this.time() });
     this.prune();
   }
 
@@ -61,7 +63,7 @@ export class ConversationStore {
   }
 
   private expired(entry: Entry): boolean {
-    return this.now().getTime() - entry.touchedAt > this.options.ttlMinutes * 60_000;
+    return this.time() - entry.touchedAt > this.options.ttlMinutes * 60_000;
   }
 
   private prune(): void {

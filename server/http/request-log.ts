@@ -33,9 +33,11 @@ export function requestIdOf(res: Response): string | undefined {
   return res.locals.requestId as string | undefined;
 }
 
-/** The child logger of this request (bound to its id), or `fallback` outside `requestLogger`. */
+/** The child logger of this request (bound to its id, made on first use), or `fallback` outside `requestLogger`. */
 export function requestLog(res: Response, fallback: Logger): Logger {
-  return (res.locals.log as Logger | undefined) ?? fallback;
+  const locals = res.locals as { log?: Logger; logger?: Logger; requestId?: string };
+  if (!locals.log && locals.logger && locals.requestId !== undefined) locals.log = locals.logger.child({ reqId: locals.requestId });
+  return locals.log ?? fallback;
 }
 
 /** The path without its query string: the query may hold what the user typed. */
@@ -56,22 +58,31 @@ function userText(req: Request): Record<string, unknown> {
 }
 
 /**
- * Middleware: assigns the request id, sets `X-Request-Id` on the response, binds a child logger
- * to `res.locals.log`, and logs one line when the response finishes (or the client goes away).
+ * Middleware: assigns the request id, sets `X-Request-Id` on the response, gives the request a
+ * child logger bound to its id (`requestLog`), and logs one line when the response finishes (or
+ * the client goes away). The child logger is made when first used: at a level that writes no
+ * request line, most requests never need it.
  */
 export function requestLogger(logger: Logger): RequestHandler {
   return (req: Request, res: Response, next: NextFunction) => {
     const started = process.hrtime.bigint();
     const reqId = pickRequestId(req.headers['x-request-id']);
-    const log = logger.child({ reqId });
     res.locals.requestId = reqId;
-    res.locals.log = log;
+    res.locals.logger = logger;
     res.setHeader(REQUEST_ID_HEADER, reqId);
+    // A silent logger writes no request line, whatever the outcome: nothing to wait for.
+    if (!logger.isLevelEnabled('error')) {
+      next();
+      return;
+    }
 
     let logged = false;
     const done = (event: 'finish' | 'close') => {
       if (logged) return;
       logged = true;
+      // Nothing this line would write at the logger's level: no line, no child logger.
+      if (!logger.isLevelEnabled(res.statusCode >= 500 ? 'error' : 'info')) return;
+      const log = requestLog(res, logger);
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       const line = {
         method: req.method,

@@ -207,7 +207,8 @@ export function applySecurity(app: Express, config: Config, logger?: Logger): vo
   const limiter = rateLimiter(config);
   const paths = [...PROTECTED_PATHS];
   if (hosts) app.use(paths, validateHost(hosts));
-  app.use(paths, corsPolicy(config));
+  // With no origin allowed, the CORS middleware adds nothing and passes every request on: not mounted.
+  if (config.CORS_ORIGINS.length > 0) app.use(paths, corsPolicy(config));
   if (limiter) app.use(paths, limiter);
   if (config.API_KEY) app.use(paths, requireApiKey(config.API_KEY));
   const warning = bindWarning(config);

@@ -146,6 +146,15 @@ const LISTED_DOCUMENTS = 4;
  * from fixed examples.
  */
 export function abstentionAnswer(registry: Registry): string {
+  let answer = abstentions.get(registry);
+  if (answer === undefined) abstentions.set(registry, (answer = composeAbstention(registry)));
+  return answer;
+}
+
+/** The abstention of each registry, written once: it depends on the registry alone, and many questions abstain. */
+const abstentions = new WeakMap<Registry, string>();
+
+function composeAbstention(registry: Registry): string {
   const lead = 'Các văn bản đã nạp không đề cập đến nội dung này, nên trợ lý không trả lời để tránh đưa thông tin không có căn cứ.';
   if (registry.documents.length === 0) return `${lead} Chưa có văn bản nào được nạp.`;
   const counts = countsByDocument(registry);

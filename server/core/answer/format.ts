@@ -23,6 +23,15 @@ export function unitNames(registry: Registry, ids: readonly string[]): string[] 
 
 /** How a document is named in a sentence: "Kế hoạch", "Chỉ thị 18/CT-TTg" … */
 export function documentLabel(document: CorpusDocument): string {
+  let label = documentLabels.get(document);
+  if (label === undefined) documentLabels.set(document, (label = composeDocumentLabel(document)));
+  return label;
+}
+
+/** Labels written so far: every answer and abstention names its documents, always the same way. */
+const documentLabels = new WeakMap<CorpusDocument, string>();
+
+function composeDocumentLabel(document: CorpusDocument): string {
   const kind = (document.header.typeText ?? '').trim();
   const typeWord = kind ? kind.charAt(0).toUpperCase() + kind.slice(1).toLowerCase() : DOCUMENT_TYPE_NAMES[document.type];
   return document.header.number ? `${typeWord} số ${document.header.number}` : typeWord;

@@ -49,6 +49,17 @@ export function hasFigure(passage: string): boolean {
  * "Hạn nộp thuế thu nhập cá nhân năm 2026?" is not a question about the plan's deadlines.
  */
 export function foreignReason(query: ParsedQuery, lexicon: Lexicon): string | null {
+  const known = foreignReasons.get(query);
+  if (known && known.lexicon === lexicon) return known.reason;
+  const reason = readForeignReason(query, lexicon);
+  foreignReasons.set(query, { lexicon, reason });
+  return reason;
+}
+
+/** The reason of each parsed question (it lives as long as the question): asked before answering and again by each support check. */
+const foreignReasons = new WeakMap<ParsedQuery, { lexicon: Lexicon; reason: string | null }>();
+
+function readForeignReason(query: ParsedQuery, lexicon: Lexicon): string | null {
   const signals = querySignals(query, lexicon);
   if (signals.unknownShare > MAX_UNKNOWN_SHARE) return 'unknown-words';
   if (signals.pairCount >= 2 && signals.pairFit < MIN_PAIR_FIT) return 'foreign-pairs';

@@ -249,8 +249,9 @@ function clauseStarts(key: string, origin: ReadonlyArray<number | null>): Set<nu
 /** Marks the tokens covered by any of the phrases. */
 function phraseMask(tokens: readonly string[], phrases: readonly string[][]): boolean[] {
   const mask = new Array<boolean>(tokens.length).fill(false);
-  tokens.forEach((_, start) => {
-    for (const phrase of phrases) {
+  const byFirstWord = phrasesByFirstWord(phrases);
+  tokens.forEach((token, start) => {
+    for (const phrase of byFirstWord.get(token) ?? []) {
       if (phrase.every((word, offset) => tokens[start + offset] === word)) {
         for (let i = start; i < start + phrase.length; i += 1) mask[i] = true;
       }
@@ -259,10 +260,34 @@ function phraseMask(tokens: readonly string[], phrases: readonly string[][]): bo
   return mask;
 }
 
+/** Each phrase list by first word, once per list: a phrase can only start at a token equal to its first word. */
+const firstWordIndexes = new WeakMap<readonly string[][], Map<string, string[][]>>();
+
+function phrasesByFirstWord(phrases: readonly string[][]): Map<string, string[][]> {
+  let index = firstWordIndexes.get(phrases);
+  if (!index) {
+    index = new Map();
+    for (const phrase of phrases) {
+      // An empty phrase matches everywhere and covers nothing: it marks no token.
+      if (phrase.length === 0) continue;
+      const list = index.get(phrase[0]);
+      if (list) list.push(phrase);
+      else index.set(phrase[0], [phrase]);
+    }
+    firstWordIndexes.set(phrases, index);
+  }
+  return index;
+}
+
+/** Each phrase list's phrases joined by spaces, once per list. */
+const joinedPhrases = new WeakMap<readonly string[][], string[]>();
+
 /** The phrases of `phrases` the tokens hold, each as its words joined by spaces. */
 function namedPhrases(tokens: readonly string[], phrases: readonly string[][]): string[] {
   const text = ` ${tokens.join(' ')} `;
-  return phrases.map((phrase) => phrase.join(' ')).filter((phrase) => text.includes(` ${phrase} `));
+  let joined = joinedPhrases.get(phrases);
+  if (!joined) joinedPhrases.set(phrases, (joined = phrases.map((phrase) => phrase.join(' '))));
+  return joined.filter((phrase) => text.includes(` ${phrase} `));
 }
 
 /** Whether the expanded question contains `phrase` (folded words, space-separated) as whole words. */

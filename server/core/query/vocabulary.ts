@@ -227,13 +227,74 @@ function rewrite(
  * "quyết định kỷ luật" holds the letters of "định kỳ", not the word.
  */
 function longestRule(table: RuleTable, pieces: readonly Piece[], index: number, written?: ReadonlyArray<string | undefined>): PhraseRule | undefined {
-  return (table.get(pieces[index].token) ?? []).find((candidate) =>
-    candidate.tokens.every((token, offset) => {
-      const piece = pieces[index + offset];
-      if (piece?.token !== token) return false;
-      const typed = written && piece.origin !== null ? written[piece.origin] : undefined;
-      const marked = candidate.written?.[offset];
-      return typed === undefined || marked === undefined || marked === token || typed === marked;
-    }),
-  );
+  const rules = table.get(pieces[index].token);
+  if (rules === undefined) return undefined;
+  if (rules.length < SPLIT_FROM) return firstMatching(rules, pieces, index, written);
+  const split = splitRules(rules);
+  const next = pieces[index + 1]?.token;
+  const longer = next === undefined ? undefined : split.bySecond.get(next);
+  const found = longer && firstMatching(longer, pieces, index, written);
+  if (found) return found;
+  if (split.single && marksAgree(split.single, pieces, index, written)) return split.single;
+  // The first one-word rule was typed with other marks: another one-word rule may still match.
+  return split.single && firstMatching(rules.filter((rule) => rule.tokens.length === 1), pieces, index, written);
+}
+
+/** The first rule of `rules` whose words are the pieces' from `index`, with their marks (a loop: no closure made per lookup). */
+function firstMatching(rules: readonly PhraseRule[], pieces: readonly Piece[], index: number, written?: ReadonlyArray<string | undefined>): PhraseRule | undefined {
+  for (const rule of rules) {
+    let matches = true;
+    for (let offset = 0; offset < rule.tokens.length; offset += 1) {
+      if (pieces[index + offset]?.token !== rule.tokens[offset]) {
+        matches = false;
+        break;
+      }
+    }
+    if (matches && marksAgree(rule, pieces, index, written)) return rule;
+  }
+  return undefined;
+}
+
+/** Whether every word of the rule typed with tone marks has the rule's marks (true without marks to compare). */
+function marksAgree(rule: PhraseRule, pieces: readonly Piece[], index: number, written?: ReadonlyArray<string | undefined>): boolean {
+  if (!written || !rule.written) return true;
+  for (let offset = 0; offset < rule.tokens.length; offset += 1) {
+    const origin = pieces[index + offset].origin;
+    const typed = origin === null ? undefined : written[origin];
+    const marked = rule.written[offset];
+    if (typed !== undefined && marked !== rule.tokens[offset] && typed !== marked) return false;
+  }
+  return true;
+}
+
+/** Rules sharing a first word, apart by their second; one-word rules come last in a list (longest first), and always match. */
+interface SplitRules {
+  bySecond: Map<string, PhraseRule[]>;
+  single: PhraseRule | undefined;
+}
+
+/**
+ * Lists at least this long are split by second word: the glossary's framed English questions
+ * put ~3,600 rules under "what" and "which", and each English question tried them all.
+ */
+const SPLIT_FROM = 16;
+const splitLists = new WeakMap<readonly PhraseRule[], SplitRules>();
+
+/** A list's rules by second word, each sublist in the list's order (so the first match is the same rule). */
+function splitRules(rules: readonly PhraseRule[]): SplitRules {
+  let split = splitLists.get(rules);
+  if (!split) {
+    split = { bySecond: new Map(), single: undefined };
+    for (const rule of rules) {
+      if (rule.tokens.length === 1) {
+        split.single ??= rule;
+        continue;
+      }
+      const list = split.bySecond.get(rule.tokens[1]);
+      if (list) list.push(rule);
+      else split.bySecond.set(rule.tokens[1], [rule]);
+    }
+    splitLists.set(rules, split);
+  }
+  return split;
 }

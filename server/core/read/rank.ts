@@ -46,12 +46,15 @@ export function rankSentences(query: ParsedQuery, passages: ReadonlyArray<{ chun
     const whole = topicCoverage(query.topic, query.topicPairs, wholeTerms, lexicon);
     for (const { sentence, terms } of sentences) {
       const coverage = topicCoverage(query.topic, query.topicPairs, terms, lexicon);
-      const others = topicCoverage(query.terms, [], terms, lexicon);
+      const others = topicCoverage(query.terms, NO_PAIRS, terms, lexicon);
       scored.push({ chunk, sentence, coverage, rank: (1 - PASSAGE_WEIGHT) * coverage + (PASSAGE_WEIGHT * score) / top + TERMS_WEIGHT * others + WHOLE_WEIGHT * whole });
     }
   }
   return scored.sort((a, b) => b.rank - a.rank || a.sentence.start - b.sentence.start);
 }
+
+/** No pairs, one array for every call: the topic's weights are kept per words-and-pairs arrays (see `topicCoverage`). */
+const NO_PAIRS: readonly string[] = [];
 
 /** How much less of the topic a sentence holding the asked-for span may cover than the best sentence. */
 const SPAN_SLACK = 0.15;

@@ -78,11 +78,17 @@ interface WeighedTopic {
  * of passages and sentences, and looking up and splitting every weight again dominated the
  * answer time. Cached by the (readonly) words array; checked against the pairs and lexicon.
  */
-const weighedTopics = new WeakMap<readonly string[], WeighedTopic>();
+const weighedTopics = new WeakMap<readonly string[], WeighedTopic[]>();
+/** Weighings kept per words array: the same words go with a few pairs arrays (the topic's, none). */
+const WEIGHINGS_PER_WORDS = 4;
 
 function weighedTopic(words: readonly string[], pairs: readonly string[], lexicon: Lexicon): WeighedTopic {
-  const cached = weighedTopics.get(words);
-  if (cached && cached.pairsOf === pairs && cached.lexicon === lexicon) return cached;
+  let kept = weighedTopics.get(words);
+  if (kept) {
+    for (const cached of kept) if (cached.pairsOf === pairs && cached.lexicon === lexicon) return cached;
+  } else {
+    weighedTopics.set(words, (kept = []));
+  }
   let total = 0;
   const wordWeights = words.map((word) => {
     const weight = inverseFrequency(lexicon, word);
@@ -100,7 +106,8 @@ function weighedTopic(words: readonly string[], pairs: readonly string[], lexico
     pairWeights.push(weight);
   }
   const topic: WeighedTopic = { lexicon, pairsOf: pairs, words: [...words], wordWeights, pairs: known, pairWeights, total };
-  weighedTopics.set(words, topic);
+  if (kept.length >= WEIGHINGS_PER_WORDS) kept.shift();
+  kept.push(topic);
   return topic;
 }
 

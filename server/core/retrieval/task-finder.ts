@@ -88,11 +88,22 @@ function ownCoverage(environment: AnswerEnvironment, query: ParsedQuery, candida
 export function besideDocumentTitle(environment: AnswerEnvironment, query: ParsedQuery, documentId: string): ParsedQuery {
   // Only words that name the document the question names ("Trong kế hoạch nâng cao năng lực … của Bắc Ninh, …").
   if (!query.documents.some((mention) => mention.document.document?.id === documentId)) return query;
-  const title = documentTitleWords(environment, documentId);
-  const topic = query.topic.filter((word) => !title.has(word));
-  if (topic.length === 0 || topic.length === query.topic.length) return query;
-  const topicPairs = query.topicPairs.filter((pair) => pair.split(' ').some((word) => !title.has(word)));
-  return { ...query, topic, topicPairs };
+  // Once per question and document: the task finder asks for every candidate, and the same topic
+  // arrays let `topicCoverage` weigh them once.
+  const document = documentById(environment.registry.documents, documentId);
+  // A document not in the environment has no title words to leave out.
+  if (!document) return query;
+  let byDocument = besideTitles.get(query);
+  if (!byDocument) besideTitles.set(query, (byDocument = new Map()));
+  let beside = byDocument.get(document);
+  if (!beside) {
+    const title = titleWords(document);
+    const topic = query.topic.filter((word) => !title.has(word));
+    const topicPairs = query.topicPairs.filter((pair) => pair.split(' ').some((word) => !title.has(word)));
+    beside = topic.length === 0 || topic.length === query.topic.length ? query : { ...query, topic, topicPairs };
+    byDocument.set(document, beside);
+  }
+  return beside;
 }
 
 /**
@@ -104,16 +115,19 @@ export function besideNamedTitle(environment: AnswerEnvironment, query: ParsedQu
   if (named.length !== 1) return query;
   const beside = besideDocumentTitle(environment, query, named[0]);
   if (beside === query) return query;
-  const title = documentTitleWords(environment, named[0]);
+  const document = documentById(environment.registry.documents, named[0]);
+  if (!document) return query;
+  const title = titleWords(document);
   return { ...beside, terms: query.terms.filter((word) => !title.has(word) || beside.topic.includes(word)) };
 }
+
+/** The question beside each named document's title words, per parsed question (it lives as long as the question). */
+const besideTitles = new WeakMap<ParsedQuery, Map<CorpusDocument, ParsedQuery>>();
 
 /** Folded words of each document's title, once per document (a scoped registry is made per question; its documents are not). */
 const titleWordsCache = new WeakMap<CorpusDocument, Set<string>>();
 
-function documentTitleWords(environment: AnswerEnvironment, documentId: string): Set<string> {
-  const document = documentById(environment.registry.documents, documentId);
-  if (!document) return new Set();
+function titleWords(document: CorpusDocument): Set<string> {
   let words = titleWordsCache.get(document);
   if (!words) {
     words = new Set(foldedTokens(document.header.title ?? document.title));

@@ -16,13 +16,36 @@ export function scopedEnvironment(environment: AnswerEnvironment, scope: Scope):
   const all = environment.registry.documents;
   if (scope.documentIds.length === all.length) return withDefault(environment, scope);
   const ids = new Set(scope.documentIds);
-  const registry: Registry = {
-    ...environment.registry,
-    documents: all.filter((document) => ids.has(document.id)),
-    tasks: environment.registry.tasks.filter((task) => ids.has(task.documentId)),
-    obligations: environment.registry.obligations.filter((obligation) => ids.has(obligation.documentId)),
-  };
+  const registry = scopedRegistry(environment.registry, ids);
   return { ...environment, registry, index: confinedIndex(environment.index, registry, ids), defaultDocumentId: onlyDocument(registry, scope) };
+}
+
+/** Most scoped registries kept per registry; a corpus of many documents has many more possible scopes. */
+const MAX_SCOPED_REGISTRIES = 256;
+
+/** Scoped registries made so far, per whole registry and set of documents. */
+const scopedRegistries = new WeakMap<Registry, Map<string, Registry>>();
+
+/**
+ * The registry's documents, tasks and obligations of the documents in `ids`. The same scope
+ * gives the same object on every question, so that what later stages remember of a registry
+ * (counts, lookups) is not made anew for each question that names a document.
+ */
+function scopedRegistry(whole: Registry, ids: ReadonlySet<string>): Registry {
+  let made = scopedRegistries.get(whole);
+  if (!made) scopedRegistries.set(whole, (made = new Map()));
+  const key = [...ids].sort().join('\u0000');
+  let registry = made.get(key);
+  if (!registry) {
+    registry = {
+      ...whole,
+      documents: whole.documents.filter((document) => ids.has(document.id)),
+      tasks: whole.tasks.filter((task) => ids.has(task.documentId)),
+      obligations: whole.obligations.filter((obligation) => ids.has(obligation.documentId)),
+    };
+    if (made.size < MAX_SCOPED_REGISTRIES) made.set(key, registry);
+  }
+  return registry;
 }
 
 function withDefault(environment: AnswerEnvironment, scope: Scope): AnswerEnvironment {

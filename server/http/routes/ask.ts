@@ -2,7 +2,7 @@
  * `POST /api/ask`: one answer as JSON, or the same answer as server-sent events when the client
  * sends `Accept: text/event-stream` (events `citations`, `delta`, `done`, and `error` on failure).
  */
-import { Router, type Request, type RequestHandler } from 'express';
+import { Router, type Request, type RequestHandler, type Response } from 'express';
 import type { Logger } from 'pino';
 import { shortNamesOf, toCitationView, type ShortNames } from '../../core/catalog/display.js';
 import type { AskResponse, PlanAssistant } from '../../core/types.js';
@@ -37,10 +37,38 @@ function withLabels(response: AskResponse, shortNames: ShortNames): AskResponse 
 
 function abortOnDisconnect(req: Request): AbortSignal {
   const controller = new AbortController();
+  // Read late (see askOptions), the client may already be gone.
+  if (req.res?.destroyed && !req.res.writableFinished) controller.abort();
   req.res?.on('close', () => {
     if (!req.res?.writableFinished) controller.abort();
   });
   return controller.signal;
+}
+
+/**
+ * Ask options whose `signal` (aborted when the client goes away) is made on first read: an
+ * extractive answer never reads it, a model call does.
+ */
+function askOptions(req: Request): { readonly signal: AbortSignal } {
+  let signal: AbortSignal | undefined;
+  return {
+    get signal() {
+      signal ??= abortOnDisconnect(req);
+      return signal;
+    },
+  };
+}
+
+/**
+ * Sends `body` as `res.json` does (same JSON text, same Content-Type and Content-Length), without
+ * the ETag Express would hash the body for: a POST answer is never revalidated. The text goes out
+ * with the headers in one write, not as a separate buffer.
+ */
+function sendJson(res: Response, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  res.setHeader('Content-Length', Buffer.byteLength(text));
+  res.end(text);
 }
 
 /**
@@ -60,6 +88,7 @@ function shortNamesFor(assistant: PlanAssistant): ShortNames {
 
 /** One line per answer: its intent, and why it abstained (the decide stage's reason). */
 function logAnswer(logger: Logger, response: AskResponse): void {
+  if (!logger.isLevelEnabled('info')) return;
   logger.info({ intent: response.intent, intentRule: response.intentRule, abstained: response.abstained, abstainReason: response.abstainReason, mode: response.mode }, 'answer');
 }
 
@@ -71,9 +100,9 @@ export function askRouter(deps: AskRouteDeps): Router {
     const assistant = deps.getAssistant();
     const shortNames = shortNamesFor(assistant);
     if (!wantsEventStream(req)) {
-      const response = await assistant.ask(body, { signal: abortOnDisconnect(req) });
+      const response = await assistant.ask(body, askOptions(req));
       logAnswer(deps.logger, response);
-      res.json(withLabels(response, shortNames));
+      sendJson(res, withLabels(response, shortNames));
       return;
     }
     const stream = openEventStream(res);
