@@ -6,7 +6,7 @@
  * and their answers are joined, citations renumbered. Also here: the reading of a follow-up
  * that goes on from the last question ("Còn nếu … thì sao?").
  */
-import { matchKey } from '../../../common/text-key.js';
+import { matchKey, wordTokens } from '../../../common/text-key.js';
 import type { Reply, TurnMemory } from './respond.js';
 import type { AnswerEnvironment } from '../environment.js';
 import type { ParsedQuery } from '../query/understand.js';
@@ -119,4 +119,13 @@ export function namedDocumentLabel(environment: AnswerEnvironment, query: Parsed
   const ids = [...new Set(query.documents.flatMap((mention) => (mention.document.document ? [mention.document.document.id] : [])))];
   const document = ids.length === 1 ? documentById(environment.registry.documents, ids[0]) : undefined;
   return document?.header.number ? documentLabel(document) : null;
+}
+
+/** Whether a reply's quotes write a topic word of the follow-up that the last question's topic did not have. */
+export function quotesWhatIsNew(reply: Reply, topic: readonly string[], previousTopic: string): boolean {
+  const before = new Set(previousTopic.split(' '));
+  const added = topic.filter((word) => !before.has(word));
+  if (added.length === 0) return true;
+  const quoted = new Set(reply.citations.flatMap((citation) => wordTokens(matchKey(citation.quote))));
+  return added.some((word) => quoted.has(word));
 }

@@ -28,7 +28,7 @@ import { definitionTerms, findDefinitions } from '../read/definitions.js';
 import { composeDefinitions } from './definition-answer.js';
 import { answerCitedInPassage, askedDocumentType } from './cited-in-passage.js';
 import { askedPlace } from './place-answer.js';
-import { continuesTopic, namedDocumentLabel, questionParts, respondInParts } from './multi-part.js';
+import { continuesTopic, namedDocumentLabel, questionParts, quotesWhatIsNew, respondInParts } from './multi-part.js';
 import { composeDocumentFacts, replacingClauses } from './document-answers.js';
 import { documentLabel } from './format.js';
 import { composeTaskList, composeUnitDuties } from './list-answers.js';
@@ -85,7 +85,8 @@ export async function respond(whole: AnswerEnvironment, question: string, previo
   const first = await respondOnce(whole, question, previous);
   // "Còn nếu công chức tự viết đơn thì sao?": a follow-up that says only what changes is read with the last question's topic.
   const carried = first.abstained && previous?.topic && continuesTopic(question) ? await respondOnce(whole, `${question} ${previous.topic}`, previous) : null;
-  const reply = carried && !carried.abstained ? carried : first;
+  // Read with the last topic, the answer must still quote what this question adds, not the last answer's matter again.
+  const reply = carried && !carried.abstained && quotesWhatIsNew(carried, first.query.topic, previous?.topic ?? '') ? carried : first;
   if (reply.choices || reply.memory.taskKeys.length > 0) return reply;
   const parts = questionParts(question);
   if (!parts) return reply;
