@@ -66,6 +66,26 @@ export function readEnglishGlossary(file: string = DEFAULT_FILE): EnglishGlossar
  * glossary's test checks that against the real documents.
  */
 export function compileEnglishGlossary(file: EnglishGlossaryFile): GlossaryEntry[] {
+  const { usable, seen } = usableEntries(file);
+  return [...usable, ...(file.frames ?? []).flatMap((frame) => framedForms(usable, seen, frame))];
+}
+
+/**
+ * The words of every rule `compileEnglishGlossary` makes, without making the ~20,000 framed
+ * ones: those are an entry's words between a frame's words. Cheap, for the typo dictionary at
+ * start-up; the rules themselves are compiled on the first question (see `compileQueryVocabulary`).
+ */
+export function englishGlossaryWords(file: EnglishGlossaryFile): Set<string> {
+  const words = new Set<string>();
+  for (const entry of usableEntries(file).usable) for (const token of entry.tokens) words.add(token);
+  for (const frame of file.frames ?? []) {
+    for (const word of frame.en) for (const token of foldedTokens(word.replace('…', ' '))) words.add(token);
+  }
+  return words;
+}
+
+/** The file's entries and their inflected forms, folded, without the one-word ones Vietnamese could write; with the phrases seen. */
+function usableEntries(file: EnglishGlossaryFile): { usable: GlossaryEntry[]; seen: Set<string> } {
   const written = file.entries
     .map((entry) => ({ tokens: foldedTokens(entry.en), replacement: foldedTokens(entry.vi), ...grammarOf(entry) }))
     .filter((entry) => entry.tokens.length > 0);
@@ -82,7 +102,7 @@ export function compileEnglishGlossary(file: EnglishGlossaryFile): GlossaryEntry
       }),
   );
   const usable = [...written, ...inflected].filter((entry) => entry.tokens.length > 1 || !couldBeVietnamese(entry.tokens[0]));
-  return [...usable, ...(file.frames ?? []).flatMap((frame) => framedForms(usable, seen, frame))];
+  return { usable, seen };
 }
 
 /**

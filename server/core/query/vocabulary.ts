@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { accentedKey, foldedTokens, wordTokens } from '../../../common/text-key.js';
-import { compileEnglishGlossary, readEnglishGlossary, type EnglishGlossaryFile } from './english-glossary.js';
+import { compileEnglishGlossary, englishGlossaryWords, readEnglishGlossary, type EnglishGlossaryFile } from './english-glossary.js';
 
 /** The JSON file as written. */
 export interface QuerySynonymsFile {
@@ -94,12 +94,12 @@ export function compileQueryVocabulary(data: QuerySynonymsFile, glossaryFile: En
     return tokens.length > 0 ? [{ tokens, replacement, canonical, cue, ...(written.length === tokens.length ? { written } : {}) }] : [];
   };
   const abbreviations = data.abbreviations.flatMap(({ short, long }) => rule(short, foldedTokens(long), null, false));
-  // The glossary's tokens are folded already: folding its ~12,000 framed and inflected phrases
-  // again cost most of the assistant's start-up.
-  const glossary = compileEnglishGlossary(glossaryFile).map(({ tokens, replacement, grammar }): PhraseRule => {
-    tokens.forEach((token) => words.add(token));
-    return { tokens, replacement, canonical: null, cue: false, grammar };
-  });
+  // The glossary's ~31,000 framed and inflected rules are compiled on the first question, not at
+  // start-up (they took most of it); their words, which the typo dictionary needs, are known now.
+  for (const word of englishGlossaryWords(glossaryFile)) words.add(word);
+  const glossary = new LazyRuleTable(() =>
+    compileEnglishGlossary(glossaryFile).map(({ tokens, replacement, grammar }): PhraseRule => ({ tokens, replacement, canonical: null, cue: false, grammar })),
+  );
   const synonyms = data.synonyms.flatMap((group) => {
     const canonicalTokens = foldedTokens(group.canonical);
     const canonical = canonicalTokens.join(' ');
@@ -112,7 +112,7 @@ export function compileQueryVocabulary(data: QuerySynonymsFile, glossaryFile: En
   }
   const terms = (data.terms ?? []).map((term) => foldedTokens(term)).filter((tokens) => tokens.length > 1);
   const englishOnly = new Set((glossaryFile.englishOnly ?? []).flatMap((word) => foldedTokens(word)));
-  return { abbreviations: indexRules(abbreviations), glossary: indexRules(glossary), synonyms: indexRules(synonyms), monthWords, monthPatterns: monthPatternsOf(monthWords), words, terms, englishOnly };
+  return { abbreviations: indexRules(abbreviations), glossary, synonyms: indexRules(synonyms), monthWords, monthPatterns: monthPatternsOf(monthWords), words, terms, englishOnly };
 }
 
 /** Vietnamese month words that are also ordinary words ("năm", "sáu"): recognized only after "tháng". */
@@ -128,6 +128,63 @@ function monthPatternsOf(monthWords: Map<string, number>): Array<{ pattern: RegE
     month,
     pattern: VIETNAMESE_MONTH_WORDS.test(words) ? new RegExp(`\\bthang\\s+${words}\\b(?!\\s+(?:mot|hai)\\b)`) : new RegExp(`\\b${words}\\b`),
   }));
+}
+
+/** A rule table filled from its rules the first time it is read. */
+class LazyRuleTable extends Map<string, PhraseRule[]> {
+  #rules: (() => PhraseRule[]) | null;
+
+  constructor(rules: () => PhraseRule[]) {
+    super();
+    this.#rules = rules;
+  }
+
+  #fill(): void {
+    if (!this.#rules) return;
+    const rules = this.#rules;
+    this.#rules = null;
+    for (const [token, list] of indexRules(rules())) super.set(token, list);
+  }
+
+  override get(token: string): PhraseRule[] | undefined {
+    this.#fill();
+    return super.get(token);
+  }
+
+  override has(token: string): boolean {
+    this.#fill();
+    return super.has(token);
+  }
+
+  override get size(): number {
+    this.#fill();
+    return super.size;
+  }
+
+  override entries(): MapIterator<[string, PhraseRule[]]> {
+    this.#fill();
+    return super.entries();
+  }
+
+  override keys(): MapIterator<string> {
+    this.#fill();
+    return super.keys();
+  }
+
+  override values(): MapIterator<PhraseRule[]> {
+    this.#fill();
+    return super.values();
+  }
+
+  override forEach(callback: (value: PhraseRule[], key: string, map: Map<string, PhraseRule[]>) => void, thisArg?: unknown): void {
+    this.#fill();
+    super.forEach(callback, thisArg);
+  }
+
+  override [Symbol.iterator](): MapIterator<[string, PhraseRule[]]> {
+    this.#fill();
+    return super[Symbol.iterator]();
+  }
 }
 
 function indexRules(rules: PhraseRule[]): RuleTable {
