@@ -125,7 +125,7 @@ export function placeOf(document: CorpusDocument): string | null {
 
 function addPhrases(entry: KnownDocument, vocabulary: QueryVocabulary): void {
   const number = entry.reference?.number ?? entry.expected?.number ?? entry.document?.header.number ?? null;
-  const expand = (text: string): string[] => expandTokens(foldedTokens(text), vocabulary).tokens;
+  const expand = (text: string): string[] => expandTokens(foldedTokens(text), vocabulary, undefined, { english: false }).tokens;
   if (entry.document) addLoadedPhrases(entry, entry.document, expand);
   if (number) {
     entry.rawPhrases.push(wordTokens(matchKey(number)));

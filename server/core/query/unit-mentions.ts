@@ -34,7 +34,7 @@ export function compileUnitMatcher(units: readonly Unit[], vocabulary: QueryVoca
   const seen = new Set<string>();
   for (const unit of units) {
     for (const alias of [unit.name, ...unit.aliases]) {
-      const tokens = expandTokens(foldedTokens(alias), vocabulary).tokens;
+      const tokens = expandTokens(foldedTokens(alias), vocabulary, undefined, { english: false }).tokens;
       const key = `${unit.id}|${tokens.join(' ')}`;
       if (tokens.length === 0 || seen.has(key)) continue;
       seen.add(key);

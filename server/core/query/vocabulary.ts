@@ -205,12 +205,13 @@ function indexRules(rules: PhraseRule[]): RuleTable {
  * rewritten again within its pass, so rules cannot loop. The glossary leaves alone the English
  * ways of asking the synonyms know ("who is responsible", "how long"): they say what is asked.
  */
-export function expandTokens(tokens: readonly string[], vocabulary: QueryVocabulary, written?: ReadonlyArray<string | undefined>): Expansion {
+export function expandTokens(tokens: readonly string[], vocabulary: QueryVocabulary, written?: ReadonlyArray<string | undefined>, options: { english?: boolean } = {}): Expansion {
   const start: Piece[] = tokens.map((token, index) => ({ token, cue: false, origin: index }));
   const cues = new Set<string>();
   const abbreviated = rewrite(start, vocabulary.abbreviations, cues);
   const dropped = new Set<number>();
-  const glossed = rewrite(abbreviated, vocabulary.glossary, cues, vocabulary.synonyms, dropped);
+  // Names written in Vietnamese (units, documents) skip the glossary: reading them at start-up would compile it.
+  const glossed = options.english === false ? abbreviated : rewrite(abbreviated, vocabulary.glossary, cues, vocabulary.synonyms, dropped);
   const english = glossed.length !== abbreviated.length || glossed.some((piece, index) => piece !== abbreviated[index]);
   // In a question the glossary translated, "may" is the English modal, not "mấy".
   const translated = english ? withoutWords(glossed, vocabulary.englishOnly, dropped) : glossed;
