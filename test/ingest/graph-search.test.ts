@@ -12,17 +12,9 @@ import type { HierarchicalNSW } from 'hnswlib-node';
 import { checkedGraph, readGraphFile, searchGraph, type GraphFile } from '../../ingest/store/graph-search.js';
 import { buildVectorIndex } from '../../ingest/store/vector-store.js';
 import type { Chunk } from '../../ingest/types.js';
+import { seededRandom } from './seeded-random.js';
 
-/** A deterministic generator (mulberry32). */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const random = seededRandom;
 
 const DIMENSIONS = 64;
 

@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { buildVectorIndex } from '../../ingest/store/vector-store.js';
 import type { Chunk } from '../../ingest/types.js';
+import { seededRandom } from './seeded-random.js';
 
-/** A deterministic generator (mulberry32), so that the check is the same on every run. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const random = seededRandom;
 
 /** Unit vectors around a few hundred topics, like passages of many plans on shared subjects. */
 function clusteredVectors(count: number, dimensions: number, next: () => number): number[][] {
