@@ -21,7 +21,7 @@ import { createLexicalSearcher, loadLexicalIndex } from './lexical-store.js';
 import { readRegistryFiles } from './registry-files.js';
 import { readVectorIndex } from './vector-files.js';
 import { createVectorSearcher, langChainStore } from './vector-store.js';
-import { checkedGraph } from './graph-search.js';
+import { checkedGraph, type GraphFile } from './graph-search.js';
 
 export { indexStatus, type IndexStatus } from './index-status.js';
 
@@ -59,13 +59,15 @@ export async function loadIndex(indexPath: string, options: LoadIndexOptions = {
   }
   if (lexical.index.documentCount !== chunks.length) throw damagedIndexFile(lexicalFile, `${lexical.index.documentCount} mục cho ${chunks.length} đoạn`);
   const vectors = await readVectorIndex(path.join(folder, INDEX_FILES.vectors), chunks.length, manifest.embedder.dimensions);
-  const graph = await checkedGraph(
-    () => readIndexBytes(path.join(folder, INDEX_FILES.vectors), 'hnswlib.index'),
-    vectors,
-    chunks.map((chunk) => chunk.text),
-    (label) => chunks[label].documentId,
-    (text) => embedder.embeddings.embedQuery(text),
-  );
+  // Checked against the native search on the first search (a graph read from another index than the one loaded fails the check).
+  const graph = (): Promise<GraphFile | null> =>
+    checkedGraph(
+      () => readIndexBytes(path.join(folder, INDEX_FILES.vectors), 'hnswlib.index'),
+      vectors,
+      chunks.map((chunk) => chunk.text),
+      (label) => chunks[label].documentId,
+      (text) => embedder.embeddings.embedQuery(text),
+    );
   const chunkById = new Map(chunks.map((chunk) => [chunk.id, chunk]));
   let vectorStore: HNSWLib | null = null;
   let words: CorpusWords | null = null;

@@ -89,9 +89,13 @@ export function createVectorSearcher(
   index: HierarchicalNSW,
   chunks: Chunk[],
   embeddings: Embeddings,
-  graph: GraphFile | null = null,
+  graph: GraphFile | null | (() => Promise<GraphFile | null>) = null,
 ): (query: string, k: number, documentId?: string) => Promise<IndexHit[]> {
+  // A graph given as a check still to run is checked on the first search, not at start-up (~90 ms on the shipped index).
+  let checked: Promise<GraphFile | null> | null = typeof graph === 'function' ? null : Promise.resolve(graph);
   return async (query, k, documentId) => {
+    checked ??= (graph as () => Promise<GraphFile | null>)().catch(() => null);
+    const ready = await checked;
     const limit = Math.min(Math.floor(k), index.getCurrentCount());
     if (!(limit > 0) || query.trim() === '') return [];
     const vector = await embeddings.embedQuery(query);
@@ -99,7 +103,7 @@ export function createVectorSearcher(
     if (!vector.some((value) => value !== 0)) return [];
     const filter = documentId === undefined ? undefined : (label: number) => chunks[label]?.documentId === documentId;
     // The same search in JavaScript when the graph was read and checked (see graph-search.ts).
-    const { neighbors, distances } = graph ? searchGraph(graph, index.getEf(), vector, limit, filter) : index.searchKnn(vector, limit, filter);
+    const { neighbors, distances } = ready ? searchGraph(ready, index.getEf(), vector, limit, filter) : index.searchKnn(vector, limit, filter);
     return neighbors.map((label, rank) => ({ chunkId: chunks[label].id, score: 1 - distances[rank] }));
   };
 }
