@@ -14,27 +14,23 @@ const SHORT_LIST = 16;
 
 /** The first document of `documents` whose id is `id` (as `documents.find` would return it). */
 export function documentById(documents: readonly CorpusDocument[], id: string): CorpusDocument | undefined {
-  // A short list (a scope of a few documents) is walked: a map would cost more than it saves.
-  if (documents.length <= SHORT_LIST) return documents.find((document) => document.id === id);
-  let byId = documentMaps.get(documents);
-  if (!byId) {
-    byId = new Map();
-    for (const document of documents) if (!byId.has(document.id)) byId.set(document.id, document);
-    documentMaps.set(documents, byId);
-  }
-  return byId.get(id);
+  return firstByKey(documents, id, (document) => document.id, documentMaps);
 }
 
 /** The first section of `document` at `address` (as `document.sections.find` would return it). */
 export function sectionAt(document: CorpusDocument, address: string): Section | undefined {
-  const { sections } = document;
-  if (sections.length <= SHORT_LIST) return sections.find((section) => section.address === address);
-  let byAddress = sectionMaps.get(sections);
-  if (!byAddress) {
-    byAddress = new Map();
-    for (const section of sections) if (!byAddress.has(section.address)) byAddress.set(section.address, section);
-    sectionMaps.set(sections, byAddress);
-  }
-  return byAddress.get(address);
+  return firstByKey(document.sections, address, (section) => section.address, sectionMaps);
 }
 
+/** The first item of `list` whose key is `key`: walked when the list is short, else read from a map kept in `maps` while the list lives. */
+function firstByKey<T>(list: readonly T[], key: string, keyOf: (item: T) => string, maps: WeakMap<readonly T[], Map<string, T>>): T | undefined {
+  // A short list (a scope of a few documents) is walked: a map would cost more than it saves.
+  if (list.length <= SHORT_LIST) return list.find((item) => keyOf(item) === key);
+  let byKey = maps.get(list);
+  if (!byKey) {
+    byKey = new Map();
+    for (const item of list) if (!byKey.has(keyOf(item))) byKey.set(keyOf(item), item);
+    maps.set(list, byKey);
+  }
+  return byKey.get(key);
+}

@@ -14,7 +14,7 @@ import { topicCoverage } from '../retrieval/support.js';
 import { foldedWords } from '../read/shared-run.js';
 import { documentById } from '../registry-lookup.js';
 import { SPAN_PASSAGES } from './clauses.js';
-import { documentLabel, placeLabel } from './format.js';
+import { capitalize, documentLabel, placeLabel } from './format.js';
 import { innermostAddress } from './content-answer.js';
 import type { ComposeContext } from './task-answers.js';
 
@@ -63,27 +63,36 @@ export async function answerCitedInPassage(
   context: ComposeContext,
 ): Promise<{ answer: string } | { reason: string }> {
   const hits = await hybridSearch(environment.index, query.terms.join(' '), { k: SPAN_PASSAGES });
-  const ranked = rankSentences(query, hits, environment.query.lexicon);
   const { lexicon } = environment.query;
+  // Each sentence's reference read once: the choice, the plural list and the lead all use it.
+  const citingSentences = rankSentences(query, hits, lexicon).flatMap((item) => {
+    const reference = citedReference(item.sentence.text, asked, item.chunk.documentId, environment);
+    return reference === null ? [] : [{ item, reference }];
+  });
   // A sentence citing one, on the topic; a list of references spans sentences, so its passage may carry the topic.
-  const citing = ranked.find(
-    (item) =>
-      citedReference(item.sentence.text, asked, item.chunk.documentId, environment) !== null &&
-      (!unsupportedReason(query, item.coverage, lexicon) || (asked.plural && !unsupportedReason(query, topicCoverage(query.topic, query.topicPairs, environment.chunkTerms(item.chunk.id), lexicon), lexicon))),
+  const found = citingSentences.find(
+    ({ item }) =>
+      !unsupportedReason(query, item.coverage, lexicon) ||
+      (asked.plural && !unsupportedReason(query, topicCoverage(query.topic, query.topicPairs, environment.chunkTerms(item.chunk.id), lexicon), lexicon)),
   );
-  if (!citing) return { reason: 'no-cited-document' };
-  const sentences = asked.plural
-    ? ranked.filter((item) => item.chunk.id === citing.chunk.id && citedReference(item.sentence.text, asked, item.chunk.documentId, environment) !== null).sort((a, b) => a.sentence.start - b.sentence.start).slice(0, MAX_CITING)
-    : [citing];
-  const references = [...new Set(sentences.map((item) => citedReference(item.sentence.text, asked, item.chunk.documentId, environment) as string))];
+  if (!found) return { reason: 'no-cited-document' };
+  const citing = found.item;
+  const chosen = asked.plural
+    ? citingSentences
+        .filter(({ item }) => item.chunk.id === citing.chunk.id)
+        .sort((a, b) => a.item.sentence.start - b.item.sentence.start)
+        .slice(0, MAX_CITING)
+    : [found];
+  const sentences = chosen.map(({ item }) => item);
+  const references = [...new Set(chosen.map(({ reference }) => reference))];
   const document = documentById(environment.registry.documents, citing.chunk.documentId);
   const label = document ? documentLabel(document) : 'văn bản';
   const quotes = sentences.map((item) => {
     const address = document ? innermostAddress(document, item.chunk.address, item.sentence.start, item.sentence.end) : item.chunk.address;
-    return `${placeLabel(address)}: “${item.sentence.text}” ${context.citations.cite(item.chunk.documentId, address, item.sentence.text)}`;
+    return `- ${capitalize(placeLabel(address))}: “${item.sentence.text}” ${context.citations.cite(item.chunk.documentId, address, item.sentence.text)}`;
   });
   const lead = `Theo ${label}, văn bản được dẫn chiếu là ${references.join(', ')}.`;
-  return { answer: [lead, ...quotes.map((quote) => `- ${quote.charAt(0).toUpperCase()}${quote.slice(1)}`)].join('\n') };
+  return { answer: [lead, ...quotes].join('\n') };
 }
 
 /** Most sentences quoted for a plural question. */

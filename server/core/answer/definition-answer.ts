@@ -16,8 +16,7 @@ export function composeDefinitions(context: ComposeContext, definitions: readonl
   for (const { document, section, line } of definitions) {
     if (seen.has(document.id) || seen.size >= MAX_DEFINITIONS) continue;
     seen.add(document.id);
-    const quote = line.replace(/^(?:\d{1,3}\.|[a-zđ]\))\s*/u, '');
-    lines.push(`Theo ${documentLabel(document)}, ${placeLabel(section.address)}: “${quote}” ${context.citations.cite(document.id, section.address, quote)}`);
+    lines.push(`Theo ${documentLabel(document)}, ${placeLabel(section.address)}: “${line}” ${context.citations.cite(document.id, section.address, line)}`);
   }
   return lines.join('\n\n');
 }

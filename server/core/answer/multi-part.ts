@@ -10,6 +10,7 @@ import { matchKey, wordTokens } from '../../../common/text-key.js';
 import type { Reply, TurnMemory } from './respond.js';
 import type { AnswerEnvironment } from '../environment.js';
 import type { ParsedQuery } from '../query/understand.js';
+import { namedLoadedIds } from '../query/document-mentions.js';
 import { documentById } from '../registry-lookup.js';
 import { documentLabel } from './format.js';
 
@@ -116,7 +117,7 @@ export function continuesTopic(question: string): boolean {
 
 /** The label of the one loaded document a question names ("Luật số 80/2025/QH15"), when it has a number to be named by again. */
 export function namedDocumentLabel(environment: AnswerEnvironment, query: ParsedQuery): string | null {
-  const ids = [...new Set(query.documents.flatMap((mention) => (mention.document.document ? [mention.document.document.id] : [])))];
+  const ids = namedLoadedIds(query.documents);
   const document = ids.length === 1 ? documentById(environment.registry.documents, ids[0]) : undefined;
   return document?.header.number ? documentLabel(document) : null;
 }

@@ -10,6 +10,7 @@ import { passageTerms, topicCoverage } from '../retrieval/support.js';
 import { capitalize, documentLabel, placeLabel } from './format.js';
 import type { ComposeContext } from './task-answers.js';
 import { foldedWords, longestSharedRun } from '../read/shared-run.js';
+import { withoutItemMarker } from '../read/sentences.js';
 
 /** Most paragraphs listed for one part; longer parts are summarized by their count. */
 const MAX_PARAGRAPHS = 12;
@@ -128,7 +129,7 @@ function innerList(environment: AnswerEnvironment, query: ParsedQuery, document:
   let bestCoverage = coverage;
   const noun = listedNoun(query.key);
   // "… không thực hiện điều động?": a list of what is not done ("Các trường hợp không thực hiện điều động") is the one asked, not what is.
-  const negation = NEGATED.exec(query.key)?.[1] ?? null;
+  const negation = negationOf(query.key);
   for (const { section, lead } of leadInsOf(document).get(article.address) ?? []) {
     const terms = environment.textTerms(`lead:${document.id}#${section.address}`, () => lead);
     const named = noun !== null && announcesList(lead, noun) ? LISTED_NOUN_BONUS : 0;
@@ -145,10 +146,16 @@ function innerList(environment: AnswerEnvironment, query: ParsedQuery, document:
 /** "không (được) giải quyết": the word a question negates, past the auxiliaries. */
 const NEGATED = /\bkhong (?:duoc |bi |phai |the )?([a-z]+)/;
 
+/** The word a question negates, as the two patterns a lead-in is read with (made once per question and article, not per lead-in); null when none. */
+function negationOf(key: string): { negated: RegExp; written: RegExp } | null {
+  const word = NEGATED.exec(key)?.[1];
+  return word === undefined ? null : { negated: new RegExp(`\\bkhong (?:duoc |bi |phai |the )?${word}\\b`), written: new RegExp(`\\b${word}\\b`) };
+}
+
 /** A lead-in that negates the same word weighs extra; one that writes the word without negating it, less. */
-function negationWeight(lead: string, word: string): number {
-  if (new RegExp(`\\bkhong (?:duoc |bi |phai |the )?${word}\\b`).test(lead)) return LISTED_NOUN_BONUS;
-  return new RegExp(`\\b${word}\\b`).test(lead) ? -LISTED_NOUN_BONUS : 0;
+function negationWeight(lead: string, negation: { negated: RegExp; written: RegExp }): number {
+  if (negation.negated.test(lead)) return LISTED_NOUN_BONUS;
+  return negation.written.test(lead) ? -LISTED_NOUN_BONUS : 0;
 }
 
 /** Weight of a lead-in that announces the very things the question lists ("theo các mức sau:" for "những mức nào"). */
@@ -161,7 +168,7 @@ function listedNoun(key: string): string | null {
 
 /** Whether a lead-in announces a list of `noun` ("… theo các mức sau:", "những trường hợp sau đây:", "Các trường hợp không …"). */
 function announcesList(lead: string, noun: string): boolean {
-  const words = foldedWords(lead.replace(/^(?:\d{1,3}\.|[a-zđ]\))\s*/u, ''));
+  const words = foldedWords(withoutItemMarker(lead));
   const at = words.lastIndexOf(noun);
   return at > 0 && ['cac', 'nhung'].includes(words[at - 1]) && (at === 1 || words.slice(at + 1).includes('sau'));
 }
@@ -222,7 +229,7 @@ export function composePartAnswer(context: ComposeContext, document: CorpusDocum
  * công chức:" and its reasons one per line): the lead-in and its lines, quoted as one passage.
  */
 function composeLeadInLines(context: ComposeContext, document: CorpusDocument, part: Section): string {
-  const text = part.text.trim().replace(/^(?:[a-zđ]\)|\d{1,3}\.)\s*/u, '');
+  const text = withoutItemMarker(part.text.trim());
   const [lead, ...rest] = text.split('\n').map((line) => line.trim()).filter((line) => line.length > 0);
   const lines = rest.slice(0, MAX_PARAGRAPHS);
   const last = lines[lines.length - 1] ?? lead;

@@ -48,6 +48,11 @@ export interface DocumentMention {
   end: number;
 }
 
+/** The loaded documents a question's mentions name, each once, in order. */
+export function namedLoadedIds(mentions: readonly DocumentMention[]): string[] {
+  return [...new Set(mentions.flatMap((mention) => (mention.document.document ? [mention.document.document.id] : [])))];
+}
+
 /** Normalized document number for joining references and expected documents ("18/CT-TTg" → "18cttg"). */
 export function numberKey(number: string | null): string | null {
   return number ? matchKey(number).replace(/[^a-z0-9]/g, '') : null;

@@ -9,8 +9,9 @@ import { matchKey } from '../../../common/text-key.js';
 import type { ParsedQuery } from '../query/understand.js';
 import { STOP_WORDS } from '../query/stopwords.js';
 import { foldedWords } from './shared-run.js';
+import { withoutItemMarker } from './sentences.js';
 
-/** A clause defining a term: the section, and the line of it that says so, verbatim. */
+/** A clause defining a term: the section, and the line of it that says so, verbatim, without its number ("9. "). */
 export interface Definition {
   document: CorpusDocument;
   section: Section;
@@ -74,7 +75,7 @@ function definitionsOf(document: CorpusDocument): Map<string, Definition[]> {
   for (const section of document.sections) {
     if (section.kind === 'header' || section.kind === 'signature' || section.kind === 'recipients') continue;
     for (const raw of section.text.split('\n')) {
-      const line = raw.trim();
+      const line = withoutItemMarker(raw.trim());
       const term = definedTerm(line);
       if (!term) continue;
       const list = byTerm.get(term) ?? [];
@@ -89,9 +90,9 @@ function definitionsOf(document: CorpusDocument): Map<string, Definition[]> {
   return byTerm;
 }
 
-/** The folded term a line defines ("9. Luân chuyển là việc …" → "luan chuyen"), or null. */
+/** The folded term a line without its number defines ("Luân chuyển là việc …" → "luan chuyen"), or null. */
 function definedTerm(line: string): string | null {
-  const words = foldedWords(line.replace(/^(?:\d{1,3}\.|[a-zđ]\))\s*/u, ''));
+  const words = foldedWords(line);
   const at = words.indexOf('la');
   if (at < 1 || at > MAX_TERM_WORDS) return null;
   // "… là việc …", "… là cơ quan …": a definition says what kind of thing the term is; "là" then a date or figure does not.

@@ -13,6 +13,14 @@ export interface Sentence {
 
 const BOUNDARY = /\n+|(?<=[.;!?])\s+(?=\S)/g;
 const BULLET = /^(?:[-+•]|\d{1,3}\.|[a-zđ]\))\s+/;
+
+/** A clause's or point's number at the start of a line ("9. ", "a) "), as items are numbered. */
+const ITEM_MARKER = /^(?:\d{1,3}\.|[a-zđ]\))\s*/u;
+
+/** A line without the number of its clause or point: "9. Luân chuyển là …" → "Luân chuyển là …". */
+export function withoutItemMarker(line: string): string {
+  return line.replace(ITEM_MARKER, '');
+}
 /** A segment that is only an item number ("10.", "a)"): it belongs to the sentence after it. */
 const NUMBER_ONLY = /^\s*(?:\d{1,3}|[IVXivx]{1,4}|[a-zđ])[.)]$/;
 

@@ -8,6 +8,7 @@ import type { CorpusDocument, Task } from '../../../ingest/types.js';
 import { documentById } from '../registry-lookup.js';
 import type { AnswerEnvironment } from '../environment.js';
 import type { ParsedQuery } from '../query/understand.js';
+import { namedLoadedIds } from '../query/document-mentions.js';
 import { hybridSearch } from './hybrid.js';
 import { topicCoverage, type PassageTerms } from './support.js';
 import { foldedTokens } from '../../../common/text-key.js';
@@ -111,7 +112,7 @@ export function besideDocumentTitle(environment: AnswerEnvironment, query: Parse
  * terms: for telling that document's passages apart, which all share its title's words.
  */
 export function besideNamedTitle(environment: AnswerEnvironment, query: ParsedQuery): ParsedQuery {
-  const named = [...new Set(query.documents.flatMap((mention) => (mention.document.document ? [mention.document.document.id] : [])))];
+  const named = namedLoadedIds(query.documents);
   if (named.length !== 1) return query;
   const beside = besideDocumentTitle(environment, query, named[0]);
   if (beside === query) return query;
