@@ -8,7 +8,7 @@ import type { Lexicon } from '../query/lexicon.js';
 import type { ParsedQuery } from '../query/understand.js';
 import { enclosingHeadings, passageTerms, topicCoverage } from '../retrieval/support.js';
 import { documentLabel, placeLabel, shortTitle } from './format.js';
-import { splitSentences, type Sentence } from '../read/sentences.js';
+import { splitSentences, withoutItemMarker, type Sentence } from '../read/sentences.js';
 import { answerNeed, namesActor } from '../read/spans.js';
 import { asksForList, type ScoredSentence } from '../read/rank.js';
 import type { ComposeContext } from './task-answers.js';
@@ -24,7 +24,9 @@ export function composeContentAnswer(context: ComposeContext, query: ParsedQuery
   // "… gồm những gì?" answered by one item of a list: the list's lead-in and all its items answer it.
   const lead = asksForList(query) && !/:\s*$/.test(top.sentence.text) ? leadInBefore(top) : null;
   const best = lead ?? withClauseBefore(top);
-  const chosen = [best];
+  // "Người đứng đầu … thuộc xã." alone is a line of a list; its lead-in ("b) Xếp ngạch chuyên viên chính … đối với:") says what of it.
+  const intro = lead ? null : introducingLine(best);
+  const chosen = intro ? [intro, best] : [best];
   const document = documentById(context.registry.documents, best.chunk.documentId);
   // A second sentence of the same passage, not of another point in it ("a) … cơ quan sử dụng …" is not "b) … cấp phó …").
   const samePlace = (item: ScoredSentence): boolean => !document || innermostAddress(document, item.chunk.address, item.sentence.start, item.sentence.end) === innermostAddress(document, best.chunk.address, best.sentence.start, best.sentence.end);
@@ -94,6 +96,33 @@ function leadInBefore(item: ScoredSentence): ScoredSentence | null {
   const before = splitSentences(item.chunk.text, item.chunk.span.start).filter((sentence) => sentence.start < item.sentence.start);
   for (let index = before.length - 1; index >= 0; index -= 1) {
     if (/:\s*$/.test(before[index].text)) return { ...item, sentence: before[index] };
+  }
+  return null;
+}
+
+/**
+ * The line ending in ":" that a bare line of a list stands under ("b) … đối với:" over
+ * "Người đứng đầu …"), when only unnumbered lines stand between them; null when the sentence
+ * opens no line or the list has no such lead-in.
+ */
+function introducingLine(item: ScoredSentence): ScoredSentence | null {
+  const { chunk, sentence } = item;
+  const local = sentence.start - chunk.span.start;
+  const before = chunk.text.slice(0, local);
+  if (!/(?:^|\n)[ \t]*$/.test(before) || /:\s*$/.test(sentence.text) || withoutItemMarker(sentence.text) !== sentence.text) return null;
+  const lines = before.split('\n');
+  lines.pop();
+  let end = before.lastIndexOf('\n');
+  for (let index = lines.length - 1; index >= 0; index -= 1) {
+    const text = lines[index].trim();
+    const start = end - lines[index].length;
+    if (text !== '' && /:$/.test(text)) {
+      const at = chunk.span.start + start + lines[index].indexOf(text);
+      return { ...item, sentence: { text, start: at, end: at + text.length } };
+    }
+    // A numbered line or a heading between them: the line is not that lead-in's.
+    if (text !== '' && withoutItemMarker(text) !== text) return null;
+    end = start - 1;
   }
   return null;
 }

@@ -13,7 +13,7 @@ import { hybridSearch } from '../retrieval/hybrid.js';
 import { decideContent, articleMayAnswer } from '../decide/content.js';
 import { CONTENT_PASSAGES, SPAN_PASSAGES, clauseCovers, clauseHits, clauseStates } from './clauses.js';
 import { passageTerms, topicCoverage } from '../retrieval/support.js';
-import { besideDocumentTitle, taskTerms } from '../retrieval/task-finder.js';
+import { besideDocumentTitle, besideNamedTitle, taskTerms } from '../retrieval/task-finder.js';
 import { selectTasks, taskKey } from '../catalog/task-filter.js';
 import type { AskBackChoice, Citation } from '../types.js';
 import { foreignReason, unsupportedReason, writesPairs } from '../decide/support.js';
@@ -396,17 +396,18 @@ async function answerContent(
   const need = answerNeed(query.key);
   const parts = outside ? [] : partsForTopic(environment, query);
   if (parts.length > 0) return done(parts.map(({ document, part }) => composePartAnswer(context, document, part)).join('\n\n'), [], null);
+  // Over the one document the question names, the words of its title ("… thu nhập tăng thêm") are
+  // in every passage: they tell no article, passage or sentence apart.
+  const read = environment.registry.documents.length === 1 ? besideNamedTitle(environment, query) : query;
   // "… bằng những hình thức nào?": the article whose heading is the question lists the answer.
-  const article = !outside && articleMayAnswer(query, need) ? articleForTopic(environment, query) : null;
+  // A title's words may still tell articles apart ("… đối với công chức" under a law on "cán bộ, công chức"); only when none answers are they left out.
+  const article = !outside && articleMayAnswer(query, need) ? (articleForTopic(environment, query) ?? (read === query ? null : articleForTopic(environment, read))) : null;
   if (article) return done(composePartAnswer(context, article.document, article.part), [], null);
   // Gather: a question for a time, a length or a figure reads more passages (many cover the topic, few hold the span).
   const k = need === 'what' ? CONTENT_PASSAGES : SPAN_PASSAGES;
   // Outside the tasks: the passages the clause checks gathered, when they ran.
   const hits = outside ? await clauseHits(environment, query, k) : await hybridSearch(environment.index, query.terms.join(' '), { k });
-  // Read: the sentences that cover the topic, the one holding the span asked for first. Over the one
-  // document the question names, the words of its title ("… thu nhập tăng thêm") are in every passage: they rank nothing.
-  const [only] = environment.registry.documents;
-  const read = environment.registry.documents.length === 1 ? besideDocumentTitle(environment, query, only.id) : query;
+  // Read: the sentences that cover the topic, the one holding the span asked for first.
   const counted = need === 'how-many' ? countedNoun(query.key) : null;
   const ranked = preferAnswering(need, rankSentences(read, hits, environment.query.lexicon), foldedWords(query.key), counted);
   // Decide.

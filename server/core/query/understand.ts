@@ -13,6 +13,7 @@ import { foldedTokens, hasDiacritics, matchKey, wordTokens, accentedKey } from '
 import { repairTypos, type TypoDictionary } from './typos.js';
 import { findUnitMentions, type UnitMatcher, type UnitMention } from './unit-mentions.js';
 import { expandTokens, type QueryVocabulary } from './vocabulary.js';
+import { defaultContrasts, namedContrasts, type ContrastGroup, type NamedContrast } from './contrasts.js';
 
 /** What understanding needs from the index: built once per index. */
 export interface QueryContext {
@@ -26,6 +27,8 @@ export interface QueryContext {
   knownWords: ReadonlySet<string>;
   /** The year of the documents, for dates typed without one ("trước 30/6"). */
   defaultYear?: number | null;
+  /** Words that exclude each other ("cấp tỉnh" / "cấp xã"); the shipped groups when not given. */
+  contrasts?: readonly ContrastGroup[];
 }
 
 export interface ParsedQuery {
@@ -56,6 +59,13 @@ export interface ParsedQuery {
   topic: string[];
   /** Content words plus the genre words ("thực hiện", "kế hoạch"): for ranking, where they still tell passages apart. */
   terms: string[];
+  /**
+   * `terms` plus the words of the units the question names ("… thuộc UBND xã"): a unit is a slot,
+   * not a topic, but between sentences covering the topic alike, the one naming its level answers.
+   */
+  contextTerms: string[];
+  /** The contrast groups the question names a member of ("… thuộc UBND xã": the level "xã"). */
+  contrasts: NamedContrast[];
   /** Adjacent topic word pairs as typed ("nang luc"), whether or not the corpus knows them. */
   topicPairs: string[];
   /** The topic without the words that name a document ("khung năng lực"). */
@@ -124,6 +134,8 @@ export function understandQuery(question: string, context: QueryContext): Parsed
   const isTerm = (token: string, index: number): boolean =>
     !slotMask[index] && !expansion.cueMask[index] && !dutyOf[index] && !frame[index] && !isStop(token, index) && !/\d/.test(token) && token.length > 1;
   const terms = expanded.filter(isTerm);
+  const unitWords = units.flatMap((range) => expanded.slice(Math.max(0, range.start), range.end).filter((token, offset) => token.length > 1 && !/\d/.test(token) && !isStop(token, range.start + offset)));
+  const contextTerms = unitWords.length > 0 ? [...new Set([...terms, ...unitWords])] : terms;
   const term = phraseMask(expanded, context.vocabulary.terms);
   const generic = phraseMask(expanded, GENERIC_PHRASES).map((masked, index) => masked && !term[index]);
   const monthName = (token: string): boolean => context.vocabulary.monthWords.has(token) && !context.lexicon.documentFrequency.has(token);
@@ -155,6 +167,8 @@ export function understandQuery(question: string, context: QueryContext): Parsed
     documents,
     topic,
     terms,
+    contextTerms,
+    contrasts: namedContrasts(context.contrasts ?? defaultContrasts(), accented ? accentedTokens : expanded, accented),
     topicPairs,
     topicBesideDocuments,
     topicBesideTitles: besideTitles(topicBesideDocuments, documents, context.documents),

@@ -7,9 +7,11 @@ import type { Chunk } from '../../../ingest/types.js';
 import type { Lexicon } from '../query/lexicon.js';
 import type { ParsedQuery } from '../query/understand.js';
 import { enclosingHeadings, passageTerms, topicCoverage, type PassageTerms } from '../retrieval/support.js';
-import { splitSentences, type Sentence } from './sentences.js';
+import { splitSentences, withoutItemMarker, type Sentence } from './sentences.js';
 import { answerSpan, spanPrecision, type AnswerNeed } from './spans.js';
 import { foldedWords, longestSharedRun } from './shared-run.js';
+import { contradicts } from '../query/contrasts.js';
+import { accentedKey, wordTokens } from '../../../common/text-key.js';
 
 /** A sentence of a passage with how much of the topic it covers. */
 export interface ScoredSentence {
@@ -44,13 +46,40 @@ export function rankSentences(query: ParsedQuery, passages: ReadonlyArray<{ chun
   for (const { chunk, score } of passages) {
     const { whole: wholeTerms, sentences } = passageSentences(chunk);
     const whole = topicCoverage(query.topic, query.topicPairs, wholeTerms, lexicon);
-    for (const { sentence, terms } of sentences) {
+    for (const item of sentences) {
+      const { sentence, terms } = item;
       const coverage = topicCoverage(query.topic, query.topicPairs, terms, lexicon);
-      const others = topicCoverage(query.terms, NO_PAIRS, terms, lexicon);
-      scored.push({ chunk, sentence, coverage, rank: (1 - PASSAGE_WEIGHT) * coverage + (PASSAGE_WEIGHT * score) / top + TERMS_WEIGHT * others + WHOLE_WEIGHT * whole });
+      const others = topicCoverage(query.contextTerms, NO_PAIRS, terms, lexicon);
+      const contrary = query.contrasts.length > 0 && contradicts(query.contrasts, (item.accented ??= wordTokens(accentedKey(withPointLine(chunk, sentence)))));
+      const rank = (1 - PASSAGE_WEIGHT) * coverage + (PASSAGE_WEIGHT * score) / top + TERMS_WEIGHT * others + WHOLE_WEIGHT * whole - (contrary ? CONTRARY_PENALTY : 0);
+      scored.push({ chunk, sentence, coverage, rank });
     }
   }
   return scored.sort((a, b) => b.rank - a.rank || a.sentence.start - b.sentence.start);
+}
+
+/**
+ * What a sentence loses when it names only another member of a contrast group the question
+ * names ("… thuộc tỉnh" for a question on "… thuộc xã"): more than the passage rank and the
+ * other words can give, less than a topic word.
+ */
+const CONTRARY_PENALTY = 0.2;
+
+/**
+ * A sentence with the first line of the point it stands in ("a) Vòng 1: …" above "Thời gian thi:
+ * 60 phút."): the point's line says which member of a group the sentence is about.
+ */
+function withPointLine(chunk: Chunk, sentence: Sentence): string {
+  const before = chunk.text.slice(0, Math.max(0, sentence.start - chunk.span.start));
+  const lines = before.split('\n');
+  // The sentence's own line is the point's when it is numbered ("a) …: Tỷ lệ là 100%;").
+  const own = `${lines[lines.length - 1]}${sentence.text}`.trim();
+  if (withoutItemMarker(own) !== own) return sentence.text;
+  for (let index = lines.length - 2; index >= 0; index -= 1) {
+    const line = lines[index].trim();
+    if (withoutItemMarker(line) !== line) return `${line}\n${sentence.text}`;
+  }
+  return sentence.text;
 }
 
 /** No pairs, one array for every call: the topic's weights are kept per words-and-pairs arrays (see `topicCoverage`). */
@@ -157,7 +186,8 @@ function withSpanAfter(item: ScoredSentence, need: AnswerNeed, counted: readonly
 /** A passage's terms and its sentences with theirs, each read with the passage's headings. */
 interface PassageSentences {
   whole: PassageTerms;
-  sentences: ReadonlyArray<{ sentence: Sentence; terms: PassageTerms }>;
+  /** `accented`: the sentence's accented words, read on the first question naming a contrast. */
+  sentences: ReadonlyArray<{ sentence: Sentence; terms: PassageTerms; accented?: string[] }>;
 }
 
 /**

@@ -1,0 +1,58 @@
+/**
+ * Answer fixes of session 6, on the real documents (test/fixtures/real-docs):
+ * - a question naming a document by its subject ("NQ 81 … về thu nhập tăng thêm") finds the
+ *   article whose heading is the rest of the question ("Đối tượng áp dụng");
+ * - a bare line of a list is quoted under its lead-in ("b) Xếp ngạch … đối với:");
+ * - between sentences covering the topic alike, the one naming the level, role or round the
+ *   question names wins over one naming only another member of the same contrast group.
+ */
+import { describe, expect, it } from 'vitest';
+import { useRealDocsAssistant } from './shipped-index.js';
+
+const { ask } = useRealDocsAssistant();
+const DECREE_361 = 'nghi-dinh-361-2025-nd-cp-vi-tri-viec-lam-cong-chuc';
+
+function places(response: { citations: Array<{ documentId: string; section: string }> }): string[] {
+  return response.citations.map((citation) => `${citation.documentId}#${citation.section}`);
+}
+
+describe('an article named by its heading beside the document’s subject', () => {
+  it('answers "áp dụng cho những đối tượng nào" with the article on who it applies to', async () => {
+    for (const [question, document] of [
+      ['NQ 81 của Hà Nội về thu nhập tăng thêm áp dụng cho những đối tượng nào?', 'nghi-quyet-81-2025-nq-hdnd-ha-noi'],
+      ['Nghị định 335 về đánh giá, xếp loại chất lượng công chức áp dụng cho những đối tượng nào?', 'nghi-dinh-335-2025-nd-cp-danh-gia-xep-loai-cong-chuc'],
+    ]) {
+      const response = await ask(question);
+      expect(response.abstained, question).toBe(false);
+      expect(places(response).every((place) => place.startsWith(`${document}#dieu.2.`)), question).toBe(true);
+    }
+  });
+
+  it('keeps the title’s words when they tell two articles apart ("… đối với công chức" in a law on cán bộ, công chức)', async () => {
+    const officials = await ask('Theo Luật 80, công chức có thể bị áp dụng những hình thức kỷ luật nào?');
+    expect(places(officials)[0]).toMatch(/#dieu\.36\./);
+    const cadres = await ask('Theo Luật 80, cán bộ có thể bị áp dụng những hình thức kỷ luật nào?');
+    expect(places(cadres)[0]).toMatch(/#dieu\.35\./);
+  });
+});
+
+describe('the level, role or round the question names', () => {
+  it('quotes a bare line of a list under its lead-in, for the level asked', async () => {
+    const response = await ask('Người đứng đầu và cấp phó cơ quan chuyên môn thuộc UBND xã được xếp ngạch gì theo NĐ 361?');
+    expect(places(response)).toContain(`${DECREE_361}#dieu.9.khoan.3.diem.b`);
+    expect(response.answer).toContain('Xếp ngạch chuyên viên chính và tương đương đối với:');
+    expect(response.answer).toContain('thuộc xã');
+    expect(response.answer).not.toContain('chuyên viên cao cấp');
+  });
+
+  it('prefers the head to the deputy, and the commune to the province, when the topic ties', async () => {
+    const head = await ask('Giám đốc sở (người đứng đầu cơ quan chuyên môn thuộc tỉnh) được bố trí theo ngạch chuyên viên cao cấp với tỷ lệ bao nhiêu?');
+    expect(places(head)).toEqual([`${DECREE_361}#dieu.8.khoan.1.diem.a`]);
+    expect(head.answer).toContain('100%');
+    const deputy = await ask('Theo NĐ 361, cấp phó người đứng đầu cơ quan chuyên môn thuộc tỉnh được bố trí ngạch chuyên viên cao cấp với tỷ lệ bao nhiêu?');
+    expect(places(deputy)).toEqual([`${DECREE_361}#dieu.8.khoan.1.diem.b`]);
+    const commune = await ask('Theo NĐ 361, UBND xã được bố trí cấp phó người đứng đầu cơ quan chuyên môn với tỷ lệ bao nhiêu?');
+    expect(places(commune)[0]).toMatch(/#dieu\.8\.khoan\.2/);
+    expect(commune.answer).toContain('thuộc xã');
+  });
+});
