@@ -8,6 +8,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { useRealDocsAssistant } from './shipped-index.js';
+import { exceptedClauses } from '../../server/core/answer/document-answers.js';
+import type { CorpusDocument, Section } from '../../ingest/types.js';
 
 const { ask } = useRealDocsAssistant();
 const DECREE_361 = 'nghi-dinh-361-2025-nd-cp-vi-tri-viec-lam-cong-chuc';
@@ -54,5 +56,27 @@ describe('the level, role or round the question names', () => {
     const commune = await ask('Theo NĐ 361, UBND xã được bố trí cấp phó người đứng đầu cơ quan chuyên môn với tỷ lệ bao nhiêu?');
     expect(places(commune)[0]).toMatch(/#dieu\.8\.khoan\.2/);
     expect(commune.answer).toContain('thuộc xã');
+  });
+});
+
+describe('an effective date with an exception', () => {
+  it('quotes the clause the exception names ("trừ trường hợp quy định tại khoản 2 Điều này")', async () => {
+    const response = await ask('Luật Cán bộ, công chức 2025 có hiệu lực khi nào, phần đánh giá công chức thì áp dụng từ lúc nào?');
+    expect(places(response)).toContain('luat-80-2025-qh15-can-bo-cong-chuc#dieu.44.khoan.2');
+    expect(response.answer).toContain('01 tháng 01 năm 2026');
+  });
+
+  it('reads the clauses named, in the same article only (synthetic sections)', () => {
+    const section = (address: string, text: string) => ({ address, text, kind: 'clause' }) as unknown as Section;
+    const document = {
+      sections: [
+        section('dieu.9.khoan.1', 'Nghị quyết này có hiệu lực từ ngày 01 tháng 02 năm 2026, trừ quy định tại khoản 2 và khoản 3 Điều này.'),
+        section('dieu.9.khoan.2', 'Quy định về chế độ hỗ trợ được thực hiện từ ngày 01 tháng 7 năm 2026.'),
+        section('dieu.9.khoan.3', 'Quy định về thủ tục được thực hiện từ ngày 01 tháng 01 năm 2027.'),
+      ],
+    } as unknown as CorpusDocument;
+    expect(exceptedClauses(document, 'dieu.9.khoan.1', document.sections[0].text).map((item) => item.address)).toEqual(['dieu.9.khoan.2', 'dieu.9.khoan.3']);
+    expect(exceptedClauses(document, 'dieu.9.khoan.1', 'Có hiệu lực từ ngày ký, trừ trường hợp quy định tại khoản 2 Điều 5 Luật này.')).toEqual([]);
+    expect(exceptedClauses(document, 'dieu.9.khoan.1', 'Có hiệu lực từ ngày ký.')).toEqual([]);
   });
 });

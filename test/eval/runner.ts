@@ -37,6 +37,12 @@ const REALDOCS_FRESH_SET = path.join(HERE, 'realdocs-fresh-eval.json');
  */
 const REALDOCS_FRESH2_SET = path.join(HERE, 'realdocs-fresh2-eval.json');
 /** Questions on the real documents written blind (without seeing the code); only its rates are printed. */
+/**
+ * A fourth set written from the real documents' text without seeing the code (session 6), on
+ * sections drawn at random (seed 1208), a sixth of it asked about the asker's own situation.
+ * Scored once at 45f2320, before any fix of the session; its failures are printed afterwards.
+ */
+const REALDOCS_FRESH3_SET = path.join(HERE, 'realdocs-fresh3-eval.json');
 export const REALDOCS_BLIND_SET = path.join(HERE, 'realdocs-blind-eval.json');
 
 /**
@@ -64,6 +70,7 @@ export function loadRealDocSets(): { sets: EvalSet[]; missing: string[] } {
     readSet('realdocs-english', REALDOCS_ENGLISH_SET),
     readSet('realdocs-fresh', REALDOCS_FRESH_SET),
     readSet('realdocs-fresh2', REALDOCS_FRESH2_SET),
+    readSet('realdocs-fresh3', REALDOCS_FRESH3_SET),
   ];
   const missing: string[] = [];
   if (fs.existsSync(REALDOCS_BLIND_SET)) sets.push(readSet('realdocs-blind', REALDOCS_BLIND_SET, { blind: true }));

@@ -4,7 +4,8 @@
  * When the text leaves a fact blank (the plan's day and number), the answer says so and
  * quotes the blank line.
  */
-import type { CorpusDocument } from '../../../ingest/types.js';
+import type { CorpusDocument, Section } from '../../../ingest/types.js';
+import { sectionAt } from '../registry-lookup.js';
 import type { DocumentFact } from '../intent/types.js';
 import { findSection } from './citations.js';
 import { capitalize, documentLabel, formatDate, joinVi, placeLabel } from './format.js';
@@ -81,10 +82,29 @@ function effectiveSentence(context: ComposeContext, document: CorpusDocument): s
   const marker = context.citations.cite(document.id, effectiveSource.address, effectiveSource.text);
   const when = effectiveDate ? `có hiệu lực từ ngày ${formatDate(effectiveDate)}` : 'có hiệu lực như sau';
   const lines = [`Theo ${label}, ${placeLabel(effectiveSource.address)}, văn bản ${when}: “${effectiveSource.text.trim()}” ${marker}.`];
+  // "… từ ngày 01 tháng 7 năm 2025, trừ trường hợp quy định tại khoản 2 Điều này.": the exception is part of the answer.
+  for (const section of exceptedClauses(document, effectiveSource.address, effectiveSource.text)) {
+    lines.push(`${placeLabel(section.address)}: “${section.text.trim()}” ${context.citations.cite(document.id, section.address, section.text)}.`);
+  }
   for (const item of replaces ?? []) {
     lines.push(`${placeLabel(item.source.address)}: “${item.source.text.trim()}” ${context.citations.cite(document.id, item.source.address, item.source.text)}.`);
   }
   return lines.join('\n');
+}
+
+/** "trừ trường hợp quy định tại khoản 2 Điều này", "trừ quy định tại khoản 2 và khoản 3 Điều này": clauses of the same article. */
+const EXCEPTED = /trừ\s+(?:(?:các\s+)?trường hợp\s+)?(?:quy định\s+)?tại\s+((?:khoản\s+\d+(?:\s*(?:,|và)\s*)?)+)(?:\s+Điều này)?(?![\s,]*Điều\s+\d)/iu;
+
+/** The clauses of the same article that a clause makes an exception for, as sections. */
+export function exceptedClauses(document: CorpusDocument, address: string, text: string): Section[] {
+  const named = EXCEPTED.exec(text);
+  const article = /^dieu\.[^.]+/.exec(address)?.[0];
+  if (!named || !article) return [];
+  const numbers = [...named[1].matchAll(/\d+/g)].map((match) => match[0]);
+  return numbers.flatMap((number) => {
+    const section = sectionAt(document, `${article}.khoan.${number}`);
+    return section && section.address !== address ? [section] : [];
+  });
 }
 
 /** A clause that ends other documents: "… hết hiệu lực …", "bãi bỏ …", "thay thế …", naming a number. */
