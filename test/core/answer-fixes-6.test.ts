@@ -49,10 +49,12 @@ describe('the level, role or round the question names', () => {
 
   it('prefers the head to the deputy, and the commune to the province, when the topic ties', async () => {
     const head = await ask('Giám đốc sở (người đứng đầu cơ quan chuyên môn thuộc tỉnh) được bố trí theo ngạch chuyên viên cao cấp với tỷ lệ bao nhiêu?');
-    expect(places(head)).toEqual([`${DECREE_361}#dieu.8.khoan.1.diem.a`]);
+    expect(places(head)).toContain(`${DECREE_361}#dieu.8.khoan.1.diem.a`);
+    expect(places(head)).not.toContain(`${DECREE_361}#dieu.8.khoan.1.diem.b`);
     expect(head.answer).toContain('100%');
     const deputy = await ask('Theo NĐ 361, cấp phó người đứng đầu cơ quan chuyên môn thuộc tỉnh được bố trí ngạch chuyên viên cao cấp với tỷ lệ bao nhiêu?');
-    expect(places(deputy)).toEqual([`${DECREE_361}#dieu.8.khoan.1.diem.b`]);
+    expect(places(deputy)).toContain(`${DECREE_361}#dieu.8.khoan.1.diem.b`);
+    expect(places(deputy)).not.toContain(`${DECREE_361}#dieu.8.khoan.1.diem.a`);
     const commune = await ask('Theo NĐ 361, UBND xã được bố trí cấp phó người đứng đầu cơ quan chuyên môn với tỷ lệ bao nhiêu?');
     expect(places(commune)[0]).toMatch(/#dieu\.8\.khoan\.2/);
     expect(commune.answer).toContain('thuộc xã');
@@ -78,5 +80,20 @@ describe('an effective date with an exception', () => {
     expect(exceptedClauses(document, 'dieu.9.khoan.1', document.sections[0].text).map((item) => item.address)).toEqual(['dieu.9.khoan.2', 'dieu.9.khoan.3']);
     expect(exceptedClauses(document, 'dieu.9.khoan.1', 'Có hiệu lực từ ngày ký, trừ trường hợp quy định tại khoản 2 Điều 5 Luật này.')).toEqual([]);
     expect(exceptedClauses(document, 'dieu.9.khoan.1', 'Có hiệu lực từ ngày ký.')).toEqual([]);
+  });
+});
+
+describe('a point quoted under its khoản’s lead-in', () => {
+  it('says what the listed case is for ("Các trường hợp không thực hiện điều động", "… không áp dụng thời hiệu …:")', async () => {
+    for (const [question, point, lead] of [
+      ['Tôi đang được cử đi học dài hạn. Đơn vị có thể điều động tôi sang cơ quan khác trong thời gian này không?', 'nghi-dinh-170-2025-nd-cp-tuyen-dung-su-dung-quan-ly-cong-chuc#dieu.25.khoan.5.diem.d', 'Các trường hợp không thực hiện điều động'],
+      ['Đảng viên vi phạm đến mức bị khai trừ thì có được tính thời hiệu xử lý kỷ luật không?', 'luat-80-2025-qh15-can-bo-cong-chuc#dieu.37.khoan.2.diem.a', 'không áp dụng thời hiệu xử lý kỷ luật'],
+    ]) {
+      const response = await ask(question);
+      expect(places(response), question).toEqual([point.replace(/\.diem\.[^.]+$/, ''), point]);
+      const answer = response.answer;
+      expect(answer.indexOf(lead), question).toBeGreaterThan(-1);
+      expect(answer.indexOf(lead)).toBeLessThan(answer.indexOf('[2]'));
+    }
   });
 });

@@ -56,7 +56,7 @@ describe('an item written as clauses', () => {
   it('answers the decree’s item by its deadline, not another clause that says "quý"', async () => {
     const response = await ask('Các bộ, Ủy ban nhân dân cấp tỉnh phải ban hành tiêu chí cụ thể đánh giá, xếp loại chất lượng chậm nhất khi nào?');
     expect(response.abstained).toBe(false);
-    expect(cited(response)[0]).toBe('nghi-dinh-335-2025-nd-cp-danh-gia-xep-loai-cong-chuc#dieu.26.khoan.1.diem.a');
+    expect(cited(response).at(-1)).toBe('nghi-dinh-335-2025-nd-cp-danh-gia-xep-loai-cong-chuc#dieu.26.khoan.1.diem.a');
     expect(response.answer).toContain('30 tháng 6 năm 2026');
   });
 });
@@ -81,7 +81,7 @@ describe('the place of a quote is the innermost section holding it', () => {
   it('cites the điểm a sentence stands in, not the khoản its passage is (NĐ 361)', async () => {
     const response = await ask('Theo Nghị định 361, cơ quan chuyên môn thuộc tỉnh được bố trí ngạch chuyên viên chính với tỷ lệ tối đa bao nhiêu?');
     expect(response.abstained).toBe(false);
-    expect(cited(response)[0]).toBe('nghi-dinh-361-2025-nd-cp-vi-tri-viec-lam-cong-chuc#dieu.8.khoan.2.diem.a');
+    expect(cited(response).at(-1)).toBe('nghi-dinh-361-2025-nd-cp-vi-tri-viec-lam-cong-chuc#dieu.8.khoan.2.diem.a');
     expect(response.answer).toContain('điểm a khoản 2 Điều 8');
   });
 

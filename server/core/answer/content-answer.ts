@@ -50,7 +50,10 @@ export function composeContentAnswer(context: ComposeContext, query: ParsedQuery
     const marker = context.citations.cite(last.chunk.documentId, address, quote);
     return [`Theo ${label}, ${where}: “${last.sentence.text}” ${marker}`, ...items.map((item) => `- ${item.text}`)].join('\n');
   }
-  const quotes = chosen.map((item) => `“${item.sentence.text}” ${context.citations.cite(item.chunk.documentId, address, item.sentence.text)}`);
+  // "d) Công chức đang tham gia học tập dài hạn …;" alone does not say what is done with it; its khoản's lead-in does ("Các trường hợp không thực hiện điều động").
+  const leadIn = document && !task && !intro ? pointLeadIn(document, address, chosen[0]) : null;
+  const quotes = leadIn && document ? [`“${leadIn.text}” ${context.citations.cite(document.id, leadIn.address, leadIn.text)} …`] : [];
+  for (const item of chosen) quotes.push(`“${item.sentence.text}” ${context.citations.cite(item.chunk.documentId, address, item.sentence.text)}`);
   return `Theo ${label}, ${where}: ${quotes.join(' ')}`;
 }
 
@@ -126,6 +129,28 @@ function introducingLine(item: ScoredSentence): ScoredSentence | null {
   }
   return null;
 }
+
+/**
+ * The lead-in of the khoản a quoted point opens ("Các trường hợp không thực hiện điều động",
+ * "… thuộc một trong các trường hợp sau:"): a line ending in ":" or a title without a final
+ * stop. Null when the quote does not open a point, or its khoản states a rule of its own.
+ */
+function pointLeadIn(document: CorpusDocument, address: string, first: ScoredSentence): { address: string; text: string } | null {
+  const point = sectionAt(document, address);
+  if (!point || point.kind !== 'point' || !point.parent) return null;
+  // The quote opens the point: only its marker ("d) ") stands before it.
+  if (first.sentence.start - point.span.start > POINT_MARKER_CHARS) return null;
+  const clause = sectionAt(document, point.parent);
+  const line = clause?.text.split('\n', 1)[0].trim();
+  if (!clause || !line || line.length > LEAD_IN_CHARS) return null;
+  const text = withoutItemMarker(line);
+  return /:$/.test(text) || !/[.;!?…]$/.test(text) ? { address: clause.address, text } : null;
+}
+
+/** Characters a point's marker takes ("đ) ", "10. "). */
+const POINT_MARKER_CHARS = 5;
+/** Longest khoản line read as a lead-in. */
+const LEAD_IN_CHARS = 400;
 
 /** Most items of a list quoted after its lead-in. */
 const LIST_ITEMS = 12;
