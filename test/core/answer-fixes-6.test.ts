@@ -97,3 +97,40 @@ describe('a point quoted under its khoản’s lead-in', () => {
     }
   });
 });
+
+describe('document facts asked in other words', () => {
+  it('reads "ai đứng tên ký … với cương vị gì" as the signer, in a directive and a resolution', async () => {
+    for (const [question, document] of [
+      ['Ai đứng tên ký Chỉ thị 012 của UBND tỉnh Đắk Lắk và ký với cương vị gì?', 'chi-thi-012-ct-ubnd-2025-dak-lak'],
+      ['ai dung ten ky nghi quyet 81', 'nghi-quyet-81-2025-nq-hdnd-ha-noi'],
+    ]) {
+      const response = await ask(question);
+      expect(places(response), question).toEqual([`${document}#signature`]);
+    }
+  });
+
+  it('reads "thay cho … nào" as what the document replaces, in a resolution and a decree', async () => {
+    const resolution = await ask('Nghị quyết chi thu nhập tăng thêm năm 2026 của Hà Nội thay cho nghị quyết nào trước đó?');
+    expect(resolution.answer).toContain('46/2024/NQ-HĐND');
+    const decree = await ask('Nghị định 170 thay cho những nghị định nào?');
+    expect(decree.answer).toContain('138/2020/NĐ-CP');
+  });
+});
+
+describe('a cited document asked about beside the loaded one citing it', () => {
+  it('quotes what the loaded document says of it instead of abstaining on its unloaded text', async () => {
+    const response = await ask('Nghị định 170 có tác động gì đến Nghị định 33/2023/NĐ-CP về cán bộ, công chức cấp xã?');
+    expect(response.abstained).toBe(false);
+    expect(places(response)).toEqual(['nghi-dinh-170-2025-nd-cp-tuyen-dung-su-dung-quan-ly-cong-chuc#dieu.71.khoan.3']);
+    expect(response.answer).toContain('Bãi bỏ');
+    const plan = await ask('Theo Kế hoạch 141, Nghị quyết 197/2025/QH15 quy định chính sách gì?');
+    expect(plan.abstained).toBe(false);
+    expect(places(plan).every((place) => place.startsWith('ke-hoach-141-kh-ubnd-2025-bac-ninh#'))).toBe(true);
+  });
+
+  it('still abstains on the unloaded text when no loaded document is named', async () => {
+    const response = await ask('Nghị quyết 197/2025/QH15 quy định chính sách gì?');
+    expect(response.abstained).toBe(true);
+    expect(response.abstainReason).toBe('unloaded-document');
+  });
+});

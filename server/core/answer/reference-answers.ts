@@ -45,7 +45,9 @@ function referenceParagraph(context: ComposeContext, document: KnownDocument): s
   const citing = [...new Set(places.map((place) => place.documentId))];
   for (const documentId of citing) {
     const own = places.map((place, index) => ({ place, marker: markers[index] })).filter((item) => item.place.documentId === documentId);
-    const where = joinVi(own.map((item) => `${placeLabel(item.place.address)} ${item.marker}`));
+    // One or two places: what they say of it is the answer ("Bãi bỏ … Nghị định số 33/2023/NĐ-CP …").
+    const quoted = own.length <= QUOTED_PLACES;
+    const where = joinVi(own.map((item) => (quoted ? `${placeLabel(item.place.address)}: “${item.place.quote.trim()}” ${item.marker}` : `${placeLabel(item.place.address)} ${item.marker}`)));
     sentences.push(`${citingName(context, documentId)} nhắc đến văn bản này tại ${where}.`);
   }
   const citers = citing.length === 1 ? citingName(context, citing[0]) : 'các văn bản đã nạp';
@@ -56,6 +58,9 @@ function referenceParagraph(context: ComposeContext, document: KnownDocument): s
   );
   return sentences.join(' ');
 }
+
+/** Most places of one citing document quoted in full; more are listed by label. */
+const QUOTED_PLACES = 2;
 
 /** How a citing document is named in a sentence ("Kế hoạch số 141/KH-UBND"), by its id. */
 function citingName(context: ComposeContext, documentId: string): string {

@@ -28,8 +28,8 @@ export const CUES = {
   validity: 'hieu luc',
 } as const;
 
-/** "thay thế", "bãi bỏ", "hết hiệu lực … nào", "replaces", "repeals": asks what a document ends. */
-const REPLACES_QUESTION = /\b(?:thay the|bai bo|het hieu luc)\b.*\b(?:nao|gi)\b|\b(?:replace|replaces|repeal|repeals|supersede|supersedes)\b/;
+/** "thay thế", "thay cho", "bãi bỏ", "hết hiệu lực … nào", "replaces", "repeals": asks what a document ends. */
+const REPLACES_QUESTION = /\b(?:thay the|thay cho|bai bo|het hieu luc)\b.*\b(?:nao|gi)\b|\b(?:replace|replaces|repeal|repeals|supersede|supersedes)\b/;
 
 /** Words of a duty's deadline: "chậm nhất", "hạn chót", "phải … ", "must", "no later than". */
 const DUTY_DEADLINE = /\b(?:cham nhat|han chot|han cuoi|phai|must|no later than)\b/;

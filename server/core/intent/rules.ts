@@ -48,7 +48,9 @@ export const INTENT_RULES: readonly IntentRule[] = [
       const documents = citedDocuments(context.query, taskShaped(context));
       if (documents.length === 0) return null;
       const unloaded = documents.some((document) => document.loadedAs === null);
-      return { kind: 'reference', documents, content: unloaded && asksForContent(context.query), issuerUnitId: null };
+      // "Nghị định 170 có tác động gì đến Nghị định 33/2023?": a loaded document named beside it says what it does to it, where it cites it.
+      const besideLoaded = context.query.documents.some((mention) => mention.document.loadedAs !== null && !documents.includes(mention.document));
+      return { kind: 'reference', documents, content: unloaded && asksForContent(context.query) && !besideLoaded, issuerUnitId: null };
     },
   },
   {
