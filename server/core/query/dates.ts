@@ -3,6 +3,7 @@
  * "in June 2026", "tháng sáu"), read from the folded key.
  */
 import { isVietnameseMonthWord, type QueryVocabulary } from './vocabulary.js';
+import { QUESTION_WORDS } from './question-words.js';
 
 /** A month named by the question; `year` is null when the question gives none. */
 export interface MonthSlot {
@@ -21,8 +22,11 @@ export interface DateSlots {
 
 const FULL_DATE = /\b(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\b/g;
 const MONTH_YEAR = /\b(?:(?:thang|month)\s*(\d{1,2})\s*(?:\/|-|nam|,)?\s*(\d{4})|t?(\d{1,2})\s*[/-]\s*(\d{4}))\b/g;
-/** "30/6" with no year (a full date is read first, "6/2026" is a month); not a share ("quá 2/3 số phiếu", "trên 1/2 tổng số", "từ 2/3 trở lên"). */
-const DAY_SLASH_MONTH = /(?<!\b(?:qua|tren|duoi|dat|it nhat)\s+)\b(\d{1,2})\s*\/\s*(\d{1,2})\b(?!\s*[/.-]\s*\d)(?!\s+(?:so|tong so|tro len)\b)/g;
+/**
+ * "30/6" with no year (a full date is read first, "6/2026" is a month); not a share ("quá 2/3 số
+ * phiếu", "trên 1/2 tổng số", "từ 2/3 trở lên": `dates.shareBefore`, `dates.shareAfter` of the question words).
+ */
+const DAY_SLASH_MONTH = QUESTION_WORDS.daySlashMonth;
 /** "30 tháng 6", "30 tháng 6 năm 2026". */
 const DAY_WORD_MONTH = /\b(\d{1,2})\s+thang\s+(\d{1,2})\b(?:\s*(?:nam|\/|,)?\s*(\d{4})\b)?/g;
 /** "tháng 6", "month 6", and the chat shorthand "T6". */
