@@ -18,7 +18,7 @@ import { QUESTION_WORDS, type QuestionWords } from '../query/question-words.js';
 /** Where a question may be cut into parts: ", và", "và", ",", ";". */
 const SEPARATOR = /\s*(?:[,;]\s*(?:và\s+|còn\s+)?|\s+và\s+)/gu;
 /** Words left before a way of asking in the first part ("trong bao lâu", "từ khi nào"), dropped from its subject. */
-const DANGLING = /\s+(?:trong|vào|là|từ|đến|được|có|thì|bằng|theo)$/iu;
+const DANGLING = QUESTION_WORDS.leftBeforeAsk;
 
 /**
  * The parts of a question that asks several things, in order; null when it asks one. The
@@ -110,9 +110,9 @@ function joinReplies(replies: readonly Reply[]): Reply {
   return { ...replies[0], answer: answers.join('\n\n'), citations, memory: last.memory };
 }
 
-/** "Còn …", "Thế …", "Vậy …", "Nếu …", "What about …": a question that goes on from the last one. */
+/** "Còn …", "Thế …", "Vậy …", "Nếu …", "What about …" (`followUps.continues`): a question that goes on from the last one. */
 export function continuesTopic(question: string): boolean {
-  return /^(?:con|the|vay|neu|the con|con neu|what about|how about|and if|and)\b/.test(matchKey(question).trim());
+  return QUESTION_WORDS.continues.test(matchKey(question).trim());
 }
 
 /** The label of the one loaded document a question names ("Luật số 80/2025/QH15"), when it has a number to be named by again. */

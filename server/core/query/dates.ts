@@ -31,13 +31,8 @@ const DAY_SLASH_MONTH = QUESTION_WORDS.daySlashMonth;
 const DAY_WORD_MONTH = /\b(\d{1,2})\s+thang\s+(\d{1,2})\b(?:\s*(?:nam|\/|,)?\s*(\d{4})\b)?/g;
 /** "tháng 6", "month 6", and the chat shorthand "T6". */
 const MONTH_ONLY = /\b(?:(?:thang|month)\s+|t)(\d{1,2})\b/g;
-/** Words before a date that make it a bound; `strict` ones exclude the month they name. */
-const BOUND_WORDS: Array<{ pattern: RegExp; side: 'before' | 'after'; strict: boolean }> = [
-  { pattern: /\b(?:truoc|before)\s+(?:ngay\s+)?$/, side: 'before', strict: true },
-  { pattern: /\b(?:cham nhat|den het|den|by|no later than)\s+(?:ngay\s+)?$/, side: 'before', strict: false },
-  { pattern: /\b(?:sau|after)\s+(?:ngay\s+)?$/, side: 'after', strict: true },
-  { pattern: /\b(?:tu|ke tu|since|from)\s+(?:ngay\s+)?$/, side: 'after', strict: false },
-];
+/** Words before a date that make it a bound (`dates.bounds` of the question words, in order); `strict` ones exclude the month they name. */
+const BOUND_WORDS = QUESTION_WORDS.bounds;
 
 /** Zero-padded ISO date. */
 export function isoDate(year: number, month: number, day: number): string {
@@ -97,7 +92,7 @@ export function readDateSlots(key: string, vocabulary: QueryVocabulary, defaultY
     return ' '.repeat(match.length);
   });
   for (const month of namedMonths(rest, vocabulary)) slots.months.push({ month, year: yearNear(key) });
-  const year = /\b(?:nam|year|in)\s+(20\d{2})\b/.exec(rest);
+  const year = QUESTION_WORDS.yearAlone.exec(rest);
   if (year && slots.months.length === 0 && !slots.dueBefore && !slots.dueAfter) slots.year = Number(year[1]);
   return slots;
 }

@@ -11,6 +11,10 @@ import type { PhraseEntry, QuestionWordsFile } from './question-words.js';
 export interface QuestionWords {
   /** Ways of asking that end a part of a multi-part question ("bao lâu", "ai", "khi nào"). */
   partAsks: RegExp;
+  /** Words left before a way of asking at the end of a first part ("trong" of "trong bao lâu"), as typed. */
+  leftBeforeAsk: RegExp;
+  /** The start of a question that goes on from the last one ("Còn …", "What about …"). */
+  continues: RegExp;
   /** "<term> (được hiểu) là gì": captures the words before the way of asking. */
   definitionAfter: RegExp;
   /** "thế nào là <term>", "định nghĩa (của) <term>": captures the words after it. */
@@ -29,6 +33,10 @@ export interface QuestionWords {
   amountQuestion: RegExp;
   /** "30/6" with no year, not a share ("quá 2/3 số phiếu"); global, for `replace`: captures day and month. */
   daySlashMonth: RegExp;
+  /** The words before a date that make it a bound, in the table's order: each tested on the text before the date. */
+  bounds: Array<{ pattern: RegExp; side: 'before' | 'after'; strict: boolean }>;
+  /** A year named alone ("năm 2026"): captures the year. */
+  yearAlone: RegExp;
   /** What a question asks for, by the answer's kind. */
   howLong: RegExp;
   howMany: RegExp;
@@ -99,6 +107,8 @@ export function compileQuestionWords(data: QuestionWordsFile): QuestionWords {
   const venue = support.venue;
   return {
     partAsks: wholeWords(anyEntry(data.parts.asks)),
+    leftBeforeAsk: new RegExp(`\\s+${anyOf(data.parts.leftBeforeAsk)}$`, 'iu'),
+    continues: new RegExp(`^${anyOf(data.followUps.continues)}\\b`),
     definitionAfter: new RegExp(`([^?.;:!]+?)\\s+(?:${anyOf(definitions.leadIns)}\\s+)?${anyOf(definitions.asksAfter, '\\s+')}\\b`),
     definitionBefore: new RegExp(`\\b${anyOf(definitions.asksBefore)}\\s+([^?.,;:!]+)`),
     definitionFrameWords: new Set(definitions.frameWords),
@@ -113,6 +123,12 @@ export function compileQuestionWords(data: QuestionWordsFile): QuestionWords {
       `(?<!\\b${anyOf(dates.shareBefore)}\\s+)\\b(\\d{1,2})\\s*\\/\\s*(\\d{1,2})\\b(?!\\s*[/.-]\\s*\\d)(?!\\s+${anyOf(dates.shareAfter)}\\b)`,
       'g',
     ),
+    bounds: dates.bounds.map(({ words, side, strict }) => ({
+      pattern: new RegExp(`\\b${anyOf(words)}\\s+(?:${anyOf(dates.boundDayWords)}\\s+)?$`),
+      side,
+      strict,
+    })),
+    yearAlone: new RegExp(`\\b${anyOf(dates.yearWords)}\\s+(20\\d{2})\\b`),
     howLong: wholeWords(anyOf(needs.howLong)),
     howMany: wholeWords(anyOf(needs.howMany)),
     when: wholeWords(anyEntry(needs.when)),

@@ -19,10 +19,18 @@ export type { QuestionWords } from './question-patterns.js';
  */
 export type PhraseEntry = string | { words: string; notAfter?: string[]; notBefore?: string[]; unlessThen?: string[] };
 
+/** Words before a date that make it a bound ("trước", "chậm nhất"); `strict` ones exclude the month they name. */
+export interface DateBound {
+  words: string[];
+  side: 'before' | 'after';
+  strict: boolean;
+}
+
 /** The JSON file as written: folded lists (matched on the folded question), `spans` as the documents write. */
 export interface QuestionWordsFile {
   about?: string;
-  parts: { asks: PhraseEntry[] };
+  parts: { asks: PhraseEntry[]; leftBeforeAsk: string[] };
+  followUps: { continues: string[] };
   definitions: { asksAfter: string[]; leadIns: string[]; asksBefore: string[]; frameWords: string[] };
   place: { asksWhatItSays: string[] };
   appendix: { asksContent: string[] };
@@ -31,7 +39,7 @@ export interface QuestionWordsFile {
     venue: { events: string[]; at: string[]; places: string[]; englishAsks: string[]; englishEvents: string[] };
     amount: string[];
   };
-  dates: { shareBefore: string[]; shareAfter: string[] };
+  dates: { shareBefore: string[]; shareAfter: string[]; bounds: DateBound[]; boundDayWords: string[]; yearWords: string[] };
   needs: { howLong: string[]; howMany: string[]; when: PhraseEntry[]; who: string[]; countWords: string[]; notCounted: string[]; shareNouns: string[] };
   spans: {
     numberWords: string[];
@@ -54,14 +62,15 @@ export class QuestionWordsError extends Error {
 }
 
 /** Every list the file must have, by section; `entries` lists may hold objects, `written` ones keep tone marks and case. */
-const LISTS: Record<string, { lists: string[]; entries?: string[]; written?: boolean }> = {
-  parts: { lists: ['asks'], entries: ['asks'] },
+const LISTS: Record<string, { lists: string[]; entries?: string[]; written?: true | string[] }> = {
+  parts: { lists: ['asks', 'leftBeforeAsk'], entries: ['asks'], written: ['leftBeforeAsk'] },
+  followUps: { lists: ['continues'] },
   definitions: { lists: ['asksAfter', 'leadIns', 'asksBefore', 'frameWords'] },
   place: { lists: ['asksWhatItSays'] },
   appendix: { lists: ['asksContent'] },
   support: { lists: ['person', 'amount'], entries: ['person'] },
   'support.venue': { lists: ['events', 'at', 'places', 'englishAsks', 'englishEvents'] },
-  dates: { lists: ['shareBefore', 'shareAfter'] },
+  dates: { lists: ['shareBefore', 'shareAfter', 'boundDayWords', 'yearWords'] },
   needs: { lists: ['howLong', 'howMany', 'when', 'who', 'countWords', 'notCounted', 'shareNouns'], entries: ['when'] },
   spans: { lists: ['numberWords', 'lengthUnits', 'lengthUnitsWithNoun', 'lengthTails', 'notLengthAfter', 'notAmountAfter', 'dutyVerbs', 'actors'], written: true },
 };
@@ -106,6 +115,21 @@ function checkEntry(entry: Record<string, unknown>, at: string): string | null {
   return null;
 }
 
+/** The ordered table of date bounds: each row its words, a side and whether it is strict. */
+function checkBounds(bounds: unknown): string | null {
+  if (!Array.isArray(bounds) || bounds.length === 0) return 'dates.bounds must be a non-empty list of {"words", "side", "strict"}';
+  for (const [index, row] of bounds.entries()) {
+    const at = `dates.bounds[${index}]`;
+    if (typeof row !== 'object' || row === null) return `${at} must be an object {"words", "side", "strict"}`;
+    const { words, side, strict } = row as Record<string, unknown>;
+    if (side !== 'before' && side !== 'after') return `${at}.side must be "before" or "after", not ${JSON.stringify(side)}`;
+    if (typeof strict !== 'boolean') return `${at}.strict must be true or false`;
+    const problem = checkList(words, `${at}.words`, { written: false, entries: false });
+    if (problem) return problem;
+  }
+  return null;
+}
+
 /** The section of the file at a dotted path ("support.venue"), or undefined. */
 function sectionAt(data: unknown, path: string): unknown {
   return path.split('.').reduce<unknown>((value, key) => (typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined), data);
@@ -119,10 +143,13 @@ export function checkQuestionWords(data: unknown, file = 'question-words.json'):
     if (typeof section !== 'object' || section === null || Array.isArray(section)) throw new QuestionWordsError(file, `"${path}" must be an object of lists`);
     for (const list of spec.lists) {
       const entries = spec.entries?.includes(list) ?? false;
-      const problem = checkList((section as Record<string, unknown>)[list], `${path}.${list}`, { written: spec.written ?? false, entries });
+      const written = spec.written === true || (spec.written?.includes(list) ?? false);
+      const problem = checkList((section as Record<string, unknown>)[list], `${path}.${list}`, { written, entries });
       if (problem) throw new QuestionWordsError(file, problem);
     }
   }
+  const bounds = checkBounds((data as { dates: { bounds?: unknown } }).dates.bounds);
+  if (bounds) throw new QuestionWordsError(file, bounds);
   return data as QuestionWordsFile;
 }
 
