@@ -51,7 +51,7 @@ export interface QuestionWords {
   /** A figure or a number word, folded, as a pattern source without flags or captures. */
   numberWord: string;
   /** A length of time in a sentence ("05 ngày làm việc", "01 kỳ tuyển dụng tiếp theo"). */
-  length: RegExp;
+  lengthOfTime: RegExp;
   /** Words before a number that make it a date, a place or a document's number, not an amount. */
   notAmountBefore: RegExp;
   /** A duty verb in a sentence ("có trách nhiệm", "chủ trì"). */
@@ -137,7 +137,7 @@ export function compileQuestionWords(data: QuestionWordsFile): QuestionWords {
     notCounted: new Set(needs.notCounted),
     shareNouns: new Set(needs.shareNouns),
     numberWord: `(?:\\d+(?:[.,]\\d+)?|${anyOf(spans.numberWords.map(matchKey))})`,
-    length: new RegExp(
+    lengthOfTime: new RegExp(
       `(?<!${anyOf(spans.notLengthAfter)}\\s+)(?<![\\d/])(?:\\d+|${anyOf(spans.numberWords)})\\s+` +
         `(?:${anyOf(spans.lengthUnits)}|${anyOf(spans.lengthUnitsWithNoun)}\\s+\\p{L}+(?:\\s+\\p{L}+)?)(?!\\s*\\d)(?:\\s+${anyOf(spans.lengthTails)})?`,
       'iu',

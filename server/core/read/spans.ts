@@ -31,7 +31,7 @@ const TIME = new RegExp(
 );
 
 /** A length of time ("05 ngày làm việc", "01 kỳ tuyển dụng tiếp theo"), not a piece of a date ("24 tháng 6 năm 2025" holds no "6 năm"). */
-const LENGTH = QUESTION_WORDS.length;
+const LENGTH = QUESTION_WORDS.lengthOfTime;
 
 /** A figure: digits that are not part of a date or a document number. */
 const FIGURE = /(?<![\d/.-])\d+(?:[.,]\d+)?(?![\d/])(?:\s*%)?/u;
