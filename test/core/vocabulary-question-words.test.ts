@@ -70,6 +70,15 @@ describe('question words drive what is matched', () => {
     expect(withChange((data) => data.spans.actors.push('Liên đoàn')).actor.test('Liên đoàn Lao động có trách nhiệm')).toBe(true);
   });
 
+  it('reads a time span with the words before a date and of a period from spans', () => {
+    const sentence = 'Báo cáo gửi Sở Nội vụ muộn nhất ngày 30/6/2026.';
+    expect(loadQuestionWords().time.exec(sentence)?.[0].trim()).toBe('ngày 30/6/2026');
+    const more = withChange((data) => data.spans.numericDatePrefixes.push('muộn nhất'));
+    expect(more.time.exec(sentence)?.[0].trim()).toBe('muộn nhất ngày 30/6/2026');
+    expect(loadQuestionWords().time.exec('trong vòng 10 ngày làm việc')?.[0]).toBe('trong vòng 10 ngày làm việc');
+    expect(withChange((data) => data.spans.periodTails.push('tiếp theo')).time.exec('trong vòng 10 ngày tiếp theo')?.[0]).toBe('trong vòng 10 ngày tiếp theo');
+  });
+
   it('tells a share from a day by the guard words of dates', () => {
     const words = loadQuestionWords();
     expect('qua 2/3 so phieu'.replace(words.daySlashMonth, '<date>')).toBe('qua 2/3 so phieu');

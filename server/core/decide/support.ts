@@ -27,7 +27,7 @@ const NOT_AMOUNTS =
   /\b\d{1,2}\/\d{1,2}\/\d{4}\b|\b\d{1,2}\/\d{4}\b|\b(?:19|20)\d{2}\b|\b\d+[-/][\p{Lu}Đ][\p{L}/-]*|(?<![\p{L}])(?:ngày|tháng|Điều|khoản|Chương|Mục)\s+\d{1,3}(?!\d)/giu;
 
 /** "số lần không hạn chế", "không giới hạn": an amount stated as having no limit. */
-const UNLIMITED = /không (?:hạn chế|giới hạn)/iu;
+const UNLIMITED = QUESTION_WORDS.noLimit;
 
 /** Whether a passage states a figure that could answer "bao nhiêu", beyond its dates and document numbers, or says there is no limit. */
 export function hasFigure(passage: string): boolean {

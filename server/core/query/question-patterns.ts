@@ -48,6 +48,14 @@ export interface QuestionWords {
   notCounted: ReadonlySet<string>;
   /** Nouns after a count word that ask a share, not a count of a thing ("phần trăm"), folded. */
   shareNouns: ReadonlySet<string>;
+  /** A time expression in a sentence ("chậm nhất ngày 30/6/2026", "trong thời hạn 03 ngày làm việc", "hằng năm"). */
+  time: RegExp;
+  /** Words that make a time span precise beyond a month ("thời hạn", "vòng", "kể từ"). */
+  precisePeriod: RegExp;
+  /** "không hạn chế", "không giới hạn" in a sentence: an amount stated as having no limit. */
+  noLimit: RegExp;
+  /** The words of `noLimit` after "không", folded, as a pattern source without flags or captures. */
+  noLimitWords: string;
   /** A figure or a number word, folded, as a pattern source without flags or captures. */
   numberWord: string;
   /** A length of time in a sentence ("05 ngày làm việc", "01 kỳ tuyển dụng tiếp theo"). */
@@ -101,6 +109,32 @@ function wholeWords(group: string, flags = ''): RegExp {
   return new RegExp(`\\b${group}\\b`, flags);
 }
 
+/**
+ * The shapes of a time expression as official writing puts it, in the order they are tried:
+ * dates written out or with digits after the words that bound them, periods ("trong thời hạn
+ * 03 ngày"), "kể từ ngày …", recurrences ("hằng năm"), "định kỳ", quarters, months, years,
+ * stages ("giai đoạn 2021–2025"), standing duties ("thường xuyên"). The calendar's own words
+ * (ngày, tháng, năm, quý) are its grammar and stay here.
+ */
+function timePattern(spans: QuestionWordsFile['spans']): RegExp {
+  return new RegExp(
+    [
+      String.raw`${anyOf(spans.datePrefixes)}?\s*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?`,
+      String.raw`${anyOf(spans.numericDatePrefixes)}?\s*ngày\s+\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?`,
+      String.raw`trong ${anyOf(spans.periodFrames)}\s+(?:\d+|\p{L}+)\s+${anyOf(spans.periodUnits)}(?: ${anyOf(spans.periodTails)})?(?:,?\s+kể từ[^.;]*)?`,
+      String.raw`kể từ ngày[^.;]*`,
+      String.raw`${anyOf(spans.recurrenceWords)}\s+${anyOf(spans.recurrencePeriods)}`,
+      String.raw`định kỳ[^.;]{0,40}`,
+      String.raw`quý\s+[IV]{1,3}(?!\p{L})(?:\s*[-/]\s*\d{4}|\s+năm\s+\d{4})?`,
+      String.raw`(?:trong\s+)?tháng\s+\d{1,2}(?:[/]\d{4}|\s+năm\s+\d{4})?`,
+      String.raw`(?:trong\s+)?năm\s+(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?`,
+      String.raw`giai đoạn\s+(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}`,
+      anyOf(spans.standingWords),
+    ].join('|'),
+    'iu',
+  );
+}
+
 /** Compiles a checked file (see `checkQuestionWords`) into its patterns. */
 export function compileQuestionWords(data: QuestionWordsFile): QuestionWords {
   const { definitions, support, dates, needs, spans } = data;
@@ -136,6 +170,10 @@ export function compileQuestionWords(data: QuestionWordsFile): QuestionWords {
     counted: new RegExp(`\\b${anyOf(needs.countWords)}\\s+([a-z]+(?:\\s+[a-z]+)?)`),
     notCounted: new Set(needs.notCounted),
     shareNouns: new Set(needs.shareNouns),
+    time: timePattern(spans),
+    precisePeriod: new RegExp(anyOf(spans.precisePeriodWords), 'iu'),
+    noLimit: new RegExp(`không ${anyOf(spans.noLimitWords)}`, 'iu'),
+    noLimitWords: anyOf(spans.noLimitWords.map(matchKey)),
     numberWord: `(?:\\d+(?:[.,]\\d+)?|${anyOf(spans.numberWords.map(matchKey))})`,
     lengthOfTime: new RegExp(
       `(?<!${anyOf(spans.notLengthAfter)}\\s+)(?<![\\d/])(?:\\d+|${anyOf(spans.numberWords)})\\s+` +

@@ -42,6 +42,16 @@ export interface QuestionWordsFile {
   dates: { shareBefore: string[]; shareAfter: string[]; bounds: DateBound[]; boundDayWords: string[]; yearWords: string[] };
   needs: { howLong: string[]; howMany: string[]; when: PhraseEntry[]; who: string[]; countWords: string[]; notCounted: string[]; shareNouns: string[] };
   spans: {
+    datePrefixes: string[];
+    numericDatePrefixes: string[];
+    periodFrames: string[];
+    periodUnits: string[];
+    periodTails: string[];
+    recurrenceWords: string[];
+    recurrencePeriods: string[];
+    standingWords: string[];
+    precisePeriodWords: string[];
+    noLimitWords: string[];
     numberWords: string[];
     lengthUnits: string[];
     lengthUnitsWithNoun: string[];
@@ -72,7 +82,14 @@ const LISTS: Record<string, { lists: string[]; entries?: string[]; written?: tru
   'support.venue': { lists: ['events', 'at', 'places', 'englishAsks', 'englishEvents'] },
   dates: { lists: ['shareBefore', 'shareAfter', 'boundDayWords', 'yearWords'] },
   needs: { lists: ['howLong', 'howMany', 'when', 'who', 'countWords', 'notCounted', 'shareNouns'], entries: ['when'] },
-  spans: { lists: ['numberWords', 'lengthUnits', 'lengthUnitsWithNoun', 'lengthTails', 'notLengthAfter', 'notAmountAfter', 'dutyVerbs', 'actors'], written: true },
+  spans: {
+    lists: [
+      'datePrefixes', 'numericDatePrefixes', 'periodFrames', 'periodUnits', 'periodTails', 'recurrenceWords', 'recurrencePeriods', 'standingWords',
+      'precisePeriodWords', 'noLimitWords', 'numberWords', 'lengthUnits', 'lengthUnitsWithNoun', 'lengthTails', 'notLengthAfter', 'notAmountAfter',
+      'dutyVerbs', 'actors',
+    ],
+    written: true,
+  },
 };
 
 const ENTRY_KEYS = new Set(['words', 'notAfter', 'notBefore', 'unlessThen']);

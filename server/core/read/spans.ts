@@ -13,22 +13,8 @@ import { QUESTION_WORDS, type QuestionWords } from '../query/question-words.js';
 /** What a question asks for, as far as reading a span goes. */
 export type AnswerNeed = 'when' | 'how-long' | 'how-many' | 'who' | 'what';
 
-const TIME = new RegExp(
-  [
-    String.raw`(?:trước|sau|từ|đến|chậm nhất(?: là)?(?: vào)?|trong)?\s*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?`,
-    String.raw`(?:trước|sau|từ|đến|chậm nhất(?: là)?)?\s*ngày\s+\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?`,
-    String.raw`trong (?:thời hạn|vòng|thời gian)\s+(?:\d+|\p{L}+)\s+(?:ngày|tháng|năm|giờ)(?: làm việc)?(?:,?\s+kể từ[^.;]*)?`,
-    String.raw`kể từ ngày[^.;]*`,
-    String.raw`(?:hằng|hàng)\s+(?:năm|quý|tháng|tuần)`,
-    String.raw`định kỳ[^.;]{0,40}`,
-    String.raw`quý\s+[IV]{1,3}(?!\p{L})(?:\s*[-/]\s*\d{4}|\s+năm\s+\d{4})?`,
-    String.raw`(?:trong\s+)?tháng\s+\d{1,2}(?:[/]\d{4}|\s+năm\s+\d{4})?`,
-    String.raw`(?:trong\s+)?năm\s+(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?`,
-    String.raw`giai đoạn\s+(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}`,
-    String.raw`thường xuyên`,
-  ].join('|'),
-  'iu',
-);
+/** A time expression (see `timePattern` in query/question-patterns.ts for its shapes). */
+const TIME = QUESTION_WORDS.time;
 
 /** A length of time ("05 ngày làm việc", "01 kỳ tuyển dụng tiếp theo"), not a piece of a date ("24 tháng 6 năm 2025" holds no "6 năm"). */
 const LENGTH = QUESTION_WORDS.lengthOfTime;
@@ -92,7 +78,7 @@ export function answerSpan(need: AnswerNeed, text: string, counted: readonly str
 export function spanPrecision(need: AnswerNeed, span: string): number {
   if (need !== 'when') return 1;
   if (/ngày\s+\d|\d{1,2}[/.-]\d{1,2}/iu.test(span)) return 4;
-  if (/thời hạn|vòng|kể từ/iu.test(span)) return 3;
+  if (QUESTION_WORDS.precisePeriod.test(span)) return 3;
   if (/tháng\s+\d|quý/iu.test(span)) return 2;
   if (/năm\s+\d/iu.test(span)) return 1.5;
   return 1;
@@ -120,6 +106,8 @@ export function countedNoun(key: string): string[] | null {
 
 /** Number words written out, folded. */
 const NUMBER_WORD = QUESTION_WORDS.numberWord;
+/** "hạn chế", "giới hạn" after "không", folded. */
+const NO_LIMIT = QUESTION_WORDS.noLimitWords;
 
 /**
  * "2 vòng thi" in `text` for the counted ["vong"]: a figure right before the noun (one word
@@ -147,7 +135,7 @@ function countPatterns(noun: string): { figure: RegExp; unlimited: RegExp } {
     const share = '\\s*%\\s*(?:(?:tong\\s+)?so\\s+|\\p{L}+\\s+)?';
     patterns = {
       figure: new RegExp(`(?:^|[^\\p{L}\\d])(${NUMBER_WORD}(?:${share}|\\s+(?:\\p{L}+\\s+)?)${noun})(?![\\p{L}])`, 'u'),
-      unlimited: new RegExp(`(?:so\\s+)?${noun}\\s+khong\\s+(?:han che|gioi han)|khong\\s+(?:han che|gioi han)\\s+(?:so\\s+)?${noun}`, 'u'),
+      unlimited: new RegExp(`(?:so\\s+)?${noun}\\s+khong\\s+${NO_LIMIT}|khong\\s+${NO_LIMIT}\\s+(?:so\\s+)?${noun}`, 'u'),
     };
     countPatternCache.set(noun, patterns);
   }
