@@ -12,7 +12,7 @@ import { definitionTerms } from '../../server/core/read/definitions.js';
 import { answerNeed } from '../../server/core/read/spans.js';
 import { compileQuestionWords } from '../../server/core/query/question-patterns.js';
 import { checkQuestionWords, DEFAULT_QUESTION_WORDS_FILE, loadQuestionWords, QuestionWordsError, type QuestionWordsFile } from '../../server/core/query/question-words.js';
-import { NOT_CITED_WITH_TYPE_WORD, DOCUMENT_TYPES } from '../../ingest/document-types.js';
+import { CONTENT_NOUNS, NOT_CITED_WITH_TYPE_WORD, DOCUMENT_TYPES } from '../../ingest/document-types.js';
 import type { ParsedQuery } from '../../server/core/query/understand.js';
 
 /** A fresh copy of the shipped file, to change in one test. */
@@ -141,11 +141,17 @@ describe('a bad question-words file', () => {
   });
 });
 
-describe('document types named without their type word', () => {
+describe('properties of document types read from their table', () => {
   it('reads citedWithTypeWord from the table, not from code', () => {
     const flagged = DOCUMENT_TYPES.filter((entry) => entry.citedWithTypeWord === false).map((entry) => entry.type);
     expect(flagged.length).toBeGreaterThan(1);
     expect([...NOT_CITED_WITH_TYPE_WORD].sort()).toEqual([...flagged].sort());
     expect(DOCUMENT_TYPES.filter((entry) => entry.citedByNumber).every((entry) => !NOT_CITED_WITH_TYPE_WORD.has(entry.type))).toBe(true);
+  });
+
+  it('reads what a type of document lays down from contentNouns', () => {
+    const withNouns = DOCUMENT_TYPES.filter((entry) => entry.contentNouns);
+    expect(withNouns.length).toBeGreaterThan(0);
+    for (const entry of withNouns) expect(CONTENT_NOUNS[entry.type]).toEqual(entry.contentNouns);
   });
 });
