@@ -20,6 +20,10 @@ export interface DocumentTypeEntry {
   notTheType?: readonly string[];
   /** A type other documents always cite by number ("Nghị định số 118/2025/NĐ-CP"): "which nghị định?" wants one. */
   citedByNumber?: boolean;
+  /** False for a type whose expected documents are not named by the type word and their number ("Kế hoạch 12"): a plan is named by its aliases. */
+  citedWithTypeWord?: boolean;
+  /** What a document of this type lays down, as a question names it ("tiêu chuẩn", "tiêu chí" of a competency framework). */
+  contentNouns?: readonly string[];
 }
 
 /** Every document type, in the table's order. */
@@ -32,6 +36,14 @@ export const SUBJECT_LINE_PREFIXES: readonly string[] = table.subjectLinePrefixe
 export const DOCUMENT_TYPE_NAMES: Readonly<Record<DocumentType, string>> = Object.fromEntries(
   DOCUMENT_TYPES.map((entry) => [entry.type, entry.name]),
 ) as Record<DocumentType, string>;
+
+/** The types whose expected documents are not named by their type word and number (`citedWithTypeWord: false`). */
+export const NOT_CITED_WITH_TYPE_WORD: ReadonlySet<DocumentType> = new Set(DOCUMENT_TYPES.filter((entry) => entry.citedWithTypeWord === false).map((entry) => entry.type));
+
+/** What each type's documents lay down (`contentNouns`), as written, by type. */
+export const CONTENT_NOUNS: Readonly<Partial<Record<DocumentType, readonly string[]>>> = Object.fromEntries(
+  DOCUMENT_TYPES.flatMap((entry) => (entry.contentNouns ? [[entry.type, entry.contentNouns]] : [])),
+);
 
 /** Words that hold a type's name but are not the type, folded ("ky luat"): "kỷ luật cán bộ" does not name "Luật Cán bộ". */
 export const NOT_TYPE_WORDS: readonly string[] = DOCUMENT_TYPES.flatMap((entry) => entry.notTheType ?? []);

@@ -13,21 +13,21 @@ import type { ParsedQuery } from '../query/understand.js';
 import { namedLoadedIds } from '../query/document-mentions.js';
 import { documentById } from '../registry-lookup.js';
 import { documentLabel } from './format.js';
+import { QUESTION_WORDS, type QuestionWords } from '../query/question-words.js';
 
-/** Ways of asking that end a part of a question, folded. */
-const ASKS = /\b(?:bao lau|bao nhieu|khi nao|luc nao|ngay nao|thang nao|nam nao|bao gio|ai|gi|nao|ra sao|the nao|may|co duoc khong|khong)\b/;
 /** Where a question may be cut into parts: ", và", "và", ",", ";". */
 const SEPARATOR = /\s*(?:[,;]\s*(?:và\s+|còn\s+)?|\s+và\s+)/gu;
 /** Words left before a way of asking in the first part ("trong bao lâu", "từ khi nào"), dropped from its subject. */
-const DANGLING = /\s+(?:trong|vào|là|từ|đến|được|có|thì|bằng|theo)$/iu;
+const DANGLING = QUESTION_WORDS.leftBeforeAsk;
 
 /**
  * The parts of a question that asks several things, in order; null when it asks one. The
  * question is cut at a separator when what comes before it asks something and the words up to
  * the next separator do too: "Ai ký Luật Cán bộ, công chức 2025 và … kỳ họp nào" is not cut at
- * the comma inside the law's name, since "công chức 2025" asks nothing.
+ * the comma inside the law's name, since "công chức 2025" asks nothing. The ways of asking are
+ * `parts.asks` of the question words.
  */
-export function questionParts(question: string): string[] | null {
+export function questionParts(question: string, questionWords: QuestionWords = QUESTION_WORDS): string[] | null {
   const text = question.trim().replace(/[?？]+$/u, '');
   const cuts = [...text.matchAll(SEPARATOR)].map((match) => ({ start: match.index ?? 0, end: (match.index ?? 0) + match[0].length }));
   const parts: string[] = [];
@@ -35,7 +35,7 @@ export function questionParts(question: string): string[] | null {
   cuts.forEach((cut, index) => {
     const next = text.slice(cut.end, cuts[index + 1]?.start ?? text.length);
     const before = text.slice(start, cut.start);
-    if (ASKS.test(matchKey(before)) && ASKS.test(matchKey(next))) {
+    if (questionWords.partAsks.test(matchKey(before)) && questionWords.partAsks.test(matchKey(next))) {
       parts.push(before.trim());
       start = cut.end;
     }
@@ -48,7 +48,7 @@ export function questionParts(question: string): string[] | null {
 /** The first part's subject, without its way of asking: "Vòng 1 … trắc nghiệm trong bao lâu" → "Vòng 1 … trắc nghiệm". */
 export function subjectOf(part: string): string {
   const key = matchKey(part);
-  const at = ASKS.exec(key)?.index ?? key.length;
+  const at = QUESTION_WORDS.partAsks.exec(key)?.index ?? key.length;
   return part.slice(0, at).replace(/[?,;\s]+$/u, '').replace(DANGLING, '').trim();
 }
 
@@ -110,9 +110,9 @@ function joinReplies(replies: readonly Reply[]): Reply {
   return { ...replies[0], answer: answers.join('\n\n'), citations, memory: last.memory };
 }
 
-/** "Còn …", "Thế …", "Vậy …", "Nếu …", "What about …": a question that goes on from the last one. */
+/** "Còn …", "Thế …", "Vậy …", "Nếu …", "What about …" (`followUps.continues`): a question that goes on from the last one. */
 export function continuesTopic(question: string): boolean {
-  return /^(?:con|the|vay|neu|the con|con neu|what about|how about|and if|and)\b/.test(matchKey(question).trim());
+  return QUESTION_WORDS.continues.test(matchKey(question).trim());
 }
 
 /** The label of the one loaded document a question names ("Luật số 80/2025/QH15"), when it has a number to be named by again. */

@@ -7,14 +7,15 @@ import type { CorpusDocument, Section } from '../../../ingest/types.js';
 import type { AnswerEnvironment } from '../environment.js';
 import type { ParsedQuery } from '../query/understand.js';
 import { readPlaceRefs } from '../query/place-refs.js';
+import { QUESTION_WORDS } from '../query/question-words.js';
 import { sectionAt } from '../registry-lookup.js';
 
-/** "quy định gì", "nói gì", "nội dung (là) gì", "gồm những gì", "what does … say": asking what a place says. */
-const ASKS_WHAT_IT_SAYS = /\b(?:quy dinh (?:gi|nhung gi|ve gi|nhung noi dung (?:gi|nao)|noi dung (?:gi|nao))|noi (?:gi|ve gi|nhung gi)|noi dung (?:la gi|gi|the nao|nhu the nao)|gom (?:nhung )?(?:gi|noi dung (?:gi|nao))|viet gi|what does|what do|say|says|provide|provides)\b/;
-
-/** The place a question names and asks what it says, in the one document in scope that has it; null otherwise. */
+/**
+ * The place a question names and asks what it says ("quy định gì", "nói gì", "what does … say":
+ * `place.asksWhatItSays` of the question words), in the one document in scope that has it; null otherwise.
+ */
 export function askedPlace(environment: AnswerEnvironment, query: ParsedQuery): { document: CorpusDocument; section: Section } | null {
-  if (!ASKS_WHAT_IT_SAYS.test(query.key)) return null;
+  if (!QUESTION_WORDS.asksWhatItSays.test(query.key)) return null;
   const [address] = readPlaceRefs(query.key).addresses.filter((item) => item.startsWith('dieu.'));
   if (!address) return null;
   const found = environment.registry.documents.flatMap((document) => {

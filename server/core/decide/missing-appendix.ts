@@ -8,6 +8,7 @@
 import type { CorpusDocument } from '../../../ingest/types.js';
 import { readPlaceRefs } from '../query/place-refs.js';
 import type { ParsedQuery } from '../query/understand.js';
+import { QUESTION_WORDS } from '../query/question-words.js';
 
 /** "mẫu số 02", "form no. 2": a numbered form, folded (a numbered appendix is read as a place, see `readPlaceRefs`). */
 const NUMBERED_FORM = /\b(?:mau\s+so|form\s+(?:no\.?\s*)?)\s*\d{1,2}\b/;
@@ -17,15 +18,13 @@ function namesNumberedAppendix(key: string): boolean {
   return NUMBERED_FORM.test(key) || readPlaceRefs(key).addresses.some((address) => /^phu-luc\.\d+$/.test(address));
 }
 
-/** Words asking what an appendix holds: its list, its items, its content. */
-const ASKS_CONTENT = /\b(?:gom|liet ke|nhung|noi dung|co nhung|bao gom|what|which|list|contain|contains|include|includes)\b/;
-
 /**
  * The documents in scope whose numbered appendix the question asks the content of while their
- * loaded text has no appendix at all; empty when the question names none, or asks nothing of it.
+ * loaded text has no appendix at all; empty when the question names none, or asks nothing of it
+ * (the words asking what an appendix holds are `appendix.asksContent` of the question words).
  */
 export function appendixNotLoaded(query: ParsedQuery, documents: readonly CorpusDocument[]): CorpusDocument[] {
-  if (!ASKS_CONTENT.test(query.key) || !namesNumberedAppendix(query.key)) return [];
+  if (!QUESTION_WORDS.asksAppendixContent.test(query.key) || !namesNumberedAppendix(query.key)) return [];
   const named = documents.filter((document) => query.documents.some((mention) => mention.document.document?.id === document.id));
   const asked = named.length > 0 ? named : documents;
   const without = asked.filter((document) => !document.sections.some((section) => section.address.startsWith('phu-luc')));

@@ -10,6 +10,7 @@ import type { PassageTerms } from '../retrieval/support.js';
 import type { ParsedQuery } from '../query/understand.js';
 import { querySignals } from '../retrieval/support.js';
 import { answerNeed } from '../read/spans.js';
+import { QUESTION_WORDS } from '../query/question-words.js';
 
 /** Least topic coverage of the best passage or task. */
 export const MIN_COVERAGE = 0.6;
@@ -19,16 +20,6 @@ export const MAX_UNKNOWN_SHARE = 0.25;
 export const MIN_PAIR_FIT = 0.4;
 
 /**
- * Questions asking who a person is ("Chủ tịch UBND tỉnh hiện nay là ai?"): documents name no
- * office holders beyond their signers. "Ai là người làm chủ tịch hội đồng …?", "who is
- * responsible …" ask for a role, which a regulation states; "ai là người đứng đầu …" asks a name.
- */
-const PERSON_QUESTION = /\b(?:la ai|ai la(?! nguoi (?!dung dau))|ten la gi|who (?:is|are)(?! (?:responsible|in charge)))\b/;
-/** Questions asking where an event takes place: the plan names no venues. */
-const VENUE_QUESTION = /\b(?:to chuc|dien ra|hoc|khai giang|hop)\s+(?:o|tai)\s+(?:dau|noi nao|cho nao)\b|\bwhere\b.*\b(?:held|take place|takes place|located)\b/;
-const AMOUNT_QUESTION = /\b(?:bao nhieu|may phan tram|may gio|muc (?:luong|phu cap)|how much|how many|ty le)\b/;
-
-/**
  * Dates ("08/5/2026", "6/2026", "2026", "ngày 10 tháng 6", "tháng 12"), document numbers
  * ("21-TB/VPTW") and places in a text ("Điều 6", "khoản 2"): digits that are not amounts.
  */
@@ -36,7 +27,7 @@ const NOT_AMOUNTS =
   /\b\d{1,2}\/\d{1,2}\/\d{4}\b|\b\d{1,2}\/\d{4}\b|\b(?:19|20)\d{2}\b|\b\d+[-/][\p{Lu}Đ][\p{L}/-]*|(?<![\p{L}])(?:ngày|tháng|Điều|khoản|Chương|Mục)\s+\d{1,3}(?!\d)/giu;
 
 /** "số lần không hạn chế", "không giới hạn": an amount stated as having no limit. */
-const UNLIMITED = /không (?:hạn chế|giới hạn)/iu;
+const UNLIMITED = QUESTION_WORDS.noLimit;
 
 /** Whether a passage states a figure that could answer "bao nhiêu", beyond its dates and document numbers, or says there is no limit. */
 export function hasFigure(passage: string): boolean {
@@ -91,14 +82,16 @@ export function unsupportedReason(query: ParsedQuery, coverage: number, lexicon:
 /**
  * Extra checks for general questions: a question for a person or a venue is never answered, one
  * for an amount only when the passage holds a figure — the plan names no office holders beyond
- * its signer and no places where events are held.
+ * its signer and no places where events are held. The ways of asking are `support` of the
+ * question words: "Chủ tịch UBND tỉnh hiện nay là ai?" asks a person, while "Ai là người làm chủ
+ * tịch hội đồng …?", "who is responsible …" ask for a role, which a regulation states.
  */
 export function unanswerableShape(query: ParsedQuery, passage: string): string | null {
-  if (PERSON_QUESTION.test(query.key)) return 'person';
-  if (VENUE_QUESTION.test(query.key)) return 'venue';
+  if (QUESTION_WORDS.personQuestion.test(query.key)) return 'person';
+  if (QUESTION_WORDS.venueQuestion.test(query.key)) return 'venue';
   // "Sau ngày nào … thực hiện đúng tỷ lệ …?" asks a time; the share is its topic.
   const asksTime = ['when', 'how-long'].includes(answerNeed(query.key));
-  if (AMOUNT_QUESTION.test(query.key) && !asksTime && !hasFigure(passage)) return 'amount';
+  if (QUESTION_WORDS.amountQuestion.test(query.key) && !asksTime && !hasFigure(passage)) return 'amount';
   return null;
 }
 

@@ -5,16 +5,18 @@
  * names what a kind of document contains and asks beyond what the plan writes about it.
  */
 import type { DocumentType } from '../../../ingest/types.js';
+import { CONTENT_NOUNS as WRITTEN_CONTENT_NOUNS } from '../../../ingest/document-types.js';
+import { foldedTokens } from '../../../common/text-key.js';
 import type { AnswerEnvironment } from '../environment.js';
 import type { KnownDocument } from '../query/document-mentions.js';
 import type { ParsedQuery } from '../query/understand.js';
 import { topicCoverage } from '../retrieval/support.js';
 import { MIN_COVERAGE } from './support.js';
 
-/** What each kind of document lays down, as folded phrases of a question. */
-const CONTENT_NOUNS: Partial<Record<DocumentType, readonly string[]>> = {
-  'khung-nang-luc': ['tieu chuan', 'tieu chi', 'khung nang luc'],
-};
+/** What each kind of document lays down (`contentNouns` of document-types.json), as folded phrases of a question. */
+const CONTENT_NOUNS: Partial<Record<DocumentType, readonly string[]>> = Object.fromEntries(
+  Object.entries(WRITTEN_CONTENT_NOUNS).map(([type, nouns]) => [type, nouns.map((noun) => foldedTokens(noun).join(' '))]),
+);
 
 /**
  * The unloaded documents whose content the question asks for: it names what such a document

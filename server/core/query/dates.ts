@@ -3,6 +3,7 @@
  * "in June 2026", "tháng sáu"), read from the folded key.
  */
 import { isVietnameseMonthWord, type QueryVocabulary } from './vocabulary.js';
+import { QUESTION_WORDS } from './question-words.js';
 
 /** A month named by the question; `year` is null when the question gives none. */
 export interface MonthSlot {
@@ -21,19 +22,17 @@ export interface DateSlots {
 
 const FULL_DATE = /\b(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\b/g;
 const MONTH_YEAR = /\b(?:(?:thang|month)\s*(\d{1,2})\s*(?:\/|-|nam|,)?\s*(\d{4})|t?(\d{1,2})\s*[/-]\s*(\d{4}))\b/g;
-/** "30/6" with no year (a full date is read first, "6/2026" is a month); not a share ("quá 2/3 số phiếu", "trên 1/2 tổng số", "từ 2/3 trở lên"). */
-const DAY_SLASH_MONTH = /(?<!\b(?:qua|tren|duoi|dat|it nhat)\s+)\b(\d{1,2})\s*\/\s*(\d{1,2})\b(?!\s*[/.-]\s*\d)(?!\s+(?:so|tong so|tro len)\b)/g;
+/**
+ * "30/6" with no year (a full date is read first, "6/2026" is a month); not a share ("quá 2/3 số
+ * phiếu", "trên 1/2 tổng số", "từ 2/3 trở lên": `dates.shareBefore`, `dates.shareAfter` of the question words).
+ */
+const DAY_SLASH_MONTH = QUESTION_WORDS.daySlashMonth;
 /** "30 tháng 6", "30 tháng 6 năm 2026". */
 const DAY_WORD_MONTH = /\b(\d{1,2})\s+thang\s+(\d{1,2})\b(?:\s*(?:nam|\/|,)?\s*(\d{4})\b)?/g;
 /** "tháng 6", "month 6", and the chat shorthand "T6". */
 const MONTH_ONLY = /\b(?:(?:thang|month)\s+|t)(\d{1,2})\b/g;
-/** Words before a date that make it a bound; `strict` ones exclude the month they name. */
-const BOUND_WORDS: Array<{ pattern: RegExp; side: 'before' | 'after'; strict: boolean }> = [
-  { pattern: /\b(?:truoc|before)\s+(?:ngay\s+)?$/, side: 'before', strict: true },
-  { pattern: /\b(?:cham nhat|den het|den|by|no later than)\s+(?:ngay\s+)?$/, side: 'before', strict: false },
-  { pattern: /\b(?:sau|after)\s+(?:ngay\s+)?$/, side: 'after', strict: true },
-  { pattern: /\b(?:tu|ke tu|since|from)\s+(?:ngay\s+)?$/, side: 'after', strict: false },
-];
+/** Words before a date that make it a bound (`dates.bounds` of the question words, in order); `strict` ones exclude the month they name. */
+const BOUND_WORDS = QUESTION_WORDS.bounds;
 
 /** Zero-padded ISO date. */
 export function isoDate(year: number, month: number, day: number): string {
@@ -93,7 +92,7 @@ export function readDateSlots(key: string, vocabulary: QueryVocabulary, defaultY
     return ' '.repeat(match.length);
   });
   for (const month of namedMonths(rest, vocabulary)) slots.months.push({ month, year: yearNear(key) });
-  const year = /\b(?:nam|year|in)\s+(20\d{2})\b/.exec(rest);
+  const year = QUESTION_WORDS.yearAlone.exec(rest);
   if (year && slots.months.length === 0 && !slots.dueBefore && !slots.dueAfter) slots.year = Number(year[1]);
   return slots;
 }

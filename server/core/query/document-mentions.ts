@@ -5,7 +5,7 @@
  * (corpus/registry.json) are merged by number, so either side can answer.
  */
 import type { CorpusDocument, ExpectedDocumentStatus, Reference, Registry } from '../../../ingest/types.js';
-import { DOCUMENT_TYPE_NAMES, NOT_TYPE_WORDS } from '../../../ingest/document-types.js';
+import { DOCUMENT_TYPE_NAMES, NOT_CITED_WITH_TYPE_WORD, NOT_TYPE_WORDS } from '../../../ingest/document-types.js';
 import { accentedKey, foldedTokens, wordTokens, matchKey } from '../../../common/text-key.js';
 import { candidatePositions, mentionIndex } from './document-mention-index.js';
 import { expandTokens, type QueryVocabulary } from './vocabulary.js';
@@ -148,9 +148,9 @@ function addPhrases(entry: KnownDocument, vocabulary: QueryVocabulary): void {
   }
 }
 
-/** The type word an expected document is cited with ("Chỉ thị"); none for a plan or a framework. */
+/** The type word an expected document is cited with ("Chỉ thị"); none for a type not cited so (a plan, a framework: `citedWithTypeWord` of document-types.json). */
 function typeTextOf(expected: ExpectedDocumentStatus | null): string | null {
-  if (!expected || expected.type === 'ke-hoach' || expected.type === 'khung-nang-luc' || expected.type === 'other') return null;
+  if (!expected || NOT_CITED_WITH_TYPE_WORD.has(expected.type)) return null;
   return DOCUMENT_TYPE_NAMES[expected.type];
 }
 

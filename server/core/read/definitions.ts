@@ -8,6 +8,7 @@ import type { CorpusDocument, Section } from '../../../ingest/types.js';
 import { matchKey } from '../../../common/text-key.js';
 import type { ParsedQuery } from '../query/understand.js';
 import { STOP_WORDS } from '../query/stopwords.js';
+import { QUESTION_WORDS, type QuestionWords } from '../query/question-words.js';
 import { foldedWords } from './shared-run.js';
 import { withoutItemMarker } from './sentences.js';
 
@@ -21,24 +22,20 @@ export interface Definition {
 /** Most words a defined term has ("tạm đình chỉ công tác", "cơ quan sử dụng cán bộ, công chức"). */
 const MAX_TERM_WORDS = 9;
 
-/** "… là gì", "thế nào là …", "định nghĩa …", "khái niệm …": where the term asked about stands in a question. */
-const ASKS_WHAT_IS = /([^?.;:!]+?)\s+(?:duoc hieu\s+)?la\s+gi\b/;
-const ASKS_WHAT_IS_FIRST = /\b(?:the nao (?:duoc goi )?la|dinh nghia(?: cua| ve)?|khai niem(?: cua| ve)?)\s+([^?.,;:!]+)/;
 /** A term written in quotes: "hiểu “luân chuyển” là gì". */
 const QUOTED = /["“”'‘’]([^"“”'‘’]{2,80})["“”'‘’]/;
 
 /**
- * Words a question may write before the term it asks to define: the way of asking ("hiểu",
- * "thuật ngữ"), the document it names ("theo Luật …"), a year. Anything else before the term
- * makes it part of another phrase ("nhiệm vụ của công chức là gì" does not ask what "công chức" is).
+ * The terms a question asks to define, longest first, folded; empty when it asks no definition.
+ * Where the term stands is read from the frames of the question words ("… là gì", "thế nào là …",
+ * "định nghĩa …"); before the term, a question may write only their frame words ("hiểu", "thuật
+ * ngữ"), the document it names ("theo Luật …") or a year: anything else makes the term part of
+ * another phrase ("nhiệm vụ của công chức là gì" does not ask what "công chức" is).
  */
-const FRAME_WORDS = new Set(['hieu', 'quy', 'duoc', 'thuat', 'ngu', 'tu', 'cum', 'khai', 'niem', 'dinh', 'nghia', 'cach', 'goi']);
-
-/** The terms a question asks to define, longest first, folded; empty when it asks no definition. */
-export function definitionTerms(query: ParsedQuery): string[][] {
+export function definitionTerms(query: ParsedQuery, questionWords: QuestionWords = QUESTION_WORDS): string[][] {
   const key = matchKey(query.key);
   const quoted = QUOTED.exec(key);
-  const framed = ASKS_WHAT_IS_FIRST.exec(key) ?? ASKS_WHAT_IS.exec(key);
+  const framed = questionWords.definitionBefore.exec(key) ?? questionWords.definitionAfter.exec(key);
   if (!framed) return [];
   if (quoted) return [foldedWords(quoted[1])];
   const words = foldedWords(framed[1]);
@@ -50,7 +47,7 @@ export function definitionTerms(query: ParsedQuery): string[][] {
     if (term.length <= MAX_TERM_WORDS && (term.length > 1 || !STOP_WORDS.has(term[0]))) terms.push(term);
     // Only the way of asking and the document named may stand before the term.
     const word = words[start];
-    if (!(FRAME_WORDS.has(word) || STOP_WORDS.has(word) || named.has(word) || /^\d+$/.test(word))) break;
+    if (!(questionWords.definitionFrameWords.has(word) || STOP_WORDS.has(word) || named.has(word) || /^\d+$/.test(word))) break;
   }
   return terms;
 }

@@ -4,38 +4,26 @@
  * with a duty verb for "who". The shapes are those of Vietnamese official writing, not of one
  * document: dates written out or with slashes, "trước ngày …", "chậm nhất …", "trong thời hạn
  * 03 tháng", "hằng năm", "Quý IV"; agency and office names followed by "có trách nhiệm",
- * "chủ trì", "phê duyệt", "quyết định" …
+ * "chủ trì", "phê duyệt", "quyết định" … The words (ways of asking, units of time, duty verbs,
+ * agency names) are `needs` and `spans` of the question words; the shapes are here.
  */
 import { foldForMatch } from '../../../ingest/normalize/index.js';
+import { QUESTION_WORDS, type QuestionWords } from '../query/question-words.js';
 
 /** What a question asks for, as far as reading a span goes. */
 export type AnswerNeed = 'when' | 'how-long' | 'how-many' | 'who' | 'what';
 
-const TIME = new RegExp(
-  [
-    String.raw`(?:trước|sau|từ|đến|chậm nhất(?: là)?(?: vào)?|trong)?\s*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?`,
-    String.raw`(?:trước|sau|từ|đến|chậm nhất(?: là)?)?\s*ngày\s+\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?`,
-    String.raw`trong (?:thời hạn|vòng|thời gian)\s+(?:\d+|\p{L}+)\s+(?:ngày|tháng|năm|giờ)(?: làm việc)?(?:,?\s+kể từ[^.;]*)?`,
-    String.raw`kể từ ngày[^.;]*`,
-    String.raw`(?:hằng|hàng)\s+(?:năm|quý|tháng|tuần)`,
-    String.raw`định kỳ[^.;]{0,40}`,
-    String.raw`quý\s+[IV]{1,3}(?!\p{L})(?:\s*[-/]\s*\d{4}|\s+năm\s+\d{4})?`,
-    String.raw`(?:trong\s+)?tháng\s+\d{1,2}(?:[/]\d{4}|\s+năm\s+\d{4})?`,
-    String.raw`(?:trong\s+)?năm\s+(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?`,
-    String.raw`giai đoạn\s+(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}`,
-    String.raw`thường xuyên`,
-  ].join('|'),
-  'iu',
-);
+/** A time expression (see `timePattern` in query/question-patterns.ts for its shapes). */
+const TIME = QUESTION_WORDS.time;
 
 /** A length of time ("05 ngày làm việc", "01 kỳ tuyển dụng tiếp theo"), not a piece of a date ("24 tháng 6 năm 2025" holds no "6 năm"). */
-const LENGTH = /(?<!(?:ngày|tháng)\s+)(?<![\d/])(?:\d+|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(?:ngày|tháng|năm|giờ|phút|tuần|kỳ\s+\p{L}+(?:\s+\p{L}+)?|nhiệm kỳ)(?!\s*\d)(?:\s+(?:làm việc|tiếp theo))?/iu;
+const LENGTH = QUESTION_WORDS.lengthOfTime;
 
 /** A figure: digits that are not part of a date or a document number. */
 const FIGURE = /(?<![\d/.-])\d+(?:[.,]\d+)?(?![\d/])(?:\s*%)?/u;
 
 /** Words before a number that make it a date, a place or a document's number, not an amount. */
-const NOT_AMOUNT_BEFORE = /(?:ngày|tháng|năm|số|Điều|khoản|điểm|Chương|Mục|Phụ lục|Mẫu số|khóa|khoá|Kỳ họp thứ)\s*$/iu;
+const NOT_AMOUNT_BEFORE = QUESTION_WORDS.notAmountBefore;
 /** A year standing alone ("2026"). */
 const YEAR = /^(?:19|20)\d{2}$/;
 
@@ -51,10 +39,10 @@ function figureSpan(text: string): string | null {
 }
 
 /** A duty verb: what an actor is made to do. */
-const DUTY_VERB = /\b(?:có trách nhiệm|chịu trách nhiệm|chủ trì|phối hợp|phê duyệt|quyết định|ban hành|hướng dẫn|thực hiện|tổ chức|thẩm định|báo cáo|tham mưu|giao|do|công nhận|bổ nhiệm|giám sát|theo dõi|kiểm tra|chỉ đạo|tuyển dụng|xếp loại)\b/iu;
+const DUTY_VERB = QUESTION_WORDS.dutyVerb;
 
 /** The start of an agency or office name, or a person by office. */
-const ACTOR = /(?:^|[\s,(;:])(?:Bộ|Sở|Ban|Văn phòng|Ủy ban|Uỷ ban|UBND|Hội đồng|Chính phủ|Thủ tướng|Chủ tịch|Bộ trưởng|Thủ trưởng|Giám đốc|Tổng cục|Cục|Vụ|Phòng|Thanh tra|Kho bạc|Quốc hội|người đứng đầu|cơ quan|đơn vị|cấp có thẩm quyền)(?=\s|,|$)/u;
+const ACTOR = QUESTION_WORDS.actor;
 
 /** Whether `text` names an agency, an office or a person by office (a heading that addresses its duties to them). */
 export function namesActor(text: string): boolean {
@@ -90,23 +78,17 @@ export function answerSpan(need: AnswerNeed, text: string, counted: readonly str
 export function spanPrecision(need: AnswerNeed, span: string): number {
   if (need !== 'when') return 1;
   if (/ngày\s+\d|\d{1,2}[/.-]\d{1,2}/iu.test(span)) return 4;
-  if (/thời hạn|vòng|kể từ/iu.test(span)) return 3;
+  if (QUESTION_WORDS.precisePeriod.test(span)) return 3;
   if (/tháng\s+\d|quý/iu.test(span)) return 2;
   if (/năm\s+\d/iu.test(span)) return 1.5;
   return 1;
 }
 
-const HOW_LONG = /\b(?:bao lau|may (?:nam|thang|ngay|tuan)|bao nhieu (?:nam|thang|ngay|tuan)|thoi gian (?:la )?bao lau|how long|how many (?:years|months|days))\b/;
-/** "mức" asks an amount only before what is paid or counted ("mức phụ cấp"): folded, "danh mục", "phụ lục mục" are "muc" too. */
-const HOW_MANY = /\b(?:bao nhieu|may|how many|how much|so luong|ty le|muc (?:tien|luong|phu cap|tro cap|thuong|chi|ho tro|trich|dong|phi|thu nhap|diem))\b/;
-const WHEN = /\b(?:khi nao|bao gio|(?<!phu )luc nao|(?<!tai |vao )thoi diem|ngay nao|thang nao|nam nao|thoi han|han chot|when|deadline|by when)\b/;
-const WHO = /(?:^|\s)(?:ai|don vi nao|co quan nao|cap nao|nguoi nao|who|which (?:unit|department|agency|body|authority))(?:\s|$)/;
-
 /** "bao nhiêu cán bộ", "mấy vòng", "how many rounds": the count word and the noun after it. */
-const COUNTED = /\b(?:bao nhieu|may)\s+([a-z]+(?:\s+[a-z]+)?)/;
+const COUNTED = QUESTION_WORDS.counted;
 
 /** Words after a count word that are not the thing counted ("bao nhiêu là …", "mấy phần trăm" keeps its noun). */
-const NOT_COUNTED = new Set(['la', 'thi', 'va', 'de', 'duoc', 'con', 'nua', 'cai']);
+const NOT_COUNTED = QUESTION_WORDS.notCounted;
 
 /**
  * The thing a question counts, as folded syllables ("bao nhiêu cán bộ xã" → ["can", "bo"];
@@ -118,12 +100,14 @@ export function countedNoun(key: string): string[] | null {
   if (!match) return null;
   const words = match[1].split(' ');
   // "bao nhiêu phần trăm" asks for a share: any figure answers ("30%"), no noun is counted.
-  if (NOT_COUNTED.has(words[0]) || match[1] === 'phan tram') return null;
+  if (NOT_COUNTED.has(words[0]) || QUESTION_WORDS.shareNouns.has(match[1])) return null;
   return words.slice(0, 1);
 }
 
 /** Number words written out, folded. */
-const NUMBER_WORD = '(?:\\d+(?:[.,]\\d+)?|mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi)';
+const NUMBER_WORD = QUESTION_WORDS.numberWord;
+/** "hạn chế", "giới hạn" after "không", folded. */
+const NO_LIMIT = QUESTION_WORDS.noLimitWords;
 
 /**
  * "2 vòng thi" in `text` for the counted ["vong"]: a figure right before the noun (one word
@@ -151,18 +135,22 @@ function countPatterns(noun: string): { figure: RegExp; unlimited: RegExp } {
     const share = '\\s*%\\s*(?:(?:tong\\s+)?so\\s+|\\p{L}+\\s+)?';
     patterns = {
       figure: new RegExp(`(?:^|[^\\p{L}\\d])(${NUMBER_WORD}(?:${share}|\\s+(?:\\p{L}+\\s+)?)${noun})(?![\\p{L}])`, 'u'),
-      unlimited: new RegExp(`(?:so\\s+)?${noun}\\s+khong\\s+(?:han che|gioi han)|khong\\s+(?:han che|gioi han)\\s+(?:so\\s+)?${noun}`, 'u'),
+      unlimited: new RegExp(`(?:so\\s+)?${noun}\\s+khong\\s+${NO_LIMIT}|khong\\s+${NO_LIMIT}\\s+(?:so\\s+)?${noun}`, 'u'),
     };
     countPatternCache.set(noun, patterns);
   }
   return patterns;
 }
 
-/** What a question asks for, from its folded key: how long, how many, when, who, else what. */
-export function answerNeed(key: string): AnswerNeed {
-  if (HOW_LONG.test(key)) return 'how-long';
-  if (WHEN.test(key)) return 'when';
-  if (WHO.test(key)) return 'who';
-  if (HOW_MANY.test(key)) return 'how-many';
+/**
+ * What a question asks for, from its folded key: how long, how many, when, who, else what.
+ * "mức" asks an amount only before what is paid or counted ("mức phụ cấp"): folded, "danh mục",
+ * "phụ lục mục" are "muc" too.
+ */
+export function answerNeed(key: string, questionWords: QuestionWords = QUESTION_WORDS): AnswerNeed {
+  if (questionWords.howLong.test(key)) return 'how-long';
+  if (questionWords.when.test(key)) return 'when';
+  if (questionWords.who.test(key)) return 'who';
+  if (questionWords.howMany.test(key)) return 'how-many';
   return 'what';
 }
