@@ -134,3 +134,16 @@ describe('a cited document asked about beside the loaded one citing it', () => {
     expect(response.abstainReason).toBe('unloaded-document');
   });
 });
+
+describe('"những <noun> gì" names the things listed', () => {
+  it('answers with the article headed by them, in a law and a decree', async () => {
+    for (const [question, place] of [
+      ['Luật CBCC 2025 đặt ra những nguyên tắc gì khi thi hành công vụ?', 'luat-80-2025-qh15-can-bo-cong-chuc#dieu.2.'],
+      ['Nghị định 361 có những nguyên tắc gì khi xác định vị trí việc làm?', 'nghi-dinh-361-2025-nd-cp-vi-tri-viec-lam-cong-chuc#dieu.3.'],
+    ]) {
+      const response = await ask(question);
+      expect(places(response).length, question).toBeGreaterThan(2);
+      expect(places(response).every((item) => item.startsWith(place)), question).toBe(true);
+    }
+  });
+});

@@ -163,7 +163,7 @@ const LISTED_NOUN_BONUS = 0.2;
 
 /** The noun a question lists or counts, folded: "gồm những mức nào" → "muc", "mấy vòng" → "vong"; null when none. */
 function listedNoun(key: string): string | null {
-  return /\b(?:nhung|cac|may|bao nhieu) ([a-z]+)(?: [a-z]+)? nao\b/.exec(key)?.[1] ?? /\b(?:may|bao nhieu) ([a-z]+)/.exec(key)?.[1] ?? null;
+  return /\b(?:nhung|cac|may|bao nhieu) ([a-z]+)(?: [a-z]+)? (?:nao|gi)\b/.exec(key)?.[1] ?? /\b(?:may|bao nhieu) ([a-z]+)/.exec(key)?.[1] ?? null;
 }
 
 /** Whether a lead-in announces a list of `noun` ("… theo các mức sau:", "những trường hợp sau đây:", "Các trường hợp không …"). */

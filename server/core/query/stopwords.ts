@@ -2,6 +2,7 @@
  * Words that carry the grammar of a question, not its topic (folded forms). Removing them
  * leaves the content words that retrieval and the support score look at.
  */
+import { matchKey } from '../../../common/text-key.js';
 
 /** Function and question words of Vietnamese and English. */
 export const STOP_WORDS: ReadonlySet<string> = new Set(
@@ -62,3 +63,10 @@ export const ACCENTED_STOP_WORDS: ReadonlySet<string> = new Set(
     'lấy từ tới mới chờ nhiêu cách'
   ).split(/\s+/),
 );
+
+/**
+ * Function words typed without their marks that are also words of their own: "thi" of "thi
+ * hành" is "thì" only when the marks were left out. In a question typed with diacritics the
+ * bare form is read as written.
+ */
+export const MARKLESS_STOP_WORDS: ReadonlySet<string> = new Set([...ACCENTED_STOP_WORDS].map((word) => matchKey(word)).filter((word) => !ACCENTED_STOP_WORDS.has(word) && STOP_WORDS.has(word)));

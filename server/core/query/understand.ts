@@ -7,7 +7,7 @@
 import { readDateSlots, type DateSlots } from './dates.js';
 import { findDocumentMentions, typedTypeWordPairs, placeTokenIndexes, type DocumentMention, type KnownDocument } from './document-mentions.js';
 import type { Lexicon } from './lexicon.js';
-import { ACCENTED_STOP_WORDS, FRAME_PHRASES, GENERIC_PHRASES, STOP_WORDS } from './stopwords.js';
+import { ACCENTED_STOP_WORDS, FRAME_PHRASES, GENERIC_PHRASES, MARKLESS_STOP_WORDS, STOP_WORDS } from './stopwords.js';
 import { readTaskRefs, type TaskRefs } from './task-refs.js';
 import { foldedTokens, hasDiacritics, matchKey, wordTokens, accentedKey } from '../../../common/text-key.js';
 import { repairTypos, type TypoDictionary } from './typos.js';
@@ -127,6 +127,8 @@ export function understandQuery(question: string, context: QueryContext): Parsed
     const written = accentedTokens[origin];
     // With diacritics typed, "sổ" and "đỏ" are words of the topic, not "số" and "do".
     if (accented && written !== undefined && written !== token && written !== rawTokens[origin]) return ACCENTED_STOP_WORDS.has(written);
+    // "khi thi hành công vụ" typed with diacritics elsewhere: "thi" without marks is the word the documents write, not "thì".
+    if (accented && written === token && MARKLESS_STOP_WORDS.has(token) && context.lexicon.accented.has(token)) return false;
     return STOP_WORDS.has(token);
   };
   const frame = phraseMask(expanded, FRAME_PHRASES);

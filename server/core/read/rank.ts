@@ -211,7 +211,7 @@ function passageSentences(chunk: Chunk): PassageSentences {
 }
 
 /** "những … nào", "gồm những gì", "bao gồm", "các … nào", "what are": the question asks for a list. */
-const LIST_QUESTION = /\b(?:nhung|cac)\b.*\bnao\b|\bgom\b|\bnhung (?:[a-z]+ )?gi\b|\bwhat are\b|\bwhich (?:forms|types|levels|kinds)\b/;
+const LIST_QUESTION = /\b(?:nhung|cac)\b.*\bnao\b|\bgom\b|\bnhung (?:[a-z]+ ){0,2}gi\b|\bwhat are\b|\bwhich (?:forms|types|levels|kinds)\b/;
 
 /** Whether the question asks for a list ("những hình thức nào", "gồm những gì", "what are"). */
 export function asksForList(query: ParsedQuery): boolean {
