@@ -147,3 +147,18 @@ describe('"những <noun> gì" names the things listed', () => {
     }
   });
 });
+
+describe('a question told as a story', () => {
+  it('is read on its asked sentence when that sentence has a topic of its own, in a resolution and a decree', async () => {
+    const member = await ask('Tôi công tác tại một Hội được Đảng, Nhà nước giao nhiệm vụ ở Hà Nội. Hội của tôi có thuộc đối tượng áp dụng Nghị quyết 81 không?');
+    expect(places(member)[0]).toBe('nghi-quyet-81-2025-nq-hdnd-ha-noi#dieu.2.khoan.2');
+    const transfer = await ask('Xã tôi tiếp nhận một viên chức về làm công chức, không giữ chức vụ lãnh đạo. Có cần thành lập Hội đồng kiểm tra, sát hạch không?');
+    expect(places(transfer)[0]).toBe('nghi-dinh-170-2025-nd-cp-tuyen-dung-su-dung-quan-ly-cong-chuc#dieu.14.khoan.2');
+    expect(transfer.answer).toContain('Không thành lập Hội đồng kiểm tra, sát hạch');
+  });
+
+  it('keeps the story when the asked sentence points back into it ("trong thời gian này")', async () => {
+    const response = await ask('Tôi đang được cử đi học dài hạn. Đơn vị có thể điều động tôi sang cơ quan khác trong thời gian này không?');
+    expect(places(response)).toContain('nghi-dinh-170-2025-nd-cp-tuyen-dung-su-dung-quan-ly-cong-chuc#dieu.25.khoan.5.diem.d');
+  });
+});

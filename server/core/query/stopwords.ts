@@ -10,7 +10,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
     'a ai anh ay ba bao bay be biet ca cac cai chua cho co con cua cung da day de den deu di do duoc gi ' +
     'giup ha hay hoac hoi hom kia khi khong la lai len ma may minh mot muon nao nay neu ngay nhe nhi nho nhung no ' +
     'nua o oi phai ra rang roi sao se sau ta tai thay the thi theo tren trong tui toi va vay vao ve voi xin xem ' +
-    'duoi truoc giua u vang ok oke khien ' +
+    'duoi truoc giua u vang ok oke khien em ' +
     'the a an and are as at be by could do does did for from has have how i in is it its me my of on or our please should ' +
     'tell that the their there these this to under was we what when where which who whom whose why will with would you your ' +
     'say says said about regarding concerning any some all much many also must need needs get got give list show ' +
@@ -59,6 +59,9 @@ export const ACCENTED_STOP_WORDS: ReadonlySet<string> = new Set(
     'giúp hả hay hoặc hỏi hôm kia khi không là lại lên mà mấy mình một muốn này nào nếu ngày nhé nhỉ nhờ như những nó nữa ở ơi ' +
     'phải ra rằng rồi sao sẽ sau ta tại thấy thế thì theo trên trong tui tôi và vậy vào về với xin xem dưới trước giữa ừ vâng ' +
     'đặt nêu gặp dựa đâu hết khiến ' +
+    // The asker's own story: "Bác tôi nghỉ hưu rồi …", "Em … trúng tuyển …" ("bố", "chú", "chồng", "hồi", "vừa" also
+    // write "bố trí", "chú trọng", "chồng chéo", "thu hồi", "vừa học vừa làm").
+    'bác chị em cháu mẹ vợ ' +
     // Question frames: "lấy từ đâu", "hướng tới", "chờ … mới …", "bao nhiêu", "cách …".
     'lấy từ tới mới chờ nhiêu cách'
   ).split(/\s+/),

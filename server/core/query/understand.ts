@@ -82,8 +82,42 @@ export interface ParsedQuery {
   refersToDocument: boolean;
 }
 
-/** Parses a question against the index's vocabulary. */
+/** Least topic words of the asked sentence for it to stand for a question told as a story. */
+const MIN_ASKED_TOPIC = 3;
+
+/**
+ * Parses a question against the index's vocabulary. A question told as a story ("Em vừa trúng
+ * tuyển công chức ở … . Ai có trách nhiệm phân công việc và theo dõi, đánh giá em?") is read on
+ * its asked sentence when that sentence has a topic of its own; the story's words only break
+ * ties (`contextTerms`), and a document it names stays named.
+ */
 export function understandQuery(question: string, context: QueryContext): ParsedQuery {
+  const whole = readQuery(question, context);
+  const asked = askedSentence(question);
+  if (asked === null) return whole;
+  const tail = readQuery(asked, context);
+  if (tail.topic.length < MIN_ASKED_TOPIC) return whole;
+  return {
+    ...tail,
+    documents: tail.documents.length > 0 ? tail.documents : whole.documents.map((mention) => ({ ...mention, start: -1, end: -1 })),
+    contextTerms: [...new Set([...tail.contextTerms, ...whole.terms])],
+  };
+}
+
+/** Words pointing back at what was said before ("này", "đó", "như vậy"), typed with or without marks. */
+const POINTS_BACK = /(?<![\p{L}])(?:này|nay|đó|ấy|ay|vậy|vay|trên)(?![\p{L}])/u;
+
+/** The last sentence of a question whose earlier sentences tell, not ask; null for one sentence or several questions. */
+function askedSentence(question: string): string | null {
+  const sentences = question.trim().split(/(?<=[.!?…])\s+(?=\S)/u);
+  if (sentences.length < 2) return null;
+  const last = sentences[sentences.length - 1];
+  if (!/\?\s*$/.test(last) || sentences.slice(0, -1).some((sentence) => /\?\s*$/.test(sentence))) return null;
+  // "… trong thời gian này không?", "ai được quyết định việc này?": the asked sentence points back into the story.
+  return POINTS_BACK.test(accentedKey(last)) ? null : last;
+}
+
+function readQuery(question: string, context: QueryContext): ParsedQuery {
   const key = matchKey(question);
   const rawTokens = wordTokens(key);
   const accentedTokens = wordTokens(accentedKey(question));
