@@ -10,6 +10,10 @@ import { describe, expect, it } from 'vitest';
 import { useRealDocsAssistant } from './shipped-index.js';
 import { exceptedClauses } from '../../server/core/answer/document-answers.js';
 import type { CorpusDocument, Section } from '../../ingest/types.js';
+import { expandTokens, loadQueryVocabulary } from '../../server/core/query/vocabulary.js';
+import { foldedTokens } from '../../common/text-key.js';
+
+const vocabulary = loadQueryVocabulary();
 
 const { ask } = useRealDocsAssistant();
 const DECREE_361 = 'nghi-dinh-361-2025-nd-cp-vi-tri-viec-lam-cong-chuc';
@@ -160,5 +164,23 @@ describe('a question told as a story', () => {
   it('keeps the story when the asked sentence points back into it ("trong thời gian này")', async () => {
     const response = await ask('Tôi đang được cử đi học dài hạn. Đơn vị có thể điều động tôi sang cơ quan khác trong thời gian này không?');
     expect(places(response)).toContain('nghi-dinh-170-2025-nd-cp-tuyen-dung-su-dung-quan-ly-cong-chuc#dieu.25.khoan.5.diem.d');
+  });
+});
+
+describe('paraphrases the documents do not write (vocabulary)', () => {
+  it('reads "trượt", "sai phạm", "làm xong", "gõ lại" as the documents’ words', () => {
+    for (const [typed, written] of [
+      ['thí sinh bị trượt', 'khong trung tuyen'],
+      ['phát hiện sai phạm', 'vi pham'],
+      ['phải làm xong trước ngày nào', 'hoan thanh'],
+      ['gõ lại thông tin', 'nhap lai'],
+    ]) {
+      expect(expandTokens(foldedTokens(typed), vocabulary).tokens.join(' '), typed).toContain(written);
+    }
+  });
+
+  it('answers a candidate who failed with the clause on those not admitted', async () => {
+    const response = await ask('Thí sinh bị trượt kỳ thi tuyển công chức có được bảo lưu kết quả không?');
+    expect(places(response)).toEqual(['nghi-dinh-170-2025-nd-cp-tuyen-dung-su-dung-quan-ly-cong-chuc#dieu.10.khoan.4']);
   });
 });
