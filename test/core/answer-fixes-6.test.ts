@@ -184,3 +184,38 @@ describe('paraphrases the documents do not write (vocabulary)', () => {
     expect(places(response)).toEqual(['nghi-dinh-170-2025-nd-cp-tuyen-dung-su-dung-quan-ly-cong-chuc#dieu.10.khoan.4']);
   });
 });
+
+describe('who, when the actor is the article’s title', () => {
+  it('names the authority an article is about, and a share in the topic does not ask a figure', async () => {
+    for (const [question, place, actor] of [
+      ['Theo NĐ 361, cơ quan nào trình Chính phủ ban hành văn bản quy phạm pháp luật về vị trí việc làm, tỷ lệ công chức?', 'dieu.10.khoan.1', 'Bộ Nội vụ'],
+      ['Theo NĐ 361, ai giải quyết khiếu nại, tố cáo về vị trí việc làm, tỷ lệ công chức ở các cơ quan thuộc tỉnh?', 'dieu.11.khoan.4', 'Ủy ban nhân dân cấp tỉnh'],
+    ]) {
+      const response = await ask(question);
+      expect(response.abstained, question).toBe(false);
+      expect(places(response), question).toEqual([`${DECREE_361}#${place}`]);
+      expect(response.answer, question).toContain(actor);
+    }
+  });
+});
+
+describe('"làm căn cứ cho những việc gì"', () => {
+  it('asks what a result is a basis for, not the document’s legal bases', async () => {
+    const response = await ask('Kết quả theo dõi, đánh giá công chức hằng quý được dùng làm căn cứ cho những việc gì?');
+    expect(places(response)[0]).toMatch(/^nghi-dinh-335-2025-nd-cp-danh-gia-xep-loai-cong-chuc#dieu\.23\.khoan\.1/);
+    expect(response.answer).not.toContain('bạn hỏi về văn bản nào');
+  });
+});
+
+describe('the effective date and what a document repeals, asked together', () => {
+  it('answers both, each clause once, in a decree and a resolution', async () => {
+    for (const [question, document, effective, ending] of [
+      ['Nghị định 335 có hiệu lực từ ngày nào và bãi bỏ quy định của nghị định nào?', 'nghi-dinh-335-2025-nd-cp-danh-gia-xep-loai-cong-chuc', 'dieu.27.khoan.1', 'dieu.27.khoan.2'],
+      ['Nghị quyết 81 có hiệu lực khi nào và thay thế nghị quyết nào?', 'nghi-quyet-81-2025-nq-hdnd-ha-noi', 'dieu.7.khoan.1', 'dieu.7.khoan.2'],
+    ]) {
+      const response = await ask(question);
+      expect(places(response), question).toEqual([`${document}#${effective}`, `${document}#${ending}`]);
+      expect(response.answer.match(/“2\. /g)?.length, question).toBe(1);
+    }
+  });
+});

@@ -3,7 +3,7 @@
  * the address they stand at. Also the wording of an abstention, which names what the corpus
  * does cover.
  */
-import type { Chunk, CorpusDocument, Registry } from '../../../ingest/types.js';
+import type { Chunk, CorpusDocument, Registry, Section } from '../../../ingest/types.js';
 import type { Lexicon } from '../query/lexicon.js';
 import type { ParsedQuery } from '../query/understand.js';
 import { enclosingHeadings, passageTerms, topicCoverage } from '../retrieval/support.js';
@@ -180,12 +180,27 @@ function listItems(lead: ScoredSentence): Sentence[] {
 /** " (Sở Nội vụ)" for a section headed by a short title, so that the reader sees whose duty the quote is. */
 function headingNote(context: ComposeContext, chunk: Chunk, actorWanted = false): string {
   const document = documentById(context.registry.documents, chunk.documentId);
-  const heading = (document ? sectionAt(document, chunk.address) : undefined)?.heading?.trim();
+  const section = document ? sectionAt(document, chunk.address) : undefined;
+  const heading = section?.heading?.trim();
   if (!heading) return '';
   // "Ai phải …?" answered under a heading that names whom the section addresses ("1. Thủ trưởng các sở, …"): the heading says who.
   if (actorWanted && namesActor(heading) && heading.split(/\s+/).length <= ACTOR_HEADING_WORDS) return ` (${heading})`;
+  // "Cơ quan nào hướng dẫn …?" answered by a khoản of "Điều 10. Thẩm quyền, trách nhiệm của Bộ Nội vụ": the article says who.
+  const article = actorWanted && document && section ? articleOf(document, section) : null;
+  const title = article?.heading?.trim();
+  if (article && title && namesActor(title) && title.split(/\s+/).length <= ACTOR_HEADING_WORDS) return ` (${article.label}. ${title})`;
   if (heading.split(/\s+/).length > 12 || chunk.kind !== 'item') return '';
   return ` (${heading})`;
+}
+
+/** The article a section stands in, when it is not the article itself. */
+function articleOf(document: CorpusDocument, section: Section): Section | null {
+  let current: Section | undefined = section;
+  while (current?.parent) {
+    current = sectionAt(document, current.parent);
+    if (current?.kind === 'article') return current;
+  }
+  return null;
 }
 
 /** Longest heading quoted as the actor a section addresses. */

@@ -14,7 +14,9 @@ import type { ComposeContext } from './task-answers.js';
 
 /** Composes one sentence (or a short list) per fact asked. */
 export function composeDocumentFacts(context: ComposeContext, document: CorpusDocument, facts: readonly DocumentFact[]): string {
-  return facts.map((fact) => factSentence(context, document, fact)).filter(Boolean).join('\n');
+  // The effective-date sentence already quotes what the header records as replaced.
+  const told = facts.includes('effective') && (document.header.replaces ?? []).length > 0;
+  return facts.filter((fact) => !(told && fact === 'replaces')).map((fact) => factSentence(context, document, fact)).filter(Boolean).join('\n');
 }
 
 function factSentence(context: ComposeContext, document: CorpusDocument, fact: DocumentFact): string {

@@ -89,8 +89,8 @@ export function unsupportedReason(query: ParsedQuery, coverage: number, lexicon:
 export function unanswerableShape(query: ParsedQuery, passage: string): string | null {
   if (QUESTION_WORDS.personQuestion.test(query.key)) return 'person';
   if (QUESTION_WORDS.venueQuestion.test(query.key)) return 'venue';
-  // "Sau ngày nào … thực hiện đúng tỷ lệ …?" asks a time; the share is its topic.
-  const asksTime = ['when', 'how-long'].includes(answerNeed(query.key));
+  // "Sau ngày nào … thực hiện đúng tỷ lệ …?" asks a time, "Cơ quan nào hướng dẫn … tỷ lệ công chức …?" an actor; the share is its topic.
+  const asksTime = ['when', 'how-long', 'who'].includes(answerNeed(query.key));
   if (QUESTION_WORDS.amountQuestion.test(query.key) && !asksTime && !hasFigure(passage)) return 'amount';
   return null;
 }

@@ -31,6 +31,9 @@ export const CUES = {
 /** "thay thế", "thay cho", "bãi bỏ", "hết hiệu lực … nào", "replaces", "repeals": asks what a document ends. */
 const REPLACES_QUESTION = /\b(?:thay the|thay cho|bai bo|het hieu luc)\b.*\b(?:nao|gi)\b|\b(?:replace|replaces|repeal|repeals|supersede|supersedes)\b/;
 
+/** "từ ngày nào", "khi nào", "from when": a time asked beside another fact. */
+const ASKS_DATE = /\b(?:ngay nao|khi nao|luc nao|bao gio|thoi diem nao|from when|when)\b/;
+
 /** Words of a duty's deadline: "chậm nhất", "hạn chót", "phải … ", "must", "no later than". */
 const DUTY_DEADLINE = /\b(?:cham nhat|han chot|han cuoi|phai|must|no later than)\b/;
 
@@ -57,6 +60,8 @@ export function asksPlace(query: ParsedQuery): boolean {
  */
 function asksBases(query: ParsedQuery): boolean {
   if (!query.cues.has(CUES.bases)) return false;
+  // "… được dùng làm căn cứ cho những việc gì?": what something is a basis for, not the document's bases.
+  if (/\blam can cu\b|\bcan cu cho\b/.test(query.text)) return false;
   return !/\bcan cu(?:\s+(?:vao|theo))?(?:\s+(?:dau|gi|nao))?\s+(?:de|ma)\s+\S/.test(query.text);
 }
 
@@ -100,7 +105,8 @@ export function documentFacts(query: ParsedQuery): DocumentFact[] {
   push(CUES.province, 'province');
   push(CUES.structure, 'structure');
   // "thay thế luật nào", "làm hết hiệu lực … nghị định nào": what the document replaces or repeals.
-  if (REPLACES_QUESTION.test(query.key)) return ['replaces'];
+  // "… có hiệu lực từ ngày nào và bãi bỏ quy định của nghị định nào?" asks both.
+  if (REPLACES_QUESTION.test(query.key)) return query.cues.has(CUES.validity) && ASKS_DATE.test(query.key) ? ['effective', 'replaces'] : ['replaces'];
   // "có hiệu lực từ ngày nào": the validity is a fact of the document, where a clause states it.
   if (query.cues.has(CUES.validity)) return ['effective'];
   if (hasPhrase(query, 'loai van ban') || hasPhrase(query, 'hinh thuc van ban') || /\b(?:document type|type of document)\b/.test(query.key)) {
