@@ -219,3 +219,12 @@ describe('the effective date and what a document repeals, asked together', () =>
     }
   });
 });
+
+describe('a number the question writes', () => {
+  it('tells apart points that differ only by it ("Cục loại 1" / "Cục loại 2")', async () => {
+    for (const [kind, point] of [['1', 'c'], ['2', 'd']]) {
+      const response = await ask(`Theo NĐ 361, ở Cục loại ${kind} thì tỷ lệ công chức ngạch chuyên viên chính tối đa là bao nhiêu?`);
+      expect(places(response), kind).toContain(`${DECREE_361}#dieu.7.khoan.3.diem.${point}`);
+    }
+  });
+});

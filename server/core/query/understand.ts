@@ -64,6 +64,8 @@ export interface ParsedQuery {
    * not a topic, but between sentences covering the topic alike, the one naming its level answers.
    */
   contextTerms: string[];
+  /** Small whole numbers the question writes outside document numbers and places ("chưa đủ 6 tháng", "vòng 1"), without leading zeros. */
+  numbers: string[];
   /** The contrast groups the question names a member of ("… thuộc UBND xã": the level "xã"). */
   contrasts: NamedContrast[];
   /** Adjacent topic word pairs as typed ("nang luc"), whether or not the corpus knows them. */
@@ -80,6 +82,19 @@ export interface ParsedQuery {
   refersBack: boolean;
   /** Points back at a document named earlier ("chỉ thị đó", "nghị quyết này", "that directive"). */
   refersToDocument: boolean;
+}
+
+/** Words before a number that make it a place, not an amount ("Điều 19", "khoản 2", "nhiệm vụ 4"). */
+const PLACE_WORDS = new Set(['dieu', 'khoan', 'diem', 'muc', 'chuong', 'phan', 'luc', 'vu', 'so', 'mau']);
+
+/** Numbers of one to three digits outside document mentions and places, leading zeros dropped. */
+function askedNumbers(tokens: readonly string[], documentMask: readonly boolean[]): string[] {
+  const numbers: string[] = [];
+  tokens.forEach((token, index) => {
+    if (!/^\d{1,3}$/.test(token) || documentMask[index] || PLACE_WORDS.has(tokens[index - 1] ?? '')) return;
+    numbers.push(String(Number(token)));
+  });
+  return [...new Set(numbers)];
 }
 
 /** Least topic words of the asked sentence for it to stand for a question told as a story. */
@@ -204,6 +219,7 @@ function readQuery(question: string, context: QueryContext): ParsedQuery {
     topic,
     terms,
     contextTerms,
+    numbers: askedNumbers(expanded, documentMask),
     contrasts: namedContrasts(context.contrasts ?? defaultContrasts(), accented ? accentedTokens : expanded, accented),
     topicPairs,
     topicBesideDocuments,

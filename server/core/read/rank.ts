@@ -51,7 +51,8 @@ export function rankSentences(query: ParsedQuery, passages: ReadonlyArray<{ chun
       const coverage = topicCoverage(query.topic, query.topicPairs, terms, lexicon);
       const others = topicCoverage(query.contextTerms, NO_PAIRS, terms, lexicon);
       const contrary = query.contrasts.length > 0 && contradicts(query.contrasts, (item.accented ??= wordTokens(accentedKey(withPointLine(chunk, sentence)))));
-      const rank = (1 - PASSAGE_WEIGHT) * coverage + (PASSAGE_WEIGHT * score) / top + TERMS_WEIGHT * others + WHOLE_WEIGHT * whole - (contrary ? CONTRARY_PENALTY : 0);
+      const numbers = query.numbers.length > 0 ? NUMBER_WEIGHT * sharedNumbers(query.numbers, sentence.text) : 0;
+      const rank = (1 - PASSAGE_WEIGHT) * coverage + (PASSAGE_WEIGHT * score) / top + TERMS_WEIGHT * others + WHOLE_WEIGHT * whole + numbers - (contrary ? CONTRARY_PENALTY : 0);
       scored.push({ chunk, sentence, coverage, rank });
     }
   }
@@ -64,6 +65,15 @@ export function rankSentences(query: ParsedQuery, passages: ReadonlyArray<{ chun
  * other words can give, less than a topic word.
  */
 const CONTRARY_PENALTY = 0.2;
+
+/** Weight of the question's numbers written in a sentence ("chưa đủ 6 tháng" → "chưa đủ 06 tháng"): a tie-break. */
+const NUMBER_WEIGHT = 0.1;
+
+/** Share of the question's numbers the sentence writes, leading zeros aside. */
+function sharedNumbers(numbers: readonly string[], text: string): number {
+  const written = new Set((text.match(/(?<![\d/.,-])\d{1,3}(?![\d/.,-]\d)/g) ?? []).map((digits) => String(Number(digits))));
+  return numbers.filter((number) => written.has(number)).length / numbers.length;
+}
 
 /**
  * A sentence with the first line of the point it stands in ("a) Vòng 1: …" above "Thời gian thi:
