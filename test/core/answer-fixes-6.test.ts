@@ -228,3 +228,16 @@ describe('a number the question writes', () => {
     }
   });
 });
+
+describe('a task of a loaded plan that carries out a cited document', () => {
+  it('answers the task’s aspect when the question places it in the plan’s province', async () => {
+    const response = await ask('Ở Bắc Ninh, chính sách hỗ trợ theo Nghị quyết 197/2025/QH15 cho người làm công tác xây dựng pháp luật do sở nào chủ trì thực hiện?');
+    expect(response.abstained).toBe(false);
+    expect(places(response)).toContain('ke-hoach-141-kh-ubnd-2025-bac-ninh#III.6');
+  });
+
+  it('still describes the cited document when no loaded one is placed or named', async () => {
+    const response = await ask('Nghị quyết 197/2025/QH15 có hiệu lực từ ngày nào?');
+    expect(response.intent).toBe('reference');
+  });
+});

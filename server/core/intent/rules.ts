@@ -50,6 +50,9 @@ export const INTENT_RULES: readonly IntentRule[] = [
       const unloaded = documents.some((document) => document.loadedAs === null);
       // "Nghị định 170 có tác động gì đến Nghị định 33/2023?": a loaded document named beside it says what it does to it, where it cites it.
       const besideLoaded = context.query.documents.some((mention) => mention.document.loadedAs !== null && !documents.includes(mention.document));
+      // "Chế độ hỗ trợ theo Nghị quyết 197 … ở Bắc Ninh thực hiện từ ngày nào, ai phối hợp?": a task of the loaded plan that carries it out is asked.
+      const taskOfLoaded = (besideLoaded || context.query.namesLoadedPlace) && context.aspects.some((aspect) => aspect !== 'content');
+      if (unloaded && taskOfLoaded) return null;
       return { kind: 'reference', documents, content: unloaded && asksForContent(context.query) && !besideLoaded, issuerUnitId: null };
     },
   },

@@ -64,6 +64,8 @@ export interface ParsedQuery {
    * not a topic, but between sentences covering the topic alike, the one naming its level answers.
    */
   contextTerms: string[];
+  /** Whether the question names the place of a loaded document ("… ở Bắc Ninh"), which says which document. */
+  namesLoadedPlace: boolean;
   /** Small whole numbers the question writes outside document numbers and places ("chưa đủ 6 tháng", "vòng 1"), without leading zeros. */
   numbers: string[];
   /** The contrast groups the question names a member of ("… thuộc UBND xã": the level "xã"). */
@@ -161,7 +163,8 @@ function readQuery(question: string, context: QueryContext): ParsedQuery {
     for (let i = Math.max(0, range.start); i < range.end; i += 1) slotMask[i] = true;
   }
   // "… tỉnh Bắc Ninh": the place of a loaded document says which document, not what is asked.
-  for (const index of placeTokenIndexes(expanded, context.documents)) slotMask[index] = documentMask[index] = true;
+  const placeIndexes = placeTokenIndexes(expanded, context.documents);
+  for (const index of placeIndexes) slotMask[index] = documentMask[index] = true;
   for (const mention of documents) {
     const numbered = (mention.document.reference?.number ?? mention.document.expected?.number ?? mention.document.document?.header.number) != null;
     for (let i = Math.max(0, mention.start); i < mention.end; i += 1) {
@@ -219,6 +222,7 @@ function readQuery(question: string, context: QueryContext): ParsedQuery {
     topic,
     terms,
     contextTerms,
+    namesLoadedPlace: placeIndexes.size > 0,
     numbers: askedNumbers(expanded, documentMask),
     contrasts: namedContrasts(context.contrasts ?? defaultContrasts(), accented ? accentedTokens : expanded, accented),
     topicPairs,
