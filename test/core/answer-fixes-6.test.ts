@@ -241,3 +241,18 @@ describe('a task of a loaded plan that carries out a cited document', () => {
     expect(response.intent).toBe('reference');
   });
 });
+
+describe('a share asked of one thing', () => {
+  it('abstains when the only figure found is a share of another thing ("30% thời gian thực hiện TTHC")', async () => {
+    const response = await ask('Chỉ thị 012 giao chỉ tiêu tỷ lệ số hóa hồ sơ thủ tục hành chính cho các xã là bao nhiêu phần trăm?');
+    expect(response.abstained).toBe(true);
+    expect(response.abstainReason).toBe('figure-off-topic');
+  });
+
+  it('still answers a share of the thing asked, in a plan and a decree', async () => {
+    const plan = await ask('Theo Kế hoạch 141, bao nhiêu phần trăm sở, ngành phải bố trí công chức làm công tác xây dựng pháp luật?');
+    expect(plan.answer).toContain('100%');
+    const decree = await ask('Theo NĐ 361, cấp phó người đứng đầu cơ quan chuyên môn thuộc tỉnh được bố trí ngạch chuyên viên cao cấp tối đa bao nhiêu phần trăm?');
+    expect(decree.answer).toContain('50%');
+  });
+});

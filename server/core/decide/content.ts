@@ -7,6 +7,8 @@ import type { AnswerEnvironment } from '../environment.js';
 import type { ParsedQuery } from '../query/understand.js';
 import { topicCoverage } from '../retrieval/support.js';
 import { answerSpan, type AnswerNeed } from '../read/spans.js';
+import { foldedWords } from '../read/shared-run.js';
+import { QUESTION_WORDS } from '../query/question-words.js';
 import type { KnownDocument } from '../query/document-mentions.js';
 import { asksForList, type ScoredSentence } from '../read/rank.js';
 import { unloadedOwners } from './unloaded-subject.js';
@@ -19,6 +21,25 @@ export type ContentDecision =
   | { kind: 'answer'; second: ScoredSentence[] | null }
   /** `owners`: the unloaded documents the question asks the content of (the answer says so). */
   | { kind: 'abstain'; reason: string; owners?: KnownDocument[] };
+
+/** Words each side of a figure among which the question's topic must stand. */
+const FIGURE_WINDOW = 6;
+/**
+ * Whether, for a question asking a share ("bao nhiêu phần trăm"), a topic word stands near the
+ * figure the sentence answers with; true for other questions and when it holds none (other checks decide).
+ */
+function figureOnTopic(query: ParsedQuery, text: string, counted: readonly string[] | null): boolean {
+  if (![...QUESTION_WORDS.shareNouns].some((noun) => new RegExp(`\\b${noun}\\b`).test(query.key))) return true;
+  const span = answerSpan('how-many', text, counted);
+  if (span === null) return true;
+  const at = text.indexOf(span);
+  if (at < 0) return true;
+  const before = foldedWords(text.slice(0, at)).slice(-FIGURE_WINDOW);
+  const after = foldedWords(text.slice(at + span.length)).slice(0, FIGURE_WINDOW);
+  const near = new Set([...before, ...foldedWords(span), ...after]);
+  const topic = query.topic.filter((word) => !QUESTION_WORDS.figureFrameWords.has(word));
+  return topic.length === 0 || topic.some((word) => near.has(word));
+}
 
 /** Passages whose coverage counts beside the best sentence's. */
 const TOP_PASSAGES = 3;
@@ -44,6 +65,8 @@ export function decideContent(
   // "Thời hạn … ?" where no sentence covering the topic about as well as the best states a time or a length;
   // "Kỳ thi gồm mấy vòng?", "bao nhiêu cán bộ …?": likewise, a figure of the thing counted.
   if ((need === 'when' || need === 'how-long' || counted) && answerSpan(need, best.sentence.text, counted) === null) return { kind: 'abstain', reason: 'no-span' };
+  // "… tỷ lệ số hóa hồ sơ … bao nhiêu phần trăm?" answered by "30% thời gian thực hiện TTHC": the figure is of another thing.
+  if (need === 'how-many' && !figureOnTopic(query, best.sentence.text, counted)) return { kind: 'abstain', reason: 'figure-off-topic' };
   const terms = environment.chunkTerms(best.chunk.id);
   // Over several documents a passage shares common words by chance: it must also write the question's word pairs.
   if (environment.registry.documents.length > 1 && !writesPairs(query, terms, lexicon)) return { kind: 'abstain', reason: 'pairs-unwritten' };

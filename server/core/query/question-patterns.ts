@@ -48,6 +48,8 @@ export interface QuestionWords {
   notCounted: ReadonlySet<string>;
   /** Nouns after a count word that ask a share, not a count of a thing ("phần trăm"), folded. */
   shareNouns: ReadonlySet<string>;
+  /** Words of a share question that say nothing of what the share is of. */
+  figureFrameWords: ReadonlySet<string>;
   /** A time expression in a sentence ("chậm nhất ngày 30/6/2026", "trong thời hạn 03 ngày làm việc", "hằng năm"). */
   time: RegExp;
   /** Words that make a time span precise beyond a month ("thời hạn", "vòng", "kể từ"). */
@@ -170,6 +172,7 @@ export function compileQuestionWords(data: QuestionWordsFile): QuestionWords {
     counted: new RegExp(`\\b${anyOf(needs.countWords)}\\s+([a-z]+(?:\\s+[a-z]+)?)`),
     notCounted: new Set(needs.notCounted),
     shareNouns: new Set(needs.shareNouns),
+    figureFrameWords: new Set(needs.figureFrameWords),
     time: timePattern(spans),
     precisePeriod: new RegExp(anyOf(spans.precisePeriodWords), 'iu'),
     noLimit: new RegExp(`không ${anyOf(spans.noLimitWords)}`, 'iu'),

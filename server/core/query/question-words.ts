@@ -40,7 +40,17 @@ export interface QuestionWordsFile {
     amount: string[];
   };
   dates: { shareBefore: string[]; shareAfter: string[]; bounds: DateBound[]; boundDayWords: string[]; yearWords: string[] };
-  needs: { howLong: string[]; howMany: string[]; when: PhraseEntry[]; who: string[]; countWords: string[]; notCounted: string[]; shareNouns: string[] };
+  needs: {
+    howLong: string[];
+    howMany: string[];
+    when: PhraseEntry[];
+    who: string[];
+    countWords: string[];
+    notCounted: string[];
+    shareNouns: string[];
+    /** Words of a share question that say nothing of what the share is of ("tỷ lệ", "năm", "chỉ tiêu"). */
+    figureFrameWords: string[];
+  };
   spans: {
     datePrefixes: string[];
     numericDatePrefixes: string[];
@@ -81,7 +91,7 @@ const LISTS: Record<string, { lists: string[]; entries?: string[]; written?: tru
   support: { lists: ['person', 'amount'], entries: ['person'] },
   'support.venue': { lists: ['events', 'at', 'places', 'englishAsks', 'englishEvents'] },
   dates: { lists: ['shareBefore', 'shareAfter', 'boundDayWords', 'yearWords'] },
-  needs: { lists: ['howLong', 'howMany', 'when', 'who', 'countWords', 'notCounted', 'shareNouns'], entries: ['when'] },
+  needs: { lists: ['howLong', 'howMany', 'when', 'who', 'countWords', 'notCounted', 'shareNouns', 'figureFrameWords'], entries: ['when'] },
   spans: {
     lists: [
       'datePrefixes', 'numericDatePrefixes', 'periodFrames', 'periodUnits', 'periodTails', 'recurrenceWords', 'recurrencePeriods', 'standingWords',
