@@ -256,3 +256,12 @@ describe('a share asked of one thing', () => {
     expect(decree.answer).toContain('50%');
   });
 });
+
+describe('a list quoted after its lead-in', () => {
+  it('cites each item that is a point of its own, in a decree and a resolution', async () => {
+    const decree = await ask('Kết quả theo dõi, đánh giá công chức hằng quý được dùng làm căn cứ cho những việc gì?');
+    for (const point of ['a', 'b', 'c', 'd']) expect(places(decree)).toContain(`nghi-dinh-335-2025-nd-cp-danh-gia-xep-loai-cong-chuc#dieu.23.khoan.1.diem.${point}`);
+    const resolution = await ask('UBND Thành phố Hà Nội được giao những việc gì để thực hiện Nghị quyết 81?');
+    expect(places(resolution)).toContain('nghi-quyet-81-2025-nq-hdnd-ha-noi#dieu.6.khoan.1.diem.d');
+  });
+});

@@ -48,7 +48,12 @@ export function composeContentAnswer(context: ComposeContext, query: ParsedQuery
     // "… gồm các mức sau:": the lead-in says nothing by itself; the items it introduces are the answer.
     const quote = last.chunk.text.slice(last.sentence.start - last.chunk.span.start, end - last.chunk.span.start);
     const marker = context.citations.cite(last.chunk.documentId, address, quote);
-    return [`Theo ${label}, ${where}: “${last.sentence.text}” ${marker}`, ...items.map((item) => `- ${item.text}`)].join('\n');
+    // An item that is a point of its own ("d) Báo cáo Hội đồng nhân dân …") is cited at that point.
+    const listed = items.map((item) => {
+      const own = document ? innermostAddress(document, address, item.start, item.end) : address;
+      return own === address ? `- ${item.text}` : `- ${item.text} ${context.citations.cite(last.chunk.documentId, own, item.text)}`;
+    });
+    return [`Theo ${label}, ${where}: “${last.sentence.text}” ${marker}`, ...listed].join('\n');
   }
   // "d) Công chức đang tham gia học tập dài hạn …;" alone does not say what is done with it; its khoản's lead-in does ("Các trường hợp không thực hiện điều động").
   const leadIn = document && !task && !intro ? pointLeadIn(document, address, chosen[0]) : null;
