@@ -84,6 +84,9 @@ describe('an effective date with an exception', () => {
     expect(exceptedClauses(document, 'dieu.9.khoan.1', document.sections[0].text).map((item) => item.address)).toEqual(['dieu.9.khoan.2', 'dieu.9.khoan.3']);
     expect(exceptedClauses(document, 'dieu.9.khoan.1', 'Có hiệu lực từ ngày ký, trừ trường hợp quy định tại khoản 2 Điều 5 Luật này.')).toEqual([]);
     expect(exceptedClauses(document, 'dieu.9.khoan.1', 'Có hiệu lực từ ngày ký.')).toEqual([]);
+    // "khoản 12 Điều 5" is another article's khoản 12, not this one's khoản 1; "khoản 2, 3" names both.
+    expect(exceptedClauses(document, 'dieu.9.khoan.1', 'Có hiệu lực từ ngày ký, trừ trường hợp quy định tại khoản 12 Điều 5 Luật này.')).toEqual([]);
+    expect(exceptedClauses(document, 'dieu.9.khoan.1', 'Có hiệu lực từ ngày ký, trừ quy định tại khoản 2, 3 Điều này.').map((item) => item.address)).toEqual(['dieu.9.khoan.2', 'dieu.9.khoan.3']);
   });
 });
 
@@ -263,5 +266,15 @@ describe('a list quoted after its lead-in', () => {
     for (const point of ['a', 'b', 'c', 'd']) expect(places(decree)).toContain(`nghi-dinh-335-2025-nd-cp-danh-gia-xep-loai-cong-chuc#dieu.23.khoan.1.diem.${point}`);
     const resolution = await ask('UBND Thành phố Hà Nội được giao những việc gì để thực hiện Nghị quyết 81?');
     expect(places(resolution)).toContain('nghi-quyet-81-2025-nq-hdnd-ha-noi#dieu.6.khoan.1.diem.d');
+  });
+});
+
+describe('words of the document facts read narrowly', () => {
+  it('"ký thay cho … gì" asks the signer, not what the document replaces; "lấy … làm căn cứ" still asks the bases', async () => {
+    const signer = await ask('Ai ký thay cho Chủ tịch ở Chỉ thị 012 và với chức vụ gì?');
+    expect(places(signer)).toEqual(['chi-thi-012-ct-ubnd-2025-dak-lak#signature']);
+    const bases = await ask('Nghị quyết 81 lấy những văn bản nào làm căn cứ?');
+    expect(places(bases).every((place) => place === 'nghi-quyet-81-2025-nq-hdnd-ha-noi#preamble')).toBe(true);
+    expect(places(bases).length).toBeGreaterThan(0);
   });
 });

@@ -36,10 +36,20 @@ describe('contrast groups', () => {
     expect(contradicts(question, accented('cơ quan chuyên môn'))).toBe(false);
   });
 
+  it('reads a phrase the data cancels before a word as no member ("xã hội" is not cấp xã)', () => {
+    const shipped = defaultContrasts();
+    const levels = shipped.find((group) => group.phrases.some((phrase) => phrase.accented.join(' ') === 'xã'));
+    expect(levels).toBeDefined();
+    if (!levels) return;
+    expect(membersIn(levels, accented('đóng bảo hiểm xã hội'), false).size).toBe(0);
+    expect(membersIn(levels, accented('công chức ở xã hằng năm'), false).size).toBe(1);
+  });
+
   it('rejects malformed data with a message naming the problem', () => {
     expect(() => compileContrasts({})).toThrow(/groups/);
     expect(() => compileContrasts({ groups: [{ name: 'x', members: [['a']] }] })).toThrow(/at least two members/);
     expect(() => compileContrasts({ groups: [{ name: 'x', members: [['a'], []] }] })).toThrow(/non-empty/);
+    expect(() => compileContrasts({ groups: [{ name: 'x', members: [['a'], [{ words: 'b' }]] }] })).toThrow(/notBefore/);
   });
 
   it('ships groups that compile', () => {

@@ -128,7 +128,8 @@ function introducingLine(item: ScoredSentence): ScoredSentence | null {
       const at = chunk.span.start + start + lines[index].indexOf(text);
       return { ...item, sentence: { text, start: at, end: at + text.length } };
     }
-    // A numbered line or a heading between them: the line is not that lead-in's.
+    // A numbered line between them: the line is not that lead-in's. Unnumbered lines between are the
+    // list's other items, which may end in "." ("Cấp phó … tương đương." before "Người đứng đầu … thuộc xã.").
     if (text !== '' && withoutItemMarker(text) !== text) return null;
     end = start - 1;
   }

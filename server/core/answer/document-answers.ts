@@ -15,7 +15,7 @@ import type { ComposeContext } from './task-answers.js';
 /** Composes one sentence (or a short list) per fact asked. */
 export function composeDocumentFacts(context: ComposeContext, document: CorpusDocument, facts: readonly DocumentFact[]): string {
   // The effective-date sentence already quotes what the header records as replaced.
-  const told = facts.includes('effective') && (document.header.replaces ?? []).length > 0;
+  const told = facts.includes('effective') && Boolean(document.header.effectiveSource) && (document.header.replaces ?? []).length > 0;
   return facts.filter((fact) => !(told && fact === 'replaces')).map((fact) => factSentence(context, document, fact)).filter(Boolean).join('\n');
 }
 
@@ -95,7 +95,7 @@ function effectiveSentence(context: ComposeContext, document: CorpusDocument): s
 }
 
 /** "trừ trường hợp quy định tại khoản 2 Điều này", "trừ quy định tại khoản 2 và khoản 3 Điều này": clauses of the same article. */
-const EXCEPTED = /trừ\s+(?:(?:các\s+)?trường hợp\s+)?(?:quy định\s+)?tại\s+((?:khoản\s+\d+(?:\s*(?:,|và)\s*)?)+)(?:\s+Điều này)?(?![\s,]*Điều\s+\d)/iu;
+const EXCEPTED = /trừ\s+(?:(?:các\s+)?trường hợp\s+)?(?:quy định\s+)?tại\s+(khoản\s+\d+(?!\d)(?:\s*(?:,|và)\s*(?:khoản\s+)?\d+(?!\d))*)(?:\s+Điều này)?(?![\s,]*Điều\s+\d)/iu;
 
 /** The clauses of the same article that a clause makes an exception for, as sections. */
 export function exceptedClauses(document: CorpusDocument, address: string, text: string): Section[] {

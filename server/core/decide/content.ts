@@ -29,7 +29,7 @@ const FIGURE_WINDOW = 6;
  * figure the sentence answers with; true for other questions and when it holds none (other checks decide).
  */
 function figureOnTopic(query: ParsedQuery, text: string, counted: readonly string[] | null): boolean {
-  if (![...QUESTION_WORDS.shareNouns].some((noun) => new RegExp(`\\b${noun}\\b`).test(query.key))) return true;
+  if (!QUESTION_WORDS.shareQuestion.test(query.key)) return true;
   const span = answerSpan('how-many', text, counted);
   if (span === null) return true;
   const at = text.indexOf(span);

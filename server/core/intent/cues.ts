@@ -29,7 +29,7 @@ export const CUES = {
 } as const;
 
 /** "thay thế", "thay cho", "bãi bỏ", "hết hiệu lực … nào", "replaces", "repeals": asks what a document ends. */
-const REPLACES_QUESTION = /\b(?:thay the|thay cho|bai bo|het hieu luc)\b.*\b(?:nao|gi)\b|\b(?:replace|replaces|repeal|repeals|supersede|supersedes)\b/;
+const REPLACES_QUESTION = /\b(?:thay the|(?<!ky )thay cho|bai bo|het hieu luc)\b.*\b(?:nao|gi)\b|\b(?:replace|replaces|repeal|repeals|supersede|supersedes)\b/;
 
 /** "từ ngày nào", "khi nào", "from when": a time asked beside another fact. */
 const ASKS_DATE = /\b(?:ngay nao|khi nao|luc nao|bao gio|thoi diem nao|from when|when)\b/;
@@ -61,7 +61,7 @@ export function asksPlace(query: ParsedQuery): boolean {
 function asksBases(query: ParsedQuery): boolean {
   if (!query.cues.has(CUES.bases)) return false;
   // "… được dùng làm căn cứ cho những việc gì?": what something is a basis for, not the document's bases.
-  if (/\blam can cu\b|\bcan cu cho\b/.test(query.text)) return false;
+  if (/\bcan cu cho\b/.test(query.text)) return false;
   return !/\bcan cu(?:\s+(?:vao|theo))?(?:\s+(?:dau|gi|nao))?\s+(?:de|ma)\s+\S/.test(query.text);
 }
 

@@ -10,7 +10,7 @@ import { accentedKey, matchKey, wordTokens } from '../../../common/text-key.js';
 
 /** The data file as written. */
 export interface ContrastsFile {
-  groups: Array<{ name: string; members: string[][] }>;
+  groups: Array<{ name: string; members: Array<Array<string | { words: string; notBefore: string[] }>> }>;
 }
 
 interface Phrase {
@@ -18,6 +18,8 @@ interface Phrase {
   accented: string[];
   /** Folded tokens, matched in questions typed without; null for one word ("tỉnh", "xã" fold onto other words). */
   folded: string[] | null;
+  /** Words after the phrase that make it part of another ("xã" of "xã hội"), accented and folded. */
+  notBefore: ReadonlySet<string>;
   member: number;
 }
 
@@ -33,6 +35,7 @@ export interface NamedContrast {
   members: ReadonlySet<number>;
 }
 
+/** The shipped contrast groups. */
 export const DEFAULT_CONTRASTS_FILE = fileURLToPath(new URL('../../../ingest/vocabulary/contrasts.json', import.meta.url));
 
 /** Validates and compiles the contrast groups; a clear error on malformed data. */
@@ -43,12 +46,15 @@ export function compileContrasts(file: unknown): ContrastGroup[] {
     if (typeof group?.name !== 'string' || !Array.isArray(group.members) || group.members.length < 2) throw new Error(`contrasts: group ${index} needs a name and at least two members`);
     const phrases: Phrase[] = [];
     group.members.forEach((member, at) => {
-      if (!Array.isArray(member) || member.length === 0 || member.some((phrase) => typeof phrase !== 'string' || phrase.trim() === '')) {
-        throw new Error(`contrasts: group "${group.name}" member ${at} must be a non-empty list of phrases`);
+      if (!Array.isArray(member) || member.length === 0 || !member.every(isPhrase)) {
+        throw new Error(`contrasts: group "${group.name}" member ${at} must be a non-empty list of phrases ("xã" or { "words": "xã", "notBefore": ["hội"] })`);
       }
-      for (const phrase of member) {
+      for (const entry of member) {
+        const phrase = typeof entry === 'string' ? entry : entry.words;
         const accented = wordTokens(accentedKey(phrase));
-        phrases.push({ accented, folded: accented.length > 1 ? wordTokens(matchKey(phrase)) : null, member: at });
+        const after = typeof entry === 'string' ? [] : entry.notBefore;
+        const notBefore = new Set([...after.map((word) => accentedKey(word).trim()), ...after.map((word) => matchKey(word).trim())]);
+        phrases.push({ accented, folded: accented.length > 1 ? wordTokens(matchKey(phrase)) : null, notBefore, member: at });
       }
     });
     phrases.sort((a, b) => b.accented.length - a.accented.length);
@@ -56,9 +62,16 @@ export function compileContrasts(file: unknown): ContrastGroup[] {
   });
 }
 
-/** The groups of the shipped data file, read once. */
+/** A phrase of the data: words, or words with the words after them that cancel them. */
+function isPhrase(entry: unknown): boolean {
+  if (typeof entry === 'string') return entry.trim() !== '';
+  const object = entry as { words?: unknown; notBefore?: unknown } | null;
+  return typeof object?.words === 'string' && object.words.trim() !== '' && Array.isArray(object.notBefore) && object.notBefore.every((word) => typeof word === 'string' && word.trim() !== '');
+}
+
 let shipped: ContrastGroup[] | null = null;
 
+/** The groups of the shipped data file (`DEFAULT_CONTRASTS_FILE`), read on first use. */
 export function defaultContrasts(): ContrastGroup[] {
   shipped ??= compileContrasts(JSON.parse(fs.readFileSync(DEFAULT_CONTRASTS_FILE, 'utf8')));
   return shipped;
@@ -78,7 +91,7 @@ export function membersIn(group: ContrastGroup, tokens: readonly string[], folde
     for (let start = 0; start + words.length <= tokens.length; start += 1) {
       let match = true;
       for (let offset = 0; offset < words.length && match; offset += 1) match = !used[start + offset] && tokens[start + offset] === words[offset];
-      if (!match) continue;
+      if (!match || phrase.notBefore.has(tokens[start + words.length] ?? '')) continue;
       found.add(phrase.member);
       for (let offset = 0; offset < words.length; offset += 1) used[start + offset] = true;
     }

@@ -50,6 +50,8 @@ export interface QuestionWords {
   shareNouns: ReadonlySet<string>;
   /** Words of a share question that say nothing of what the share is of. */
   figureFrameWords: ReadonlySet<string>;
+  /** A question asking a share ("bao nhiêu phần trăm"). */
+  shareQuestion: RegExp;
   /** A time expression in a sentence ("chậm nhất ngày 30/6/2026", "trong thời hạn 03 ngày làm việc", "hằng năm"). */
   time: RegExp;
   /** Words that make a time span precise beyond a month ("thời hạn", "vòng", "kể từ"). */
@@ -173,6 +175,7 @@ export function compileQuestionWords(data: QuestionWordsFile): QuestionWords {
     notCounted: new Set(needs.notCounted),
     shareNouns: new Set(needs.shareNouns),
     figureFrameWords: new Set(needs.figureFrameWords),
+    shareQuestion: wholeWords(anyOf(needs.shareNouns)),
     time: timePattern(spans),
     precisePeriod: new RegExp(anyOf(spans.precisePeriodWords), 'iu'),
     noLimit: new RegExp(`không ${anyOf(spans.noLimitWords)}`, 'iu'),

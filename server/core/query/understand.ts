@@ -86,8 +86,8 @@ export interface ParsedQuery {
   refersToDocument: boolean;
 }
 
-/** Words before a number that make it a place, not an amount ("Điều 19", "khoản 2", "nhiệm vụ 4"). */
-const PLACE_WORDS = new Set(['dieu', 'khoan', 'diem', 'muc', 'chuong', 'phan', 'luc', 'vu', 'so', 'mau']);
+/** Words before a number that make it a place or a date, not an amount ("Điều 19", "khoản 2", "nhiệm vụ 4", "ngày 15"). */
+const PLACE_WORDS = new Set(['dieu', 'khoan', 'diem', 'muc', 'chuong', 'phan', 'luc', 'vu', 'so', 'mau', 'ngay', 'thang', 'nam', 'quy']);
 
 /** Numbers of one to three digits outside document mentions and places, leading zeros dropped. */
 function askedNumbers(tokens: readonly string[], documentMask: readonly boolean[]): string[] {
@@ -117,12 +117,15 @@ export function understandQuery(question: string, context: QueryContext): Parsed
   return {
     ...tail,
     documents: tail.documents.length > 0 ? tail.documents : whole.documents.map((mention) => ({ ...mention, start: -1, end: -1 })),
-    contextTerms: [...new Set([...tail.contextTerms, ...whole.terms])],
+    contextTerms: [...new Set([...tail.contextTerms, ...whole.contextTerms])],
+    namesLoadedPlace: tail.namesLoadedPlace || whole.namesLoadedPlace,
   };
 }
 
 /** Words pointing back at what was said before ("này", "đó", "như vậy"), typed with or without marks. */
-const POINTS_BACK = /(?<![\p{L}])(?:này|nay|đó|ấy|ay|vậy|vay|trên)(?![\p{L}])/u;
+const POINTS_BACK_MARKED = /(?<![\p{L}])(?:này|đó|ấy|vậy|nêu trên|trên đây)(?![\p{L}])/u;
+/** The same typed without marks: "nay" of "hiện nay" and "vay" of "vay vốn" are read only as "này", "vậy" at the end. */
+const POINTS_BACK_BARE = /(?<![\p{L}])(?:nay|do|ay|vay|neu tren|tren day)(?=\s*(?:khong|ko|chua|\?|$))|(?<![\p{L}])(?:neu tren|tren day)(?![\p{L}])/u;
 
 /** The last sentence of a question whose earlier sentences tell, not ask; null for one sentence or several questions. */
 function askedSentence(question: string): string | null {
@@ -131,7 +134,7 @@ function askedSentence(question: string): string | null {
   const last = sentences[sentences.length - 1];
   if (!/\?\s*$/.test(last) || sentences.slice(0, -1).some((sentence) => /\?\s*$/.test(sentence))) return null;
   // "… trong thời gian này không?", "ai được quyết định việc này?": the asked sentence points back into the story.
-  return POINTS_BACK.test(accentedKey(last)) ? null : last;
+  return (hasDiacritics(last) ? POINTS_BACK_MARKED : POINTS_BACK_BARE).test(accentedKey(last)) ? null : last;
 }
 
 function readQuery(question: string, context: QueryContext): ParsedQuery {

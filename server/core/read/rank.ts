@@ -84,7 +84,7 @@ function withPointLine(chunk: Chunk, sentence: Sentence): string {
   const lines = before.split('\n');
   // The sentence's own line is the point's when it is numbered ("a) …: Tỷ lệ là 100%;").
   const own = `${lines[lines.length - 1]}${sentence.text}`.trim();
-  if (withoutItemMarker(own) !== own) return sentence.text;
+  if (withoutItemMarker(own) !== own) return own;
   for (let index = lines.length - 2; index >= 0; index -= 1) {
     const line = lines[index].trim();
     if (withoutItemMarker(line) !== line) return `${line}\n${sentence.text}`;

@@ -119,7 +119,8 @@ export function besideNamedTitle(environment: AnswerEnvironment, query: ParsedQu
   const document = documentById(environment.registry.documents, named[0]);
   if (!document) return query;
   const title = titleWords(document);
-  return { ...beside, terms: query.terms.filter((word) => !title.has(word) || beside.topic.includes(word)) };
+  const keep = (word: string): boolean => !title.has(word) || beside.topic.includes(word);
+  return { ...beside, terms: query.terms.filter(keep), contextTerms: query.contextTerms.filter(keep) };
 }
 
 /** The question beside each named document's title words, per parsed question (it lives as long as the question). */
