@@ -3,16 +3,17 @@
  * the address they stand at. Also the wording of an abstention, which names what the corpus
  * does cover.
  */
-import type { Chunk, CorpusDocument, Registry, Section } from '../../../ingest/types.js';
+import type { Chunk, CorpusDocument, Registry } from '../../../ingest/types.js';
 import type { Lexicon } from '../query/lexicon.js';
 import type { ParsedQuery } from '../query/understand.js';
 import { enclosingHeadings, passageTerms, topicCoverage } from '../retrieval/support.js';
 import { documentLabel, placeLabel, shortTitle } from './format.js';
-import { splitSentences, withoutItemMarker, type Sentence } from '../read/sentences.js';
+import { splitSentences, type Sentence } from '../read/sentences.js';
 import { answerNeed, namesActor } from '../read/spans.js';
 import { asksForList, type ScoredSentence } from '../read/rank.js';
 import type { ComposeContext } from './task-answers.js';
 import { documentById, sectionAt } from '../registry-lookup.js';
+import { articleOf, introducingLine, pointLeadIn } from './lead-ins.js';
 
 /**
  * The best sentence, and a second one when it adds topic words the first lacks (a question
@@ -108,56 +109,6 @@ function leadInBefore(item: ScoredSentence): ScoredSentence | null {
   return null;
 }
 
-/**
- * The line ending in ":" that a bare line of a list stands under ("b) … đối với:" over
- * "Người đứng đầu …"), when only unnumbered lines stand between them; null when the sentence
- * opens no line or the list has no such lead-in.
- */
-function introducingLine(item: ScoredSentence): ScoredSentence | null {
-  const { chunk, sentence } = item;
-  const local = sentence.start - chunk.span.start;
-  const before = chunk.text.slice(0, local);
-  if (!/(?:^|\n)[ \t]*$/.test(before) || /:\s*$/.test(sentence.text) || withoutItemMarker(sentence.text) !== sentence.text) return null;
-  const lines = before.split('\n');
-  lines.pop();
-  let end = before.lastIndexOf('\n');
-  for (let index = lines.length - 1; index >= 0; index -= 1) {
-    const text = lines[index].trim();
-    const start = end - lines[index].length;
-    if (text !== '' && /:$/.test(text)) {
-      const at = chunk.span.start + start + lines[index].indexOf(text);
-      return { ...item, sentence: { text, start: at, end: at + text.length } };
-    }
-    // A numbered line between them: the line is not that lead-in's. Unnumbered lines between are the
-    // list's other items, which may end in "." ("Cấp phó … tương đương." before "Người đứng đầu … thuộc xã.").
-    if (text !== '' && withoutItemMarker(text) !== text) return null;
-    end = start - 1;
-  }
-  return null;
-}
-
-/**
- * The lead-in of the khoản a quoted point opens ("Các trường hợp không thực hiện điều động",
- * "… thuộc một trong các trường hợp sau:"): a line ending in ":" or a title without a final
- * stop. Null when the quote does not open a point, or its khoản states a rule of its own.
- */
-function pointLeadIn(document: CorpusDocument, address: string, first: ScoredSentence): { address: string; text: string } | null {
-  const point = sectionAt(document, address);
-  if (!point || point.kind !== 'point' || !point.parent) return null;
-  // The quote opens the point: only its marker ("d) ") stands before it.
-  if (first.sentence.start - point.span.start > POINT_MARKER_CHARS) return null;
-  const clause = sectionAt(document, point.parent);
-  const line = clause?.text.split('\n', 1)[0].trim();
-  if (!clause || !line || line.length > LEAD_IN_CHARS) return null;
-  const text = withoutItemMarker(line);
-  return /:$/.test(text) || !/[.;!?…]$/.test(text) ? { address: clause.address, text } : null;
-}
-
-/** Characters a point's marker takes ("đ) ", "10. "). */
-const POINT_MARKER_CHARS = 5;
-/** Longest khoản line read as a lead-in. */
-const LEAD_IN_CHARS = 400;
-
 /** Most items of a list quoted after its lead-in. */
 const LIST_ITEMS = 12;
 
@@ -197,16 +148,6 @@ function headingNote(context: ComposeContext, chunk: Chunk, actorWanted = false)
   if (article && title && namesActor(title) && title.split(/\s+/).length <= ACTOR_HEADING_WORDS) return ` (${article.label}. ${title})`;
   if (heading.split(/\s+/).length > 12 || chunk.kind !== 'item') return '';
   return ` (${heading})`;
-}
-
-/** The article a section stands in, when it is not the article itself. */
-function articleOf(document: CorpusDocument, section: Section): Section | null {
-  let current: Section | undefined = section;
-  while (current?.parent) {
-    current = sectionAt(document, current.parent);
-    if (current?.kind === 'article') return current;
-  }
-  return null;
 }
 
 /** Longest heading quoted as the actor a section addresses. */

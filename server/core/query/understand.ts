@@ -14,6 +14,7 @@ import { repairTypos, type TypoDictionary } from './typos.js';
 import { findUnitMentions, type UnitMatcher, type UnitMention } from './unit-mentions.js';
 import { expandTokens, type QueryVocabulary } from './vocabulary.js';
 import { defaultContrasts, namedContrasts, type ContrastGroup, type NamedContrast } from './contrasts.js';
+import { askedNumbers, askedSentence } from './question-shape.js';
 
 /** What understanding needs from the index: built once per index. */
 export interface QueryContext {
@@ -86,19 +87,6 @@ export interface ParsedQuery {
   refersToDocument: boolean;
 }
 
-/** Words before a number that make it a place or a date, not an amount ("Điều 19", "khoản 2", "nhiệm vụ 4", "ngày 15"). */
-const PLACE_WORDS = new Set(['dieu', 'khoan', 'diem', 'muc', 'chuong', 'phan', 'luc', 'vu', 'so', 'mau', 'ngay', 'thang', 'nam', 'quy']);
-
-/** Numbers of one to three digits outside document mentions and places, leading zeros dropped. */
-function askedNumbers(tokens: readonly string[], documentMask: readonly boolean[]): string[] {
-  const numbers: string[] = [];
-  tokens.forEach((token, index) => {
-    if (!/^\d{1,3}$/.test(token) || documentMask[index] || PLACE_WORDS.has(tokens[index - 1] ?? '')) return;
-    numbers.push(String(Number(token)));
-  });
-  return [...new Set(numbers)];
-}
-
 /** Least topic words of the asked sentence for it to stand for a question told as a story. */
 const MIN_ASKED_TOPIC = 3;
 
@@ -120,21 +108,6 @@ export function understandQuery(question: string, context: QueryContext): Parsed
     contextTerms: [...new Set([...tail.contextTerms, ...whole.contextTerms])],
     namesLoadedPlace: tail.namesLoadedPlace || whole.namesLoadedPlace,
   };
-}
-
-/** Words pointing back at what was said before ("này", "đó", "như vậy"), typed with or without marks. */
-const POINTS_BACK_MARKED = /(?<![\p{L}])(?:này|đó|ấy|vậy|nêu trên|trên đây)(?![\p{L}])/u;
-/** The same typed without marks: "nay" of "hiện nay" and "vay" of "vay vốn" are read only as "này", "vậy" at the end. */
-const POINTS_BACK_BARE = /(?<![\p{L}])(?:nay|do|ay|vay|neu tren|tren day)(?=\s*(?:khong|ko|chua|\?|$))|(?<![\p{L}])(?:neu tren|tren day)(?![\p{L}])/u;
-
-/** The last sentence of a question whose earlier sentences tell, not ask; null for one sentence or several questions. */
-function askedSentence(question: string): string | null {
-  const sentences = question.trim().split(/(?<=[.!?…])\s+(?=\S)/u);
-  if (sentences.length < 2) return null;
-  const last = sentences[sentences.length - 1];
-  if (!/\?\s*$/.test(last) || sentences.slice(0, -1).some((sentence) => /\?\s*$/.test(sentence))) return null;
-  // "… trong thời gian này không?", "ai được quyết định việc này?": the asked sentence points back into the story.
-  return (hasDiacritics(last) ? POINTS_BACK_MARKED : POINTS_BACK_BARE).test(accentedKey(last)) ? null : last;
 }
 
 function readQuery(question: string, context: QueryContext): ParsedQuery {
