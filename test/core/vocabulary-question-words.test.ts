@@ -155,3 +155,11 @@ describe('properties of document types read from their table', () => {
     for (const entry of withNouns) expect(CONTENT_NOUNS[entry.type]).toEqual(entry.contentNouns);
   });
 });
+
+describe('written (accented) word lists', () => {
+  it('match a word that ends in a marked letter ("chủ trì"), whole', () => {
+    const { dutyVerb } = loadQuestionWords();
+    expect(dutyVerb.test('Sở Nội vụ chủ trì.')).toBe(true);
+    expect(dutyVerb.test('Sở Nội vụ chủ trìa')).toBe(false);
+  });
+});

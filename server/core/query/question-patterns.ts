@@ -187,7 +187,8 @@ export function compileQuestionWords(data: QuestionWordsFile): QuestionWords {
       'iu',
     ),
     notAmountBefore: new RegExp(`${anyOf(spans.notAmountAfter)}\\s*$`, 'iu'),
-    dutyVerb: wholeWords(anyOf(spans.dutyVerbs), 'iu'),
+    // Written (accented) words: \b knows only ASCII letters, so "chủ trì" needs letter-aware edges.
+    dutyVerb: new RegExp(`(?<![\\p{L}\\p{N}])${anyOf(spans.dutyVerbs)}(?![\\p{L}\\p{N}])`, 'iu'),
     actor: new RegExp(`(?:^|[\\s,(;:])${anyOf(spans.actors)}(?=\\s|,|$)`, 'u'),
   };
 }
