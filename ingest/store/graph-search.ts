@@ -123,19 +123,27 @@ export function readGraphFile(bytes: Uint8Array, dimensions: number): GraphFile 
 /** The query as the native search sees it: float32, normalized in float32 as hnswlib-node does; its non-zero features. */
 function preparedQuery(vector: readonly number[]): { features: Int32Array; values: Float32Array } {
   let sum = 0;
-  const floats = vector.map((value) => fround(value));
-  for (const value of floats) sum = fround(sum + fround(value * value));
+  let nonZero = 0;
+  for (let feature = 0; feature < vector.length; feature += 1) {
+    const value = fround(vector[feature]);
+    sum = fround(sum + fround(value * value));
+    if (value !== 0) nonZero += 1;
+  }
   const norm = fround(Math.sqrt(Math.abs(sum)));
-  const features: number[] = [];
-  const values: number[] = [];
-  floats.forEach((value, feature) => {
+  // Read in one pass into arrays sized by the count (a value that scales to zero leaves its slot unused).
+  const features = new Int32Array(nonZero);
+  const values = new Float32Array(nonZero);
+  let kept = 0;
+  for (let feature = 0; feature < vector.length; feature += 1) {
+    const value = fround(vector[feature]);
     const scaled = norm > 0 ? fround(value / norm) : value;
     if (scaled !== 0) {
-      features.push(feature);
-      values.push(scaled);
+      features[kept] = feature;
+      values[kept] = scaled;
+      kept += 1;
     }
-  });
-  return { features: Int32Array.from(features), values: Float32Array.from(values) };
+  }
+  return kept === nonZero ? { features, values } : { features: features.slice(0, kept), values: values.slice(0, kept) };
 }
 
 /**
