@@ -25,10 +25,14 @@ export interface GraphFile {
   links0: Int32Array;
   links0Count: Uint16Array;
   /**
-   * The vectors (unit length, float32) by feature: feature f of node i at columns[f * count + i].
-   * A query's few features then read a few contiguous runs, not a scattered value per node.
+   * The vectors' non-zero values (unit length, float32) by feature: feature f's nodes are
+   * featureNodes[featureStarts[f] … featureStarts[f + 1]], ascending, with featureValues alike.
+   * A query's few features then read a few contiguous runs, and skip the nodes without them (a
+   * third of the values are non-zero; a zero adds nothing to a sum, exactly).
    */
-  columns: Float32Array;
+  featureStarts: Int32Array;
+  featureNodes: Int32Array;
+  featureValues: Float32Array;
   labels: Float64Array;
   /** Per node, per level ≥ 1, its neighbours. */
   upper: Array<Int32Array[] | null>;
@@ -68,16 +72,31 @@ export function readGraphFile(bytes: Uint8Array, dimensions: number): GraphFile 
   if (bytes.byteLength < level0 + count * perElement) return null;
   const links0 = new Int32Array(count * maxM0);
   const links0Count = new Uint16Array(count);
-  const columns = new Float32Array(count * dimensions);
   const labels = new Float64Array(count);
+  // Counted first, so each feature's run is sized before it is filled.
+  const featureStarts = new Int32Array(dimensions + 1);
   for (let node = 0; node < count; node += 1) {
     const base = level0 + node * perElement;
     links0Count[node] = view.getUint16(base, true);
     // A deleted node changes the search (hnswlib skips it): not handled here.
     if (view.getUint8(base + 2) !== 0 || links0Count[node] > maxM0) return null;
     for (let j = 0; j < links0Count[node]; j += 1) links0[node * maxM0 + j] = view.getInt32(base + 4 + 4 * j, true);
-    for (let d = 0; d < dimensions; d += 1) columns[d * count + node] = view.getFloat32(base + offsetData + 4 * d, true);
+    for (let d = 0; d < dimensions; d += 1) if (view.getFloat32(base + offsetData + 4 * d, true) !== 0) featureStarts[d + 1] += 1;
     labels[node] = Number(view.getBigUint64(base + labelOffset, true));
+  }
+  for (let d = 0; d < dimensions; d += 1) featureStarts[d + 1] += featureStarts[d];
+  const featureNodes = new Int32Array(featureStarts[dimensions]);
+  const featureValues = new Float32Array(featureStarts[dimensions]);
+  const cursor = featureStarts.slice(0, dimensions);
+  for (let node = 0; node < count; node += 1) {
+    const base = level0 + node * perElement + offsetData;
+    for (let d = 0; d < dimensions; d += 1) {
+      const value = view.getFloat32(base + 4 * d, true);
+      if (value === 0) continue;
+      featureNodes[cursor[d]] = node;
+      featureValues[cursor[d]] = value;
+      cursor[d] += 1;
+    }
   }
   at = level0 + count * perElement;
   const perLevel = 4 + 4 * maxM;
@@ -98,25 +117,33 @@ export function readGraphFile(bytes: Uint8Array, dimensions: number): GraphFile 
     upper[node] = levels;
     at += length;
   }
-  return { count, dimensions, maxLevel, entryPoint, maxM0, links0, links0Count, columns, labels, upper };
+  return { count, dimensions, maxLevel, entryPoint, maxM0, links0, links0Count, featureStarts, featureNodes, featureValues, labels, upper };
 }
 
 /** The query as the native search sees it: float32, normalized in float32 as hnswlib-node does; its non-zero features. */
 function preparedQuery(vector: readonly number[]): { features: Int32Array; values: Float32Array } {
   let sum = 0;
-  const floats = vector.map((value) => fround(value));
-  for (const value of floats) sum = fround(sum + fround(value * value));
+  let nonZero = 0;
+  for (let feature = 0; feature < vector.length; feature += 1) {
+    const value = fround(vector[feature]);
+    sum = fround(sum + fround(value * value));
+    if (value !== 0) nonZero += 1;
+  }
   const norm = fround(Math.sqrt(Math.abs(sum)));
-  const features: number[] = [];
-  const values: number[] = [];
-  floats.forEach((value, feature) => {
+  // Read in one pass into arrays sized by the count (a value that scales to zero leaves its slot unused).
+  const features = new Int32Array(nonZero);
+  const values = new Float32Array(nonZero);
+  let kept = 0;
+  for (let feature = 0; feature < vector.length; feature += 1) {
+    const value = fround(vector[feature]);
     const scaled = norm > 0 ? fround(value / norm) : value;
     if (scaled !== 0) {
-      features.push(feature);
-      values.push(scaled);
+      features[kept] = feature;
+      values[kept] = scaled;
+      kept += 1;
     }
-  });
-  return { features: Int32Array.from(features), values: Float32Array.from(values) };
+  }
+  return kept === nonZero ? { features, values } : { features: features.slice(0, kept), values: values.slice(0, kept) };
 }
 
 /**
@@ -130,12 +157,12 @@ function allDistances(graph: GraphFile, features: Int32Array, values: Float32Arr
   // Float32 lanes: storing the double sum of two float32 numbers rounds it as a float32 addition does.
   const { lanes, distances } = buffersOf(graph);
   for (const lane of lanes) lane.fill(0);
-  const columns = graph.columns;
+  const { featureStarts, featureNodes, featureValues } = graph;
   for (let i = 0; i < features.length; i += 1) {
     const lane = lanes[features[i] & 3];
     const value = values[i];
-    const start = features[i] * count;
-    for (let node = 0; node < count; node += 1) lane[node] += fround(value * columns[start + node]);
+    const end = featureStarts[features[i] + 1];
+    for (let at = featureStarts[features[i]]; at < end; at += 1) lane[featureNodes[at]] += fround(value * featureValues[at]);
   }
   const [lane0, lane1, lane2, lane3] = lanes;
   for (let node = 0; node < count; node += 1) distances[node] = fround(1 - fround(fround(fround(lane0[node] + lane1[node]) + lane2[node]) + lane3[node]));

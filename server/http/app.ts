@@ -4,13 +4,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import express, { type RequestHandler } from 'express';
+import express from 'express';
 import type { Logger } from 'pino';
 import type { AppConfig } from '../../common/config.js';
 import type { PlanAssistant } from '../core/types.js';
 import { MCP_PATH } from '../mcp/http.js';
 import { errorHandler, notFoundHandler } from './errors.js';
 import { buildOpenApiDocument } from './openapi.js';
+import { onlyUnder } from './mount.js';
 import { requestLogger } from './request-log.js';
 import { askRouter } from './routes/ask.js';
 import { libraryRouter } from './routes/library.js';
@@ -35,23 +36,11 @@ export const JSON_BODY_LIMIT = '64kb';
 /** Folder of the static web pages (html, css, browser ES modules). */
 export const WEB_ROOT = fileURLToPath(new URL('../web/', import.meta.url));
 
+export { onlyUnder };
+
 function packageVersion(): string {
   const text = readFileSync(new URL('../../package.json', import.meta.url), 'utf8');
   return (JSON.parse(text) as { version?: string }).version ?? '0.0.0';
-}
-
-/**
- * Runs `router` only for requests under `prefix` (matched as Express matches a mount path:
- * case-insensitive, the prefix itself or followed by "/"), and keeps the URL as it is (the
- * router's own routes name the whole path). Other requests skip its layers entirely.
- */
-export function onlyUnder(prefix: string, router: RequestHandler): RequestHandler {
-  const lower = prefix.toLowerCase();
-  return (req, res, next) => {
-    const path = req.path.toLowerCase();
-    if (path === lower || path.startsWith(`${lower}/`)) router(req, res, next);
-    else next();
-  };
 }
 
 /** Builds the app. Mount order matters: logs, security, MCP, body parser, routes, pages, 404, errors. */
@@ -64,7 +53,7 @@ export function createApp(deps: AppDeps): express.Express {
   // Before our JSON parser: the MCP transport reads its own bodies (and has its own limits).
   if (deps.mcp) app.use(onlyUnder(MCP_PATH, deps.mcp.router));
 
-  app.use('/api', express.json({ limit: JSON_BODY_LIMIT, strict: true }));
+  app.use(onlyUnder('/api', express.json({ limit: JSON_BODY_LIMIT, strict: true })));
   // The ask route first: it is the busiest, and the others answer GET only (no path is shared).
   app.use(askRouter({ getAssistant: deps.getAssistant, logger: deps.logger }));
   app.use(libraryRouter({ getAssistant: deps.getAssistant }));

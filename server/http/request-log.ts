@@ -65,7 +65,6 @@ function userText(req: Request): Record<string, unknown> {
  */
 export function requestLogger(logger: Logger): RequestHandler {
   return (req: Request, res: Response, next: NextFunction) => {
-    const started = process.hrtime.bigint();
     const reqId = pickRequestId(req.headers['x-request-id']);
     res.locals.requestId = reqId;
     res.locals.logger = logger;
@@ -76,6 +75,7 @@ export function requestLogger(logger: Logger): RequestHandler {
       return;
     }
 
+    const started = process.hrtime.bigint();
     let logged = false;
     const done = (event: 'finish' | 'close') => {
       if (logged) return;

@@ -10,6 +10,7 @@ import helmet from 'helmet';
 import { rateLimit } from 'express-rate-limit';
 import type { Logger } from 'pino';
 import type { AppConfig } from '../../common/config.js';
+import { onlyUnder } from './mount.js';
 
 /** Paths that carry data or actions; everything else (pages, /healthz, /openapi.json) stays open. */
 export const PROTECTED_PATHS = ['/api', '/mcp'] as const;
@@ -205,12 +206,13 @@ export function applySecurity(app: Express, config: Config, logger?: Logger): vo
   app.use(securityHeaders());
   const hosts = allowedHosts(config);
   const limiter = rateLimiter(config);
-  const paths = [...PROTECTED_PATHS];
-  if (hosts) app.use(paths, validateHost(hosts));
+  // None of these reads the URL below the prefix: mounted without an Express mount path (see mount.ts).
+  const paths = PROTECTED_PATHS;
+  if (hosts) app.use(onlyUnder(paths, validateHost(hosts)));
   // With no origin allowed, the CORS middleware adds nothing and passes every request on: not mounted.
-  if (config.CORS_ORIGINS.length > 0) app.use(paths, corsPolicy(config));
-  if (limiter) app.use(paths, limiter);
-  if (config.API_KEY) app.use(paths, requireApiKey(config.API_KEY));
+  if (config.CORS_ORIGINS.length > 0) app.use(onlyUnder(paths, corsPolicy(config)));
+  if (limiter) app.use(onlyUnder(paths, limiter));
+  if (config.API_KEY) app.use(onlyUnder(paths, requireApiKey(config.API_KEY)));
   const warning = bindWarning(config);
   if (warning && logger) logger.warn(warning);
 }

@@ -63,8 +63,7 @@ export function findUnitMentions(tokens: readonly string[], matcher: UnitMatcher
   for (const phrase of phrasesStartingIn(tokens, matcher.phrases)) {
     for (let start = 0; start + phrase.tokens.length <= tokens.length; start += 1) {
       const end = start + phrase.tokens.length;
-      if (!phrase.tokens.every((token, offset) => tokens[start + offset] === token)) continue;
-      if (taken.slice(start, end).some(Boolean)) continue;
+      if (!wordsAt(tokens, start, phrase.tokens) || takenIn(taken, start, end)) continue;
       // "the" blocks Vietnamese "thể xã" ("cụ thể xã"), not the English article of "the commune".
       const blocker = start > 0 && WEAK_BLOCKERS.has(tokens[start - 1]) && !(tokens[start - 1] === 'the' && /^[a-z]+$/.test(phrase.alias));
       if (phrase.tokens.length === 1 && blocker && !clauseStarts?.has(start)) continue;
@@ -78,6 +77,18 @@ export function findUnitMentions(tokens: readonly string[], matcher: UnitMatcher
     if (!unique.has(mention.unit.id)) unique.set(mention.unit.id, mention);
   }
   return [...unique.values()];
+}
+
+/** Whether `words` stand in `tokens` from `start` (a loop: this runs for every phrase at every place). */
+function wordsAt(tokens: readonly string[], start: number, words: readonly string[]): boolean {
+  for (let offset = 0; offset < words.length; offset += 1) if (tokens[start + offset] !== words[offset]) return false;
+  return true;
+}
+
+/** Whether a token from `start` to `end` is taken already. */
+function takenIn(taken: readonly boolean[], start: number, end: number): boolean {
+  for (let i = start; i < end; i += 1) if (taken[i]) return true;
+  return false;
 }
 
 /** The phrases of a matcher by their first token (positions in the list), once per list. */

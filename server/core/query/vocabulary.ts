@@ -286,16 +286,24 @@ function rewrite(
  */
 function longestRule(table: RuleTable, pieces: readonly Piece[], index: number, written?: ReadonlyArray<string | undefined>): PhraseRule | undefined {
   const rules = table.get(pieces[index].token);
-  if (rules === undefined) return undefined;
+  return rules === undefined ? undefined : firstFrom(rules, 1, pieces, index, written);
+}
+
+/**
+ * The first rule of `rules` (longest first, whose first `depth` words are the pieces' from
+ * `index`) that matches. A long list is looked up by its next word: the rules longer than
+ * `depth` under the piece's word, then the rules of `depth` words, which is the list's order.
+ */
+function firstFrom(rules: readonly PhraseRule[], depth: number, pieces: readonly Piece[], index: number, written?: ReadonlyArray<string | undefined>): PhraseRule | undefined {
   if (rules.length < SPLIT_FROM) return firstMatching(rules, pieces, index, written);
-  const split = splitRules(rules);
-  const next = pieces[index + 1]?.token;
-  const longer = next === undefined ? undefined : split.bySecond.get(next);
-  const found = longer && firstMatching(longer, pieces, index, written);
+  const split = splitRules(rules, depth);
+  const next = pieces[index + depth]?.token;
+  const longer = next === undefined ? undefined : split.byNext.get(next);
+  const found = longer && firstFrom(longer, depth + 1, pieces, index, written);
   if (found) return found;
-  if (split.single && marksAgree(split.single, pieces, index, written)) return split.single;
-  // The first one-word rule was typed with other marks: another one-word rule may still match.
-  return split.single && firstMatching(rules.filter((rule) => rule.tokens.length === 1), pieces, index, written);
+  // Their first `depth` words match already: only the marks are left to check.
+  for (const rule of split.ending) if (marksAgree(rule, pieces, index, written)) return rule;
+  return undefined;
 }
 
 /** The first rule of `rules` whose words are the pieces' from `index`, with their marks (a loop: no closure made per lookup). */
@@ -325,32 +333,33 @@ function marksAgree(rule: PhraseRule, pieces: readonly Piece[], index: number, w
   return true;
 }
 
-/** Rules sharing a first word, apart by their second; one-word rules come last in a list (longest first), and always match. */
+/** Rules sharing their first `depth` words, apart by the next one; those of exactly `depth` words, in the list's order. */
 interface SplitRules {
-  bySecond: Map<string, PhraseRule[]>;
-  single: PhraseRule | undefined;
+  byNext: Map<string, PhraseRule[]>;
+  ending: PhraseRule[];
 }
 
 /**
- * Lists at least this long are split by second word: the glossary's framed English questions
- * put ~3,600 rules under "what" and "which", and each English question tried them all.
+ * Lists at least this long are split by their next word: the glossary's framed English
+ * questions put ~15,000 rules under "what", ~7,000 of them under "what is", and a question
+ * starting so tried all of those.
  */
 const SPLIT_FROM = 16;
 const splitLists = new WeakMap<readonly PhraseRule[], SplitRules>();
 
-/** A list's rules by second word, each sublist in the list's order (so the first match is the same rule). */
-function splitRules(rules: readonly PhraseRule[]): SplitRules {
+/** A list's rules by word `depth`, each sublist in the list's order (so the first match is the same rule). */
+function splitRules(rules: readonly PhraseRule[], depth: number): SplitRules {
   let split = splitLists.get(rules);
   if (!split) {
-    split = { bySecond: new Map(), single: undefined };
+    split = { byNext: new Map(), ending: [] };
     for (const rule of rules) {
-      if (rule.tokens.length === 1) {
-        split.single ??= rule;
+      if (rule.tokens.length === depth) {
+        split.ending.push(rule);
         continue;
       }
-      const list = split.bySecond.get(rule.tokens[1]);
+      const list = split.byNext.get(rule.tokens[depth]);
       if (list) list.push(rule);
-      else split.bySecond.set(rule.tokens[1], [rule]);
+      else split.byNext.set(rule.tokens[depth], [rule]);
     }
     splitLists.set(rules, split);
   }

@@ -82,12 +82,21 @@ function conversationDocuments(environment: AnswerEnvironment, query: ParsedQuer
   return previous.scopeIds.filter((id) => environment.registry.documents.some((document) => document.id === id));
 }
 
+/** Each type's name, folded, read once (every question folded it again for every document). */
+const typeNameTokensByType = new Map<DocumentType, string[]>();
+
+function typeNameTokens(type: DocumentType): string[] {
+  let tokens = typeNameTokensByType.get(type);
+  if (tokens === undefined) typeNameTokensByType.set(type, (tokens = foldedTokens(DOCUMENT_TYPE_NAMES[type])));
+  return tokens;
+}
+
 /** Documents whose type the question names as a word ("kế hoạch", "luật", "decree"). */
 function typedDocuments(environment: AnswerEnvironment, query: ParsedQuery): string[] {
   const named = new Map<string, boolean>();
   const isNamed = (type: DocumentType): boolean => {
     let found = named.get(type);
-    if (found === undefined) named.set(type, (found = type !== 'other' && containsTypeName(query.expanded, foldedTokens(DOCUMENT_TYPE_NAMES[type]))));
+    if (found === undefined) named.set(type, (found = type !== 'other' && containsTypeName(query.expanded, typeNameTokens(type))));
     return found;
   };
   return environment.registry.documents.filter((document) => isNamed(document.type)).map((document) => document.id);

@@ -47,16 +47,22 @@ function abortOnDisconnect(req: Request): AbortSignal {
 
 /**
  * Ask options whose `signal` (aborted when the client goes away) is made on first read: an
- * extractive answer never reads it, a model call does.
+ * extractive answer never reads it, a model call does. A class, so the getter is defined once
+ * on its prototype rather than on a new object literal for every request.
  */
+class AskOptions {
+  #signal: AbortSignal | undefined;
+
+  constructor(private readonly req: Request) {}
+
+  get signal(): AbortSignal {
+    this.#signal ??= abortOnDisconnect(this.req);
+    return this.#signal;
+  }
+}
+
 function askOptions(req: Request): { readonly signal: AbortSignal } {
-  let signal: AbortSignal | undefined;
-  return {
-    get signal() {
-      signal ??= abortOnDisconnect(req);
-      return signal;
-    },
-  };
+  return new AskOptions(req);
 }
 
 /**
