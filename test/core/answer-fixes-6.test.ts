@@ -278,3 +278,12 @@ describe('words of the document facts read narrowly', () => {
     expect(places(bases).length).toBeGreaterThan(0);
   });
 });
+
+describe('an English definition question naming the law', () => {
+  it('finds the defining clause past the English words the glossary leaves ("under Law No. 80/2025/QH15")', async () => {
+    const servant = await ask('What is a civil servant under Law No. 80/2025/QH15?');
+    expect(places(servant)).toEqual(['luat-80-2025-qh15-can-bo-cong-chuc#dieu.1.khoan.2']);
+    const secondment = await ask('What is secondment under Law No. 80/2025/QH15?');
+    expect(places(secondment)[0]).toMatch(/^luat-80-2025-qh15-can-bo-cong-chuc#dieu\.5\.khoan\./);
+  });
+});

@@ -390,7 +390,7 @@ async function answerContent(
   outside = false,
 ): Promise<Reply> {
   // "Luân chuyển là gì?": the clause defining the term answers whole ("biệt phái" is written with function words).
-  const definitions = outside ? [] : findDefinitions(environment.registry.documents, definitionTerms(query));
+  const definitions = outside ? [] : findDefinitions(environment.registry.documents, definitionTerms(query, undefined, (word) => environment.query.lexicon.documentFrequency.has(word)));
   if (definitions.length > 0) return done(composeDefinitions(context, definitions), [], null);
   if (query.topic.length === 0) return abstain(undefined, 'no-topic');
   const need = answerNeed(query.key);

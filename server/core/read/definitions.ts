@@ -30,9 +30,11 @@ const QUOTED = /["“”'‘’]([^"“”'‘’]{2,80})["“”'‘’]/;
  * Where the term stands is read from the frames of the question words ("… là gì", "thế nào là …",
  * "định nghĩa …"); before the term, a question may write only their frame words ("hiểu", "thuật
  * ngữ"), the document it names ("theo Luật …") or a year: anything else makes the term part of
- * another phrase ("nhiệm vụ của công chức là gì" does not ask what "công chức" is).
+ * another phrase ("nhiệm vụ của công chức là gì" does not ask what "công chức" is). `corpusWord`
+ * tells the documents' words: an English word the glossary left before the term ("under Law No.
+ * 80 …") may stand there too.
  */
-export function definitionTerms(query: ParsedQuery, questionWords: QuestionWords = QUESTION_WORDS): string[][] {
+export function definitionTerms(query: ParsedQuery, questionWords: QuestionWords = QUESTION_WORDS, corpusWord: (word: string) => boolean = () => true): string[][] {
   const key = matchKey(query.key);
   const quoted = QUOTED.exec(key);
   const framed = questionWords.definitionBefore.exec(key) ?? questionWords.definitionAfter.exec(key);
@@ -47,7 +49,8 @@ export function definitionTerms(query: ParsedQuery, questionWords: QuestionWords
     if (term.length <= MAX_TERM_WORDS && (term.length > 1 || !STOP_WORDS.has(term[0]))) terms.push(term);
     // Only the way of asking and the document named may stand before the term.
     const word = words[start];
-    if (!(questionWords.definitionFrameWords.has(word) || STOP_WORDS.has(word) || named.has(word) || /^\d+$/.test(word))) break;
+    // An English word the glossary left ("under Law No. 80 …") is no word of the documents either.
+    if (!(questionWords.definitionFrameWords.has(word) || STOP_WORDS.has(word) || named.has(word) || /\d/.test(word) || !corpusWord(word))) break;
   }
   return terms;
 }
