@@ -30,7 +30,8 @@ export function composeContentAnswer(context: ComposeContext, query: ParsedQuery
   const chosen = intro ? [intro, best] : [best];
   const document = documentById(context.registry.documents, best.chunk.documentId);
   // A second sentence of the same passage, not of another point in it ("a) … cơ quan sử dụng …" is not "b) … cấp phó …").
-  const samePlace = (item: ScoredSentence): boolean => !document || innermostAddress(document, item.chunk.address, item.sentence.start, item.sentence.end) === innermostAddress(document, best.chunk.address, best.sentence.start, best.sentence.end);
+  const bestPlace = document ? innermostAddress(document, best.chunk.address, best.sentence.start, best.sentence.end) : null;
+  const samePlace = (item: ScoredSentence): boolean => !document || innermostAddress(document, item.chunk.address, item.sentence.start, item.sentence.end) === bestPlace;
   const second = lead ? undefined : rest.find((item) => item.chunk.id === best.chunk.id && item.coverage >= best.coverage * 0.6 && samePlace(item));
   if (second) {
     const both = passageTerms(`${enclosingHeadings(best.chunk)}\n${best.sentence.text} ${second.sentence.text}`);

@@ -6,7 +6,7 @@
  */
 import type { CorpusDocument, Section } from '../../../ingest/types.js';
 import type { ScoredSentence } from '../read/rank.js';
-import { withoutItemMarker } from '../read/sentences.js';
+import { hasItemMarker, withoutItemMarker } from '../read/sentences.js';
 import { sectionAt } from '../registry-lookup.js';
 
 /**
@@ -18,7 +18,7 @@ export function introducingLine(item: ScoredSentence): ScoredSentence | null {
   const { chunk, sentence } = item;
   const local = sentence.start - chunk.span.start;
   const before = chunk.text.slice(0, local);
-  if (!/(?:^|\n)[ \t]*$/.test(before) || /:\s*$/.test(sentence.text) || withoutItemMarker(sentence.text) !== sentence.text) return null;
+  if (!/(?:^|\n)[ \t]*$/.test(before) || /:\s*$/.test(sentence.text) || hasItemMarker(sentence.text)) return null;
   const lines = before.split('\n');
   lines.pop();
   let end = before.lastIndexOf('\n');
@@ -31,7 +31,7 @@ export function introducingLine(item: ScoredSentence): ScoredSentence | null {
     }
     // A numbered line between them: the line is not that lead-in's. Unnumbered lines between are the
     // list's other items, which may end in "." ("Cấp phó … tương đương." before "Người đứng đầu … thuộc xã.").
-    if (text !== '' && withoutItemMarker(text) !== text) return null;
+    if (text !== '' && hasItemMarker(text)) return null;
     end = start - 1;
   }
   return null;

@@ -7,7 +7,7 @@ import type { Chunk } from '../../../ingest/types.js';
 import type { Lexicon } from '../query/lexicon.js';
 import type { ParsedQuery } from '../query/understand.js';
 import { enclosingHeadings, passageTerms, topicCoverage, type PassageTerms } from '../retrieval/support.js';
-import { splitSentences, withoutItemMarker, type Sentence } from './sentences.js';
+import { hasItemMarker, splitSentences, type Sentence } from './sentences.js';
 import { answerSpan, spanPrecision, type AnswerNeed } from './spans.js';
 import { foldedWords, longestSharedRun } from './shared-run.js';
 import { contradicts } from '../query/contrasts.js';
@@ -84,10 +84,10 @@ function withPointLine(chunk: Chunk, sentence: Sentence): string {
   const lines = before.split('\n');
   // The sentence's own line is the point's when it is numbered ("a) …: Tỷ lệ là 100%;").
   const own = `${lines[lines.length - 1]}${sentence.text}`.trim();
-  if (withoutItemMarker(own) !== own) return own;
+  if (hasItemMarker(own)) return own;
   for (let index = lines.length - 2; index >= 0; index -= 1) {
     const line = lines[index].trim();
-    if (withoutItemMarker(line) !== line) return `${line}\n${sentence.text}`;
+    if (hasItemMarker(line)) return `${line}\n${sentence.text}`;
   }
   return sentence.text;
 }

@@ -21,6 +21,11 @@ const ITEM_MARKER = /^(?:\d{1,3}\.|[a-zđ]\))\s*/u;
 export function withoutItemMarker(line: string): string {
   return line.replace(ITEM_MARKER, '');
 }
+
+/** Whether a line opens with the number of a clause or point ("9. ", "a) "). */
+export function hasItemMarker(line: string): boolean {
+  return ITEM_MARKER.test(line);
+}
 /** A segment that is only an item number ("10.", "a)"): it belongs to the sentence after it. */
 const NUMBER_ONLY = /^\s*(?:\d{1,3}|[IVXivx]{1,4}|[a-zđ])[.)]$/;
 
